@@ -1,0 +1,80 @@
+// The CNI_* environment, validated as libcni and the reference plugins' skel do.
+import { CniError, ErrorCode } from "./errors.js";
+
+export const COMMANDS = ["ADD", "DEL", "CHECK", "VERSION", "GC", "STATUS"] as const;
+export type CniCommand = (typeof COMMANDS)[number];
+
+export interface CniEnv {
+  readonly command: CniCommand;
+  readonly containerId: string;
+  readonly netns: string;
+  readonly ifname: string;
+  readonly args: string;
+  readonly path: string;
+}
+
+type EnvName = "CNI_CONTAINERID" | "CNI_NETNS" | "CNI_IFNAME" | "CNI_PATH";
+
+/** Which variables each verb needs (DEL may come after the netns is gone, so not CNI_NETNS). */
+const REQUIRED: Record<CniCommand, readonly EnvName[]> = {
+  ADD: ["CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME", "CNI_PATH"],
+  CHECK: ["CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME", "CNI_PATH"],
+  DEL: ["CNI_CONTAINERID", "CNI_IFNAME", "CNI_PATH"],
+  VERSION: [],
+  GC: [],
+  STATUS: [],
+};
+
+/** libcni's rule for container ids and network names. */
+export const NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+/** IFNAMSIZ is 16 including the terminating NUL. */
+const MAX_IFNAME_LENGTH = 15;
+
+export function parseCniEnv(env: Readonly<Record<string, string | undefined>>): CniEnv {
+  const command = env.CNI_COMMAND;
+  if (!command) throw new CniError(ErrorCode.invalidEnvironment, "required env variable CNI_COMMAND is missing");
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new CniError(
+      ErrorCode.invalidEnvironment,
+      `unknown CNI_COMMAND "${command}"`,
+      `expected one of ${COMMANDS.join(", ")}`,
+    );
+  }
+  const verb = command as CniCommand;
+  for (const name of REQUIRED[verb]) {
+    if (!env[name]) throw new CniError(ErrorCode.invalidEnvironment, `required env variable ${name} is missing`);
+  }
+  const parsed: CniEnv = {
+    command: verb,
+    containerId: env.CNI_CONTAINERID ?? "",
+    netns: env.CNI_NETNS ?? "",
+    ifname: env.CNI_IFNAME ?? "",
+    args: env.CNI_ARGS ?? "",
+    path: env.CNI_PATH ?? "",
+  };
+  if (REQUIRED[verb].includes("CNI_CONTAINERID")) validateContainerId(parsed.containerId);
+  if (REQUIRED[verb].includes("CNI_IFNAME")) validateIfname(parsed.ifname);
+  return parsed;
+}
+
+export function validateContainerId(id: string): void {
+  if (!NAME_PATTERN.test(id)) {
+    throw new CniError(
+      ErrorCode.invalidEnvironment,
+      `invalid CNI_CONTAINERID ${JSON.stringify(id)}`,
+      `must match ${NAME_PATTERN.source}`,
+    );
+  }
+}
+
+export function validateIfname(name: string): void {
+  const problem =
+    name.length > MAX_IFNAME_LENGTH
+      ? `longer than ${MAX_IFNAME_LENGTH} characters`
+      : name === "." || name === ".."
+        ? "may not be '.' or '..'"
+        : /[/:\s]/.test(name)
+          ? "may not contain '/', ':' or whitespace"
+          : undefined;
+  if (problem) throw new CniError(ErrorCode.invalidEnvironment, `invalid CNI_IFNAME ${JSON.stringify(name)}: ${problem}`);
+}

@@ -1,0 +1,132 @@
+// The network config on stdin: decoded, version-checked and validated into typed values.
+import { z } from "zod";
+import { CniError, ErrorCode } from "./errors.js";
+import { describeIssues, onlyUnknownFields } from "./validation.js";
+import { LATEST_VERSION, SUPPORTED_VERSIONS, isSupportedVersion, type CniVersion } from "./versions.js";
+import { NAME_PATTERN } from "./env.js";
+import { parseAddress, parseCidr } from "../alloc/address.js";
+
+export const DEFAULT_DATA_DIR = "/var/lib/cni/ippool";
+export const DEFAULT_LOCK_WAIT_SECONDS = 30;
+
+const cidr = z.string().refine((text) => parseCidr(text) !== undefined, { message: "not a valid CIDR" });
+const address = z.string().refine((text) => parseAddress(text) !== undefined, { message: "not a valid IP address" });
+/** Calico's CNI config writes these as strings ("true"); accept both spellings. */
+const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((text) => text === "true")]);
+
+const routeSchema = z.strictObject({
+  dst: cidr,
+  gw: address.optional(),
+  // CNI 1.1 route attributes; passed through to the main plugin.
+  mtu: z.number().int().nonnegative().optional(),
+  advmss: z.number().int().nonnegative().optional(),
+  priority: z.number().int().nonnegative().optional(),
+  table: z.number().int().nonnegative().optional(),
+  scope: z.number().int().nonnegative().optional(),
+});
+export type Route = z.infer<typeof routeSchema>;
+
+const dnsSchema = z.strictObject({
+  nameservers: z.array(address).optional(),
+  domain: z.string().optional(),
+  search: z.array(z.string()).optional(),
+  options: z.array(z.string()).optional(),
+});
+export type Dns = z.infer<typeof dnsSchema>;
+
+const ipamSchema = z.strictObject({
+  type: z.string(),
+  dataDir: z
+    .string()
+    .refine((path) => path.startsWith("/") && !path.includes("\0"), { message: "must be an absolute path" })
+    .default(DEFAULT_DATA_DIR),
+  // Pool documents are validated by pool/resource.ts, which names each field it rejects.
+  ipPools: z.array(z.unknown()).default([]),
+  ipv4_pools: z.array(z.string()).optional(),
+  ipv6_pools: z.array(z.string()).optional(),
+  assign_ipv4: flag.optional(),
+  assign_ipv6: flag.optional(),
+  routes: z.array(routeSchema).default([]),
+  dns: dnsSchema.optional(),
+  gateway: z.enum(["first-address", "none"]).default("first-address"),
+  addressPrefix: z.enum(["pool", "host"]).default("pool"),
+  lockWaitSeconds: z.number().positive().max(600).default(DEFAULT_LOCK_WAIT_SECONDS),
+});
+export type IpamConfig = z.infer<typeof ipamSchema>;
+
+const attachmentSchema = z.object({ containerID: z.string(), ifname: z.string() });
+const requestedIps = z.array(z.string());
+
+const netconfSchema = z.looseObject({
+  cniVersion: z.string(),
+  name: z.string().regex(NAME_PATTERN, { message: `network name must match ${NAME_PATTERN.source}` }),
+  ipam: ipamSchema,
+  runtimeConfig: z.looseObject({ ips: requestedIps.optional() }).optional(),
+  args: z.looseObject({ cni: z.looseObject({ ips: requestedIps.optional() }).optional() }).optional(),
+  prevResult: z.unknown().optional(),
+  "cni.dev/valid-attachments": z.array(attachmentSchema).optional(),
+  "cni.dev/attachments": z.array(attachmentSchema).optional(),
+});
+
+export interface NetConf {
+  readonly cniVersion: CniVersion;
+  readonly name: string;
+  readonly ipam: IpamConfig;
+  /** runtimeConfig.ips and args.cni.ips; when `args` is present, CNI_ARGS IP= is ignored (CONVENTIONS.md). */
+  readonly requestedIps: { readonly fromConfig: string[]; readonly argsGiven: boolean };
+  readonly prevResult: unknown;
+  readonly validAttachments?: { containerID: string; ifname: string }[];
+}
+
+/** Bytes of stdin to JSON, with CNI's decode error (code 6) for anything that is not a JSON object. */
+export function decodeJson(stdin: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(stdin);
+  } catch (error) {
+    throw new CniError(ErrorCode.decodeFailure, "network config on stdin is not valid JSON", (error as Error).message);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new CniError(ErrorCode.decodeFailure, "network config on stdin must be a JSON object");
+  }
+  return value as Record<string, unknown>;
+}
+
+/** libcni reads a config with no cniVersion as 0.1.0. */
+export function readVersion(raw: Record<string, unknown>): CniVersion {
+  const version = raw.cniVersion ?? "0.1.0";
+  if (!isSupportedVersion(version)) {
+    throw new CniError(
+      ErrorCode.incompatibleVersion,
+      `unsupported cniVersion ${JSON.stringify(version)}`,
+      `ippool supports ${SUPPORTED_VERSIONS.join(", ")}`,
+    );
+  }
+  return version;
+}
+
+export function parseNetConf(raw: Record<string, unknown>): NetConf {
+  const cniVersion = readVersion(raw);
+  const result = netconfSchema.safeParse({ ...raw, cniVersion });
+  if (!result.success) {
+    const code = onlyUnknownFields(result.error) ? ErrorCode.unsupportedField : ErrorCode.invalidConfig;
+    throw new CniError(code, `invalid network config: ${describeIssues(result.error)}`);
+  }
+  const conf = result.data;
+  return {
+    cniVersion,
+    name: conf.name,
+    ipam: conf.ipam,
+    requestedIps: {
+      fromConfig: [...(conf.runtimeConfig?.ips ?? []), ...(conf.args?.cni?.ips ?? [])],
+      argsGiven: conf.args !== undefined,
+    },
+    prevResult: conf.prevResult,
+    validAttachments: conf["cni.dev/valid-attachments"] ?? conf["cni.dev/attachments"],
+  };
+}
+
+/** The version to answer in when the config could not be read: the request's if known, else the latest. */
+export function replyVersion(raw: Record<string, unknown> | undefined): CniVersion {
+  return isSupportedVersion(raw?.cniVersion) ? raw.cniVersion : LATEST_VERSION;
+}

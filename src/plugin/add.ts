@@ -1,0 +1,53 @@
+// ADD: allocate (or find) the attachment's addresses and describe them as an IPAM result.
+import { formatAddress, familyBits } from "../alloc/address.js";
+import { poolLayout } from "../alloc/pool-layout.js";
+import { parseCniArgs } from "../cni/cni-args.js";
+import type { IpamConfig } from "../cni/netconf.js";
+import type { IpamResult } from "../cni/result.js";
+import { parseCidr } from "../alloc/address.js";
+import { assignAddresses } from "../ipam/assign.js";
+import { poolCidr, type AttachmentDoc } from "../ipam/documents.js";
+import { familyRequests, networkPools, parseInlinePools, requestedAddresses } from "./network-pools.js";
+import type { VerbContext } from "./context.js";
+
+export async function add({ env, conf, store, io }: VerbContext): Promise<IpamResult> {
+  const cniArgs = parseCniArgs(env.args);
+  const inline = parseInlinePools(conf, io.warn);
+  // CONVENTIONS.md: when the config carries `args`, CNI_ARGS is ignored for the same purpose.
+  const requested = requestedAddresses([...conf.requestedIps.fromConfig, ...(conf.requestedIps.argsGiven ? [] : cniArgs.ips)]);
+  const attachment = await store.update(async (txn) => {
+    const families = familyRequests(conf, await networkPools(txn, inline), requested);
+    return assignAddresses(txn, {
+      network: conf.name,
+      containerId: env.containerId,
+      ifname: env.ifname,
+      families,
+      gatewayMode: conf.ipam.gateway,
+      allocatedAt: io.now().toISOString(),
+      ...(cniArgs.podNamespace ? { podNamespace: cniArgs.podNamespace } : {}),
+      ...(cniArgs.podName ? { podName: cniArgs.podName } : {}),
+    });
+  });
+  return describeAttachment(attachment, conf.ipam);
+}
+
+/**
+ * Each address carries its pool's prefix (or /32, /128 with addressPrefix "host") and the
+ * pool's gateway. Routes go out only for families the container got an address of: a
+ * "::/0" route without an IPv6 address would make the main plugin fail.
+ */
+export function describeAttachment(attachment: AttachmentDoc, ipam: IpamConfig): IpamResult {
+  const ips = attachment.addresses.map(({ pool, address }) => {
+    const cidr = poolCidr(pool);
+    const layout = poolLayout(cidr, ipam.gateway);
+    const prefix = ipam.addressPrefix === "host" ? familyBits(cidr.family) : cidr.prefix;
+    return {
+      family: cidr.family,
+      address: `${address}/${prefix}`,
+      ...(layout.gatewayOffset !== undefined ? { gateway: formatAddress(cidr.family, cidr.network + layout.gatewayOffset) } : {}),
+    };
+  });
+  const families = new Set(ips.map((ip) => ip.family));
+  const routes = ipam.routes.filter((route) => families.has(parseCidr(route.dst)!.cidr.family));
+  return { ips, routes, ...(ipam.dns ? { dns: ipam.dns } : {}) };
+}

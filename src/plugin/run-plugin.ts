@@ -1,0 +1,64 @@
+// The plugin entry: environment and stdin in, one JSON document and an exit code out.
+import { parseCniEnv } from "../cni/env.js";
+import { toCniError } from "../cni/errors.js";
+import { decodeJson, parseNetConf, readVersion, replyVersion } from "../cni/netconf.js";
+import { encodeResult } from "../cni/result.js";
+import { SUPPORTED_VERSIONS, requireVerbSupported } from "../cni/versions.js";
+import { DiskStore } from "../store/disk-store.js";
+import { add } from "./add.js";
+import { check, del, gc, status } from "./maintenance.js";
+import type { PluginIo, VerbContext } from "./context.js";
+
+export interface PluginOutcome {
+  /** What to print on stdout; empty for verbs that succeed silently (DEL, CHECK, GC, STATUS). */
+  readonly stdout: string;
+  readonly exitCode: number;
+}
+
+export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
+  let raw: Record<string, unknown> | undefined;
+  try {
+    const env = parseCniEnv(io.env);
+    const stdin = await io.readStdin();
+    if (env.command === "VERSION") return success(versionInfo(stdin));
+    raw = decodeJson(stdin);
+    requireVerbSupported(env.command, readVersion(raw));
+    const conf = parseNetConf(raw);
+    const store = new DiskStore(conf.ipam.dataDir, conf.ipam.lockWaitSeconds * 1000);
+    const context: VerbContext = { env, conf, store, io };
+    switch (env.command) {
+      case "ADD":
+        return success(encodeResult(conf.cniVersion, await add(context)));
+      case "DEL":
+        await del(context);
+        break;
+      case "CHECK":
+        await check(context);
+        break;
+      case "GC":
+        await gc(context);
+        break;
+      case "STATUS":
+        await status(context);
+        break;
+    }
+    return { stdout: "", exitCode: 0 };
+  } catch (error) {
+    const failure = toCniError(error);
+    const body = { cniVersion: replyVersion(raw), code: failure.code, msg: failure.message, ...(failure.details ? { details: failure.details } : {}) };
+    return { stdout: `${JSON.stringify(body)}\n`, exitCode: 1 };
+  }
+}
+
+const success = (body: unknown): PluginOutcome => ({ stdout: `${JSON.stringify(body)}\n`, exitCode: 0 });
+
+/** VERSION answers even a config it could not run, in the config's version when it names a known one. */
+function versionInfo(stdin: string) {
+  let raw: Record<string, unknown> | undefined;
+  try {
+    raw = decodeJson(stdin);
+  } catch {
+    raw = undefined;
+  }
+  return { cniVersion: replyVersion(raw), supportedVersions: SUPPORTED_VERSIONS };
+}

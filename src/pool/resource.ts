@@ -1,0 +1,87 @@
+// The Calico v1 ipPool resource: its schema, defaults, canonical form and the warnings it earns.
+import { z } from "zod";
+import { CniError, ErrorCode } from "../cni/errors.js";
+import { describeIssues } from "../cni/validation.js";
+import { formatCidr, parseCidr, type Cidr } from "../alloc/address.js";
+
+export const IPIP_MODES = ["always", "cross-subnet"] as const;
+export type IpipMode = (typeof IPIP_MODES)[number];
+
+/** A validated pool with its defaults applied. Its identity is its CIDR. */
+export interface Pool {
+  readonly cidr: Cidr;
+  /** Canonical text of the CIDR, e.g. "10.1.0.0/16", "fd00:22::/64". */
+  readonly id: string;
+  /** Absent means tunnelling off; present means the document had `ipip` (whose `enabled` defaults to true). */
+  readonly ipip?: { readonly enabled: boolean; readonly mode: IpipMode };
+  readonly natOutgoing: boolean;
+  readonly disabled: boolean;
+}
+
+const cidrText = z.string().refine((text) => parseCidr(text) !== undefined, { message: "not a valid IPv4 or IPv6 CIDR" });
+
+export const poolDocumentSchema = z.strictObject({
+  apiVersion: z.literal("v1", { message: 'apiVersion must be "v1" (the Calico v1 ipPool format)' }),
+  kind: z.literal("ipPool", { message: 'kind must be "ipPool"' }),
+  metadata: z.strictObject({ cidr: cidrText }),
+  spec: z
+    .strictObject({
+      ipip: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          mode: z.enum(IPIP_MODES, { message: `mode must be one of ${IPIP_MODES.join(", ")}` }).default("always"),
+        })
+        .optional(),
+      "nat-outgoing": z.boolean().default(false),
+      disabled: z.boolean().default(false),
+    })
+    .default({ "nat-outgoing": false, disabled: false }),
+});
+
+export type PoolDocument = z.input<typeof poolDocumentSchema>;
+
+export interface ParsedPool {
+  readonly pool: Pool;
+  /** Things the operator should hear about on stderr; the pool is accepted all the same. */
+  readonly warnings: string[];
+}
+
+/** Validates one document; `where` names it in messages ("pool document 2", "ipam.ipPools[0]"). */
+export function parsePoolDocument(input: unknown, where: string): ParsedPool {
+  const result = poolDocumentSchema.safeParse(input);
+  if (!result.success) throw new CniError(ErrorCode.invalidConfig, `${where}: ${describeIssues(result.error)}`);
+  const doc = result.data;
+  const parsed = parseCidr(doc.metadata.cidr)!;
+  const pool: Pool = {
+    cidr: parsed.cidr,
+    id: formatCidr(parsed.cidr),
+    ...(doc.spec.ipip ? { ipip: { enabled: doc.spec.ipip.enabled, mode: doc.spec.ipip.mode } } : {}),
+    natOutgoing: doc.spec["nat-outgoing"],
+    disabled: doc.spec.disabled,
+  };
+  const warnings: string[] = [];
+  if (parsed.hadHostBits) {
+    warnings.push(`${where}: cidr ${doc.metadata.cidr} has host bits set; stored as ${pool.id}`);
+  }
+  if (pool.ipip?.enabled && !pool.natOutgoing) {
+    warnings.push(
+      `${where}: pool ${pool.id} has ipip enabled but nat-outgoing off; traffic between containers and hosts ` +
+        `may be routed asymmetrically and dropped by reverse-path filtering (set spec.nat-outgoing: true)`,
+    );
+  }
+  return { pool, warnings };
+}
+
+/** The v1 document of a pool with every default written out, so `get -o yaml` output re-applies unchanged. */
+export function poolToDocument(pool: Pool): PoolDocument {
+  return {
+    apiVersion: "v1",
+    kind: "ipPool",
+    metadata: { cidr: pool.id },
+    spec: {
+      ...(pool.ipip ? { ipip: { enabled: pool.ipip.enabled, mode: pool.ipip.mode } } : {}),
+      "nat-outgoing": pool.natOutgoing,
+      disabled: pool.disabled,
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// The disk backend of Store: one file per key under the data dir, multi-key commits through a redo journal.
+import { promises as fs } from "node:fs";
+import { join } from "node:path";
+import type { z } from "zod";
+import { assertSafeKey, type Store, type StoreReader, type StoreTxn } from "./store.js";
+import { damagedFile, readStateFile, removeStateFile, writeStateFile } from "./state-file.js";
+import { withStoreLock, type AssertLockHeld } from "./lock.js";
+
+const JOURNAL = "journal.json";
+/** A pending write: the new document, or null for a delete. */
+type Writes = Map<string, unknown>;
+
+/**
+ * A transaction that writes one key renames one file into place. One that writes several
+ * first persists all of them in the journal (its rename is the commit point), applies them,
+ * then removes the journal; a crash in between is finished by the next process to take the lock.
+ */
+export class DiskStore implements Store {
+  constructor(
+    readonly dataDir: string,
+    private readonly lockWaitMs: number,
+  ) {}
+
+  pathOf(key: string): string {
+    assertSafeKey(key);
+    return join(this.dataDir, `${key}.json`);
+  }
+
+  async update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
+    await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+    return withStoreLock(this.dataDir, this.lockWaitMs, async (assertHeld) => {
+      await this.replayJournal();
+      const txn = new DiskTxn(this);
+      const value = await work(txn);
+      await this.commit(txn.writes, assertHeld);
+      return value;
+    });
+  }
+
+  async read<T>(work: (txn: StoreReader) => Promise<T>): Promise<T> {
+    // A store that was never written holds nothing; reading it must not create it.
+    if (!(await exists(this.dataDir))) return work(new DiskTxn(this));
+    return withStoreLock(this.dataDir, this.lockWaitMs, async () => {
+      await this.replayJournal();
+      return work(new DiskTxn(this));
+    });
+  }
+
+  private async commit(writes: Writes, assertHeld: AssertLockHeld): Promise<void> {
+    if (writes.size === 0) return;
+    assertHeld();
+    if (writes.size === 1) {
+      const [[key, doc]] = writes;
+      return this.apply(key, doc);
+    }
+    const journalPath = join(this.dataDir, JOURNAL);
+    await writeStateFile(journalPath, { writes: [...writes] });
+    for (const [key, doc] of writes) await this.apply(key, doc);
+    await removeStateFile(journalPath);
+  }
+
+  private apply(key: string, doc: unknown): Promise<void> {
+    return doc === null ? removeStateFile(this.pathOf(key)) : writeStateFile(this.pathOf(key), doc);
+  }
+
+  /** Finishes a commit that a killed process left half applied. Re-applying is harmless. */
+  private async replayJournal(): Promise<void> {
+    const journalPath = join(this.dataDir, JOURNAL);
+    const journal = (await readStateFile(journalPath)) as { writes?: unknown } | undefined;
+    if (journal === undefined) return;
+    if (!Array.isArray(journal.writes)) throw damagedFile(journalPath, "journal has no list of writes");
+    for (const entry of journal.writes as [string, unknown][]) await this.apply(entry[0], entry[1]);
+    await removeStateFile(journalPath);
+  }
+}
+
+class DiskTxn implements StoreTxn {
+  readonly writes: Writes = new Map();
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(private readonly store: DiskStore) {}
+
+  async get<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+    if (this.writes.has(key)) return (this.writes.get(key) ?? undefined) as T | undefined;
+    if (this.cache.has(key)) return this.cache.get(key) as T | undefined;
+    const path = this.store.pathOf(key);
+    const raw = await readStateFile(path);
+    let doc: T | undefined;
+    if (raw !== undefined) {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) throw damagedFile(path, `unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`);
+      doc = parsed.data;
+    }
+    this.cache.set(key, doc);
+    return doc;
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const dir = this.store.pathOf(prefix.replace(/\/$/, "")).replace(/\.json$/, "");
+    let names: string[] = [];
+    try {
+      names = await fs.readdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    const keys = new Set(names.filter((name) => name.endsWith(".json")).map((name) => prefix + name.slice(0, -".json".length)));
+    for (const [key, doc] of this.writes) {
+      if (!key.startsWith(prefix) || key.slice(prefix.length).includes("/")) continue;
+      if (doc === null) keys.delete(key);
+      else keys.add(key);
+    }
+    return [...keys].sort();
+  }
+
+  put(key: string, doc: unknown): void {
+    assertSafeKey(key);
+    this.writes.set(key, doc);
+  }
+
+  delete(key: string): void {
+    assertSafeKey(key);
+    this.writes.set(key, null);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await fs.access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
