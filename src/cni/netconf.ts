@@ -1,5 +1,5 @@
 // The network config on stdin: decoded, version-checked and validated into typed values.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CniError, ErrorCode } from "./errors.js";
 import { describeIssues, onlyUnknownFields } from "./validation.js";
 import { LATEST_VERSION, SUPPORTED_VERSIONS, isSupportedVersion, type CniVersion } from "./versions.js";
@@ -9,63 +9,64 @@ import { parseAddress, parseCidr } from "../alloc/address.js";
 export const DEFAULT_DATA_DIR = "/var/lib/cni/ippool";
 export const DEFAULT_LOCK_WAIT_SECONDS = 30;
 
-const cidr = z.string().refine((text) => parseCidr(text) !== undefined, { message: "not a valid CIDR" });
-const address = z.string().refine((text) => parseAddress(text) !== undefined, { message: "not a valid IP address" });
+const cidr = z.string().check(z.refine((text) => parseCidr(text) !== undefined, { message: "not a valid CIDR" }));
+const address = z.string().check(z.refine((text) => parseAddress(text) !== undefined, { message: "not a valid IP address" }));
 /** Calico's CNI config writes these as strings ("true"); accept both spellings. */
-const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((text) => text === "true")]);
+const flag = z.union([z.boolean(), z.pipe(z.enum(["true", "false"]), z.transform((text) => text === "true"))]);
+const count = z.optional(z.int().check(z.nonnegative()));
+const strings = z.optional(z.array(z.string()));
 
 const routeSchema = z.strictObject({
   dst: cidr,
-  gw: address.optional(),
+  gw: z.optional(address),
   // CNI 1.1 route attributes; passed through to the main plugin.
-  mtu: z.number().int().nonnegative().optional(),
-  advmss: z.number().int().nonnegative().optional(),
-  priority: z.number().int().nonnegative().optional(),
-  table: z.number().int().nonnegative().optional(),
-  scope: z.number().int().nonnegative().optional(),
+  mtu: count,
+  advmss: count,
+  priority: count,
+  table: count,
+  scope: count,
 });
 export type Route = z.infer<typeof routeSchema>;
 
 const dnsSchema = z.strictObject({
-  nameservers: z.array(address).optional(),
-  domain: z.string().optional(),
-  search: z.array(z.string()).optional(),
-  options: z.array(z.string()).optional(),
+  nameservers: z.optional(z.array(address)),
+  domain: z.optional(z.string()),
+  search: strings,
+  options: strings,
 });
 export type Dns = z.infer<typeof dnsSchema>;
 
 const ipamSchema = z.strictObject({
   type: z.string(),
-  dataDir: z
-    .string()
-    .refine((path) => path.startsWith("/") && !path.includes("\0"), { message: "must be an absolute path" })
-    .default(DEFAULT_DATA_DIR),
+  dataDir: z._default(
+    z.string().check(z.refine((path) => path.startsWith("/") && !path.includes("\0"), { message: "must be an absolute path" })),
+    DEFAULT_DATA_DIR,
+  ),
   // Pool documents are validated by pool/resource.ts, which names each field it rejects.
-  ipPools: z.array(z.unknown()).default([]),
-  ipv4_pools: z.array(z.string()).optional(),
-  ipv6_pools: z.array(z.string()).optional(),
-  assign_ipv4: flag.optional(),
-  assign_ipv6: flag.optional(),
-  routes: z.array(routeSchema).default([]),
-  dns: dnsSchema.optional(),
-  gateway: z.enum(["first-address", "none"]).default("first-address"),
-  addressPrefix: z.enum(["pool", "host"]).default("pool"),
-  lockWaitSeconds: z.number().positive().max(600).default(DEFAULT_LOCK_WAIT_SECONDS),
+  ipPools: z._default(z.array(z.unknown()), []),
+  ipv4_pools: strings,
+  ipv6_pools: strings,
+  assign_ipv4: z.optional(flag),
+  assign_ipv6: z.optional(flag),
+  routes: z._default(z.array(routeSchema), []),
+  dns: z.optional(dnsSchema),
+  gateway: z._default(z.enum(["first-address", "none"]), "first-address"),
+  addressPrefix: z._default(z.enum(["pool", "host"]), "pool"),
+  lockWaitSeconds: z._default(z.number().check(z.positive(), z.lte(600)), DEFAULT_LOCK_WAIT_SECONDS),
 });
 export type IpamConfig = z.infer<typeof ipamSchema>;
 
 const attachmentSchema = z.object({ containerID: z.string(), ifname: z.string() });
-const requestedIps = z.array(z.string());
 
 const netconfSchema = z.looseObject({
   cniVersion: z.string(),
-  name: z.string().regex(NAME_PATTERN, { message: `network name must match ${NAME_PATTERN.source}` }),
+  name: z.string().check(z.regex(NAME_PATTERN, { message: `network name must match ${NAME_PATTERN.source}` })),
   ipam: ipamSchema,
-  runtimeConfig: z.looseObject({ ips: requestedIps.optional() }).optional(),
-  args: z.looseObject({ cni: z.looseObject({ ips: requestedIps.optional() }).optional() }).optional(),
-  prevResult: z.unknown().optional(),
-  "cni.dev/valid-attachments": z.array(attachmentSchema).optional(),
-  "cni.dev/attachments": z.array(attachmentSchema).optional(),
+  runtimeConfig: z.optional(z.looseObject({ ips: strings })),
+  args: z.optional(z.looseObject({ cni: z.optional(z.looseObject({ ips: strings })) })),
+  prevResult: z.optional(z.unknown()),
+  "cni.dev/valid-attachments": z.optional(z.array(attachmentSchema)),
+  "cni.dev/attachments": z.optional(z.array(attachmentSchema)),
 });
 
 export interface NetConf {
@@ -107,7 +108,7 @@ export function readVersion(raw: Record<string, unknown>): CniVersion {
 
 export function parseNetConf(raw: Record<string, unknown>): NetConf {
   const cniVersion = readVersion(raw);
-  const result = netconfSchema.safeParse({ ...raw, cniVersion });
+  const result = z.safeParse(netconfSchema, { ...raw, cniVersion });
   if (!result.success) {
     const code = onlyUnknownFields(result.error) ? ErrorCode.unsupportedField : ErrorCode.invalidConfig;
     throw new CniError(code, `invalid network config: ${describeIssues(result.error)}`);

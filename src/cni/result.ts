@@ -1,5 +1,5 @@
 // The IPAM result in each spec version's wire shape, and the addresses a CHECK's prevResult lists.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CniError, ErrorCode } from "./errors.js";
 import { resultShape, type CniVersion } from "./versions.js";
 import type { Dns, Route } from "./netconf.js";
@@ -54,16 +54,16 @@ export function encodeResult(version: CniVersion, result: IpamResult): Record<st
 }
 
 const addressEntry = z.looseObject({ address: z.string() });
-const legacyEntry = z.looseObject({ ip: z.string() }).optional();
+const legacyEntry = z.optional(z.looseObject({ ip: z.string() }));
 const prevResultSchema = z.looseObject({
-  ips: z.array(addressEntry).optional(),
+  ips: z.optional(z.array(addressEntry)),
   ip4: legacyEntry,
   ip6: legacyEntry,
 });
 
 /** The addresses (without prefix) that a CHECK's prevResult says this attachment holds. */
 export function prevResultAddresses(prevResult: unknown): string[] {
-  const parsed = prevResultSchema.safeParse(prevResult);
+  const parsed = z.safeParse(prevResultSchema, prevResult);
   if (!parsed.success) throw new CniError(ErrorCode.decodeFailure, "prevResult is not a CNI result");
   const { ips, ip4, ip6 } = parsed.data;
   const cidrs = [...(ips ?? []).map((entry) => entry.address), ...[ip4, ip6].flatMap((entry) => (entry ? [entry.ip] : []))];

@@ -1,7 +1,7 @@
 // Turns a zod failure into one readable line that names each offending field by its path.
-import type { z } from "zod";
+import type { core } from "zod/mini";
 
-export function describeIssues(error: z.ZodError, pathPrefix = ""): string {
+export function describeIssues(error: core.$ZodError, pathPrefix = ""): string {
   return error.issues
     .map((issue) => {
       const path = joinPath(pathPrefix, issue.path);
@@ -14,7 +14,7 @@ export function describeIssues(error: z.ZodError, pathPrefix = ""): string {
 }
 
 /** True when every problem is an unknown field, which the CNI spec reports as code 2. */
-export const onlyUnknownFields = (error: z.ZodError): boolean =>
+export const onlyUnknownFields = (error: core.$ZodError): boolean =>
   error.issues.every((issue) => issue.code === "unrecognized_keys");
 
 function joinPath(prefix: string, path: readonly PropertyKey[]): string {

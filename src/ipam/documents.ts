@@ -1,5 +1,5 @@
 // The documents ippool keeps in a Store, their keys and schemas.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { formatCidr, parseCidr, type Cidr } from "../alloc/address.js";
 
 /** Stored pools, as v1 documents in canonical form. */
@@ -16,9 +16,9 @@ export const poolStateKey = (poolId: string): string => `${POOL_STATE_PREFIX}${p
 export const poolStateSchema = z.object({
   pool: z.string(),
   /** Offset of the last address handed out, as a decimal string (BigInt for IPv6). */
-  cursor: z.string().regex(/^\d+$/).optional(),
+  cursor: z.optional(z.string().check(z.regex(/^\d+$/))),
   /** Block index (hex) -> addresses in use; only blocks holding something are listed. */
-  blocks: z.record(z.string(), z.number().int().positive()),
+  blocks: z.record(z.string(), z.int().check(z.positive())),
 });
 export type PoolState = z.infer<typeof poolStateSchema>;
 
@@ -27,8 +27,8 @@ export const blockPrefix = (poolId: string): string => `block/${poolSegment(pool
 /** One block's bitmap and, for each set bit, the attachment that holds it. */
 export const blockSchema = z.object({
   pool: z.string(),
-  bitmap: z.string().regex(/^[0-9a-f]*$/),
-  owners: z.record(z.string().regex(/^\d+$/), z.string()),
+  bitmap: z.string().check(z.regex(/^[0-9a-f]*$/)),
+  owners: z.record(z.string().check(z.regex(/^\d+$/)), z.string()),
 });
 export type BlockDoc = z.infer<typeof blockSchema>;
 
@@ -44,8 +44,8 @@ export const attachmentSchema = z.object({
   ifname: z.string(),
   addresses: z.array(z.object({ pool: z.string(), address: z.string() })),
   allocatedAt: z.string(),
-  podNamespace: z.string().optional(),
-  podName: z.string().optional(),
+  podNamespace: z.optional(z.string()),
+  podName: z.optional(z.string()),
 });
 export type AttachmentDoc = z.infer<typeof attachmentSchema>;
 

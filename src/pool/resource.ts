@@ -1,5 +1,5 @@
 // The Calico v1 ipPool resource: its schema, defaults, canonical form and the warnings it earns.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { describeIssues } from "../cni/validation.js";
 import { formatCidr, parseCidr, type Cidr } from "../alloc/address.js";
@@ -18,24 +18,25 @@ export interface Pool {
   readonly disabled: boolean;
 }
 
-const cidrText = z.string().refine((text) => parseCidr(text) !== undefined, { message: "not a valid IPv4 or IPv6 CIDR" });
+const cidrText = z.string().check(z.refine((text) => parseCidr(text) !== undefined, { message: "not a valid IPv4 or IPv6 CIDR" }));
 
 export const poolDocumentSchema = z.strictObject({
   apiVersion: z.literal("v1", { message: 'apiVersion must be "v1" (the Calico v1 ipPool format)' }),
   kind: z.literal("ipPool", { message: 'kind must be "ipPool"' }),
   metadata: z.strictObject({ cidr: cidrText }),
-  spec: z
-    .strictObject({
-      ipip: z
-        .strictObject({
-          enabled: z.boolean().default(true),
-          mode: z.enum(IPIP_MODES, { message: `mode must be one of ${IPIP_MODES.join(", ")}` }).default("always"),
-        })
-        .optional(),
-      "nat-outgoing": z.boolean().default(false),
-      disabled: z.boolean().default(false),
-    })
-    .default({ "nat-outgoing": false, disabled: false }),
+  spec: z._default(
+    z.strictObject({
+      ipip: z.optional(
+        z.strictObject({
+          enabled: z._default(z.boolean(), true),
+          mode: z._default(z.enum(IPIP_MODES, { message: `mode must be one of ${IPIP_MODES.join(", ")}` }), "always"),
+        }),
+      ),
+      "nat-outgoing": z._default(z.boolean(), false),
+      disabled: z._default(z.boolean(), false),
+    }),
+    { "nat-outgoing": false, disabled: false },
+  ),
 });
 
 export type PoolDocument = z.input<typeof poolDocumentSchema>;
@@ -48,7 +49,7 @@ export interface ParsedPool {
 
 /** Validates one document; `where` names it in messages ("pool document 2", "ipam.ipPools[0]"). */
 export function parsePoolDocument(input: unknown, where: string): ParsedPool {
-  const result = poolDocumentSchema.safeParse(input);
+  const result = z.safeParse(poolDocumentSchema, input);
   if (!result.success) throw new CniError(ErrorCode.invalidConfig, `${where}: ${describeIssues(result.error)}`);
   const doc = result.data;
   const parsed = parseCidr(doc.metadata.cidr)!;

@@ -1,7 +1,7 @@
 // The disk backend of Store: one file per key under the data dir, multi-key commits through a redo journal.
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
-import type { z } from "zod";
+import { safeParse, type core } from "zod/mini";
 import { assertSafeKey, type Store, type StoreReader, type StoreTxn } from "./store.js";
 import { damagedFile, readStateFile, removeStateFile, writeStateFile } from "./state-file.js";
 import { withStoreLock, type AssertLockHeld } from "./lock.js";
@@ -80,14 +80,14 @@ class DiskTxn implements StoreTxn {
 
   constructor(private readonly store: DiskStore) {}
 
-  async get<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  async get<T>(key: string, schema: core.$ZodType<T>): Promise<T | undefined> {
     if (this.writes.has(key)) return (this.writes.get(key) ?? undefined) as T | undefined;
     if (this.cache.has(key)) return this.cache.get(key) as T | undefined;
     const path = this.store.pathOf(key);
     const raw = await readStateFile(path);
     let doc: T | undefined;
     if (raw !== undefined) {
-      const parsed = schema.safeParse(raw);
+      const parsed = safeParse(schema, raw);
       if (!parsed.success) throw damagedFile(path, `unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`);
       doc = parsed.data;
     }

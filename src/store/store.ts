@@ -1,9 +1,9 @@
 // The Store interface: keyed JSON documents changed in transactions. Disk backs it now; etcd can later.
-import type { z } from "zod";
+import type { core } from "zod/mini";
 
 export interface StoreReader {
   /** The document at `key` validated by `schema`, or undefined when there is none. */
-  get<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined>;
+  get<T>(key: string, schema: core.$ZodType<T>): Promise<T | undefined>;
   /** The keys directly below `prefix` ("attachment/podnet/"), including this transaction's own writes. */
   list(prefix: string): Promise<string[]>;
 }
