@@ -1,4 +1,13 @@
-// The operator CLI entry (placeholder until the CLI lands): parses argv and dispatches to a command.
+// The operator CLI entry: parses argv, opens the store, runs one command, turns errors into one line.
+import { readFile } from "node:fs/promises";
+import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
+import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
+import { DiskStore } from "../store/disk-store.js";
+import { parseArgv } from "./args.js";
+import { COMMANDS } from "./commands.js";
+import { UsageError, type CommandContext } from "./context.js";
+import { commandHelp, mainHelp } from "./help.js";
+
 export interface CliIo {
   readonly argv: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -8,7 +17,65 @@ export interface CliIo {
   readonly now: () => Date;
 }
 
+/** The same bound as the plugin's: a waiting CLI gives up with a clear message instead of hanging. */
+const LOCK_WAIT_MS = 30_000;
+
+/** 0 success, 1 the command failed, 2 the command line was wrong. */
 export async function runCli(io: CliIo): Promise<number> {
-  io.stderr("ippool: run as a CNI plugin with CNI_COMMAND set; the operator CLI is not built yet\n");
-  return 2;
+  try {
+    const parsed = parseArgv(io.argv, COMMANDS);
+    if (parsed.command === undefined) {
+      if (parsed.flags.help === true) {
+        io.stdout(mainHelp(COMMANDS));
+        return 0;
+      }
+      io.stderr(mainHelp(COMMANDS));
+      return 2;
+    }
+    const spec = COMMANDS[parsed.command]!;
+    if (parsed.flags.help === true) {
+      io.stdout(commandHelp(parsed.command, spec));
+      return 0;
+    }
+    const dataDir = stringOr(parsed.flags["data-dir"], io.env.IPPOOL_DATA_DIR) ?? DEFAULT_DATA_DIR;
+    const ctx: CommandContext = {
+      positionals: parsed.positionals,
+      flags: parsed.flags,
+      dataDir,
+      store: new DiskStore(dataDir, LOCK_WAIT_MS),
+      now: io.now,
+      readInput: (path) => readInput(io, path),
+      out: io.stdout,
+      warn: (line) => io.stderr(`ippool: warning: ${line}\n`),
+    };
+    return await spec.run(ctx);
+  } catch (error) {
+    return report(io, error);
+  }
 }
+
+function report(io: CliIo, error: unknown): number {
+  if (error instanceof UsageError) {
+    const help = error.command ? `ippool ${error.command} --help` : "ippool --help";
+    io.stderr(`ippool: ${error.message} (see '${help}')\n`);
+    return 2;
+  }
+  const cause = toCniError(error);
+  io.stderr(`ippool: ${cause.message}${cause.details ? `; ${cause.details}` : ""}\n`);
+  // A bug is the one case where the stack helps whoever reads the report.
+  if (cause.code === ErrorCode.internal && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return 1;
+}
+
+async function readInput(io: CliIo, path: string): Promise<string> {
+  if (path === "-") return io.readStdin();
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(code);
+    throw new CniError(ErrorCode.ioFailure, `cannot read ${path}: ${why}`);
+  }
+}
+
+const stringOr = (...values: unknown[]): string | undefined => values.find((value): value is string => typeof value === "string" && value !== "");

@@ -1,0 +1,62 @@
+// What every CLI command declares (usage, flags, examples) and receives when it runs (args, store, output).
+import { CniError, ErrorCode } from "../cni/errors.js";
+import type { Store } from "../store/store.js";
+
+export interface FlagSpec {
+  readonly type: "string" | "boolean";
+  /** One-letter alias, e.g. "f" for --filename. */
+  readonly short?: string;
+  /** Placeholder shown in help for a string flag, e.g. "FILE". */
+  readonly value?: string;
+  readonly help: string;
+}
+
+export interface CommandContext {
+  /** Arguments after the command name that are not flags. */
+  readonly positionals: readonly string[];
+  /** Flags given, by long name: string flags hold their value, boolean flags true. */
+  readonly flags: Readonly<Record<string, string | boolean | undefined>>;
+  readonly dataDir: string;
+  /** The plugin's store in dataDir: changes go through store.update, reads through store.read. */
+  readonly store: Store;
+  readonly now: () => Date;
+  /** The text of a file, or of stdin when path is "-". */
+  readInput(path: string): Promise<string>;
+  /** Writes to stdout as is (add the newline yourself). */
+  out(text: string): void;
+  /** One line on stderr as "ippool: warning: <line>". */
+  warn(line: string): void;
+}
+
+export interface CommandSpec {
+  /** One line for the command list of `ippool --help`. */
+  readonly summary: string;
+  /** Usage lines without the leading "ippool ", e.g. "get TYPE [CIDR...] [-o ps|wide|yaml|json]". */
+  readonly usage: readonly string[];
+  /** Paragraphs printed under the usage in `ippool <command> --help`. */
+  readonly description?: readonly string[];
+  /** Flags besides the global --data-dir and --help. */
+  readonly flags: Readonly<Record<string, FlagSpec>>;
+  /** Full command lines, e.g. "ippool get pools -o wide". */
+  readonly examples: readonly string[];
+  /** Returns the exit code; throws CniError (or UsageError) for one-line errors. */
+  readonly run: (ctx: CommandContext) => Promise<number>;
+}
+
+/** A mistake in the command line itself: reported with a pointer to --help and exit code 2. */
+export class UsageError extends CniError {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(ErrorCode.invalidConfig, message);
+  }
+}
+
+/** A string flag's value, or undefined when not given. */
+export const stringFlag = (ctx: CommandContext, name: string): string | undefined => {
+  const value = ctx.flags[name];
+  return typeof value === "string" ? value : undefined;
+};
+
+export const booleanFlag = (ctx: CommandContext, name: string): boolean => ctx.flags[name] === true;
