@@ -1,0 +1,105 @@
+// Unit tests of the Calico v1 ipPool schema: defaults, rejected fields, warnings and the canonical document.
+import { describe, expect, it } from "vitest";
+import { parsePoolDocument, poolToDocument } from "../../src/pool/resource.js";
+import { CniError } from "../../src/cni/errors.js";
+
+const doc = (cidr: string, spec?: unknown, extra: Record<string, unknown> = {}) => ({
+  apiVersion: "v1",
+  kind: "ipPool",
+  metadata: { cidr },
+  ...(spec === undefined ? {} : { spec }),
+  ...extra,
+});
+
+function rejection(input: unknown): CniError {
+  try {
+    parsePoolDocument(input, "pool document 1");
+  } catch (error) {
+    expect(error).toBeInstanceOf(CniError);
+    return error as CniError;
+  }
+  throw new Error("expected the document to be rejected");
+}
+
+describe("parsePoolDocument defaults", () => {
+  it.each([
+    ["no spec", undefined, { natOutgoing: false, disabled: false }],
+    ["an empty spec", {}, { natOutgoing: false, disabled: false }],
+    ["ipip: {} (enabled, mode always)", { ipip: {} }, { ipip: { enabled: true, mode: "always" }, natOutgoing: false, disabled: false }],
+    ["ipip disabled", { ipip: { enabled: false } }, { ipip: { enabled: false, mode: "always" }, natOutgoing: false, disabled: false }],
+    [
+      "every field",
+      { ipip: { enabled: true, mode: "cross-subnet" }, "nat-outgoing": true, disabled: true },
+      { ipip: { enabled: true, mode: "cross-subnet" }, natOutgoing: true, disabled: true },
+    ],
+  ])("applies the defaults to %s", (_name, spec, expected) => {
+    const { pool } = parsePoolDocument(doc("10.1.0.0/16", spec), "pool document 1");
+    expect(pool).toEqual({ cidr: { family: 4, network: 0x0a010000n, prefix: 16 }, id: "10.1.0.0/16", ...expected });
+    // No ipip in the document means tunnelling off, not "ipip with defaults".
+    if (spec === undefined || !("ipip" in (spec as object))) expect(pool.ipip).toBeUndefined();
+  });
+
+  it("reads an IPv6 pool and canonicalises its id", () => {
+    const { pool, warnings } = parsePoolDocument(doc("FD00:22:0::/64"), "p");
+    expect(pool.id).toBe("fd00:22::/64");
+    expect(pool.cidr.family).toBe(6);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe("parsePoolDocument rejections", () => {
+  it.each([
+    ["an unknown spec field", doc("10.1.0.0/16", { natOutgoing: true }), "unknown field spec.natOutgoing"],
+    ["an unknown ipip field", doc("10.1.0.0/16", { ipip: { mod: "always" } }), "unknown field spec.ipip.mod"],
+    ["an unknown metadata field", { ...doc("10.1.0.0/16"), metadata: { cidr: "10.1.0.0/16", name: "x" } }, "unknown field metadata.name"],
+    ["an unknown top-level field", doc("10.1.0.0/16", {}, { status: {} }), "unknown field status"],
+    ["a bad ipip mode", doc("10.1.0.0/16", { ipip: { mode: "sometimes" } }), "spec.ipip.mode: mode must be one of always, cross-subnet"],
+    ["a bad CIDR", doc("10.1/16"), "metadata.cidr: not a valid IPv4 or IPv6 CIDR"],
+    ["a missing CIDR", { apiVersion: "v1", kind: "ipPool", metadata: {} }, "metadata.cidr"],
+    ["a non-boolean disabled", doc("10.1.0.0/16", { disabled: "yes" }), "spec.disabled"],
+    ["another apiVersion", { ...doc("10.1.0.0/16"), apiVersion: "projectcalico.org/v3" }, 'apiVersion must be "v1"'],
+    ["another kind", { ...doc("10.1.0.0/16"), kind: "IPPool" }, 'kind must be "ipPool"'],
+  ])("rejects %s with code 7, naming the field", (_name, input, fragment) => {
+    const error = rejection(input);
+    expect(error.code).toBe(7);
+    expect(error.message).toContain("pool document 1");
+    expect(error.message).toContain(fragment);
+  });
+});
+
+describe("parsePoolDocument warnings", () => {
+  it("masks host bits and says what it stored", () => {
+    const { pool, warnings } = parsePoolDocument(doc("10.1.2.3/16"), "ipam.ipPools[0]");
+    expect(pool.id).toBe("10.1.0.0/16");
+    expect(warnings).toEqual(["ipam.ipPools[0]: cidr 10.1.2.3/16 has host bits set; stored as 10.1.0.0/16"]);
+  });
+
+  it("warns about ipip without nat-outgoing and still accepts the pool", () => {
+    const { pool, warnings } = parsePoolDocument(doc("10.1.0.0/16", { ipip: {} }), "p");
+    expect(pool.ipip?.enabled).toBe(true);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("nat-outgoing");
+  });
+
+  it.each([
+    ["ipip with nat-outgoing", { ipip: {}, "nat-outgoing": true }],
+    ["ipip disabled", { ipip: { enabled: false } }],
+    ["no ipip", {}],
+  ])("does not warn for %s", (_name, spec) => {
+    expect(parsePoolDocument(doc("10.1.0.0/16", spec), "p").warnings).toEqual([]);
+  });
+});
+
+describe("poolToDocument", () => {
+  it.each([
+    ["no ipip", { disabled: true }],
+    ["ipip defaults", { ipip: {} }],
+    ["every field", { ipip: { enabled: false, mode: "cross-subnet" }, "nat-outgoing": true }],
+  ])("writes every default out and re-parses to the same pool (%s)", (_name, spec) => {
+    const { pool } = parsePoolDocument(doc("fd00:1::/64", spec), "p");
+    const written = poolToDocument(pool);
+    expect(written.spec).toHaveProperty("nat-outgoing");
+    expect(written.spec).toHaveProperty("disabled");
+    expect(parsePoolDocument(written, "p").pool).toEqual(pool);
+  });
+});
