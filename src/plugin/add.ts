@@ -6,7 +6,7 @@ import type { IpamConfig } from "../cni/netconf.js";
 import type { IpamResult } from "../cni/result.js";
 import { parseCidr } from "../alloc/address.js";
 import { assignAddresses } from "../ipam/assign.js";
-import { poolCidr, type AttachmentDoc } from "../ipam/documents.js";
+import { attachmentId, attachmentKey, attachmentSchema, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
 import { familyRequests, networkPools, parseInlinePools, requestedAddresses } from "./network-pools.js";
 import type { VerbContext } from "./context.js";
 
@@ -16,6 +16,9 @@ export async function add({ env, conf, store, io }: VerbContext): Promise<IpamRe
   // CONVENTIONS.md: when the config carries `args`, CNI_ARGS is ignored for the same purpose.
   const requested = requestedAddresses([...conf.requestedIps.fromConfig, ...(conf.requestedIps.argsGiven ? [] : cniArgs.ips)]);
   const attachment = await store.update(async (txn) => {
+    // A repeated ADD gets what the attachment holds even when its pool has since been disabled or left the config.
+    const existing = await txn.get(attachmentKey(attachmentId(conf.name, env.containerId, env.ifname)), attachmentSchema);
+    if (existing) return existing;
     const families = familyRequests(conf, await networkPools(txn, inline), requested);
     return assignAddresses(txn, {
       network: conf.name,
