@@ -19,6 +19,8 @@ export interface Attachment {
   readonly ifname: string;
   /** CNI_ARGS, e.g. what podman passes: "IgnoreUnknown=1;K8S_POD_NAME=web". */
   readonly args?: string;
+  /** Runtime data by capability name (e.g. portMappings), injected as runtimeConfig into plugins that declare it. */
+  readonly capabilityArgs?: Record<string, unknown>;
 }
 
 /** A plugin's error answer, kept whole so tests can assert the code and message the runtime would show. */
@@ -86,10 +88,10 @@ export class CniRuntime {
     return prevResult;
   }
 
-  async check(attachment: Attachment): Promise<void> {
+  /** `prevResult` defaults to the cached result; tests pass a doctored one to see CHECK fail. */
+  async check(attachment: Attachment, prevResult: unknown = this.cache.get(cacheKey(attachment))): Promise<void> {
     if (!atLeast040(this.conflist.cniVersion)) throw new Error(`CHECK needs cniVersion 0.4.0 or later, the list is ${this.conflist.cniVersion}`);
-    const cached = this.cache.get(cacheKey(attachment));
-    for (const plugin of this.conflist.plugins) await this.invoke(plugin, "CHECK", attachment, cached);
+    for (const plugin of this.conflist.plugins) await this.invoke(plugin, "CHECK", attachment, prevResult);
   }
 
   /** Like libcni, DEL works without a cached result (e.g. after a failed ADD or a restart). */
@@ -105,7 +107,16 @@ export class CniRuntime {
 
   private async invoke(plugin: Record<string, any>, command: string, attachment: Attachment, prevResult: unknown): Promise<any> {
     const type = String(plugin.type);
-    const stdin = { ...plugin, name: this.conflist.name, cniVersion: this.conflist.cniVersion, ...(prevResult !== undefined ? { prevResult } : {}) };
+    const runtimeConfig = Object.fromEntries(
+      Object.entries(attachment.capabilityArgs ?? {}).filter(([capability]) => plugin.capabilities?.[capability] === true),
+    );
+    const stdin = {
+      ...plugin,
+      name: this.conflist.name,
+      cniVersion: this.conflist.cniVersion,
+      ...(Object.keys(runtimeConfig).length > 0 ? { runtimeConfig } : {}),
+      ...(prevResult !== undefined ? { prevResult } : {}),
+    };
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? "",
       CNI_COMMAND: command,

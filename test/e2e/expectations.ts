@@ -11,9 +11,16 @@ export interface ResultIp {
   readonly gateway?: string;
 }
 
-/** ips[] of a 0.3.0+ result (the family comes from the address, so it works with and without `version`). */
-export function resultIps(result: { ips?: { address: string; gateway?: string }[] }): ResultIp[] {
-  return (result.ips ?? []).map((ip) => ({ family: ip.address.includes(":") ? 6 : 4, address: ip.address, ...(ip.gateway ? { gateway: ip.gateway } : {}) }));
+type LegacyIp = { ip: string; gateway?: string };
+
+/** The addresses of a result of any version: ips[] from 0.3.0 on, ip4 / ip6 in 0.1.0 and 0.2.0. */
+export function resultIps(result: { ips?: { address: string; gateway?: string }[]; ip4?: LegacyIp; ip6?: LegacyIp }): ResultIp[] {
+  const legacy = [result.ip4, result.ip6].flatMap((entry) => (entry ? [{ address: entry.ip, gateway: entry.gateway }] : []));
+  return [...(result.ips ?? []), ...legacy].map((ip) => ({
+    family: ip.address.includes(":") ? 6 : 4,
+    address: ip.address,
+    ...(ip.gateway ? { gateway: ip.gateway } : {}),
+  }));
 }
 
 /** network+1 of a CIDR: what the bridge plugin takes as its gateway, so never a container's address. */
