@@ -32,7 +32,7 @@ const MAX_IFNAME_LENGTH = 15;
 
 export function parseCniEnv(env: Readonly<Record<string, string | undefined>>): CniEnv {
   const command = env.CNI_COMMAND;
-  if (!command) throw new CniError(ErrorCode.invalidEnvironment, "required env variable CNI_COMMAND is missing");
+  if (!command) throw new CniError(ErrorCode.invalidEnvironment, "required env variable CNI_COMMAND missing");
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new CniError(
       ErrorCode.invalidEnvironment,
@@ -41,8 +41,11 @@ export function parseCniEnv(env: Readonly<Record<string, string | undefined>>): 
     );
   }
   const verb = command as CniCommand;
-  for (const name of REQUIRED[verb]) {
-    if (!env[name]) throw new CniError(ErrorCode.invalidEnvironment, `required env variable ${name} is missing`);
+  // Like libcni's skel, name every missing variable at once rather than one per attempt.
+  const missing = REQUIRED[verb].filter((name) => !env[name]);
+  if (missing.length > 0) {
+    const list = missing.join(", ");
+    throw new CniError(ErrorCode.invalidEnvironment, `required env variable${missing.length > 1 ? "s" : ""} ${list} missing`);
   }
   const parsed: CniEnv = {
     command: verb,
