@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, it } from "vitest";
 import { SYSTEM_CNI_DIR } from "./cni-runtime.js";
 
-export type Prerequisite = "root" | `plugin:${string}` | `program:${string}`;
+export type Prerequisite = "root" | `plugin:${string}` | `program:${string}` | `file:${string}`;
 
 const SEARCH_PATH = (process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin").split(":").concat(["/usr/sbin", "/sbin"]);
 
@@ -22,6 +22,7 @@ function missing(prerequisite: Prerequisite): string | undefined {
     return process.getuid?.() === 0 ? undefined : "not running as root (network namespaces need CAP_SYS_ADMIN and CAP_NET_ADMIN)";
   }
   const [kind, name] = prerequisite.split(":") as [string, string];
+  if (kind === "file") return executable(name) ? undefined : `${name} missing`;
   if (kind === "plugin") {
     return executable(join(SYSTEM_CNI_DIR, name)) ? undefined : `CNI plugin ${SYSTEM_CNI_DIR}/${name} missing (apt-get install containernetworking-plugins)`;
   }
