@@ -10,7 +10,6 @@ import {
   POOL_STATE_PREFIX,
   attachmentId,
   attachmentKey,
-  attachmentSchema,
   poolCidr,
   poolIdFromSegment,
   poolStateSchema,
@@ -38,15 +37,12 @@ export interface AssignRequest {
 }
 
 /**
- * An attachment that already holds addresses gets them back (ADD is idempotent). Otherwise one
- * address per requested family; if any family fails nothing is written, so a dual-stack ADD
+ * One new address per requested family for an attachment that holds none (the caller returns an
+ * existing attachment as it is). If any family fails nothing is written, so a dual-stack ADD
  * never keeps half of what it took.
  */
 export async function assignAddresses(txn: StoreTxn, request: AssignRequest): Promise<AttachmentDoc> {
   const id = attachmentId(request.network, request.containerId, request.ifname);
-  const existing = await txn.get(attachmentKey(id), attachmentSchema);
-  if (existing) return existing;
-
   const addresses: AttachmentDoc["addresses"] = [];
   for (const familyRequest of request.families) {
     const { pool, offset } =

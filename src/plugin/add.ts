@@ -16,7 +16,8 @@ export async function add({ env, conf, store, io }: VerbContext): Promise<IpamRe
   // CONVENTIONS.md: when the config carries `args`, CNI_ARGS is ignored for the same purpose.
   const requested = requestedAddresses([...conf.requestedIps.fromConfig, ...(conf.requestedIps.argsGiven ? [] : cniArgs.ips)]);
   const attachment = await store.update(async (txn) => {
-    // A repeated ADD gets what the attachment holds even when its pool has since been disabled or left the config.
+    // ADD is idempotent: a repeated ADD gets what the attachment holds, even when its pool has
+    // since been disabled or left the config, so this comes before any pool is chosen.
     const existing = await txn.get(attachmentKey(attachmentId(conf.name, env.containerId, env.ifname)), attachmentSchema);
     if (existing) return existing;
     const families = familyRequests(conf, await networkPools(txn, inline), requested);
