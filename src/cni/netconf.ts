@@ -65,8 +65,9 @@ const netconfSchema = z.looseObject({
   runtimeConfig: z.optional(z.looseObject({ ips: strings })),
   args: z.optional(z.looseObject({ cni: z.optional(z.looseObject({ ips: strings })) })),
   prevResult: z.optional(z.unknown()),
-  "cni.dev/valid-attachments": z.optional(z.array(attachmentSchema)),
-  "cni.dev/attachments": z.optional(z.array(attachmentSchema)),
+  // libcni marshals an empty Go slice as null: that means "nothing is live", not "no list".
+  "cni.dev/valid-attachments": z.optional(z.nullable(z.array(attachmentSchema))),
+  "cni.dev/attachments": z.optional(z.nullable(z.array(attachmentSchema))),
 });
 
 export interface NetConf {
@@ -123,7 +124,9 @@ export function parseNetConf(raw: Record<string, unknown>): NetConf {
       argsGiven: conf.args !== undefined,
     },
     prevResult: conf.prevResult,
-    validAttachments: conf["cni.dev/valid-attachments"] ?? conf["cni.dev/attachments"],
+    validAttachments: [conf["cni.dev/valid-attachments"], conf["cni.dev/attachments"]]
+      .map((list) => (list === null ? [] : list))
+      .find((list) => list !== undefined),
   };
 }
 

@@ -1,0 +1,74 @@
+// Each kind of bad input gets its CNI error code and a message naming what is wrong, never the catch-all 999.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { netconf } from "../helpers/ippool.js";
+import { expectError, inlinePool, run, useDataDir } from "./support.js";
+
+const dir = useDataDir();
+const good = () => netconf("1.0.0", { dataDir: dir.path, ipPools: [inlinePool("10.95.0.0/24")] });
+/** Tables are built before any test runs, so the data dir is filled in when the test calls it. */
+const withIpam = (ipam: Record<string, unknown>) => () => netconf("1.0.0", { dataDir: dir.path, ...ipam });
+
+describe("bad input", () => {
+  it.each([
+    ["bad JSON", "{ not json", 6, "not valid JSON"],
+    ["a JSON array", "[]", 6, "must be a JSON object"],
+    ["empty stdin", "", 6, "not valid JSON"],
+  ])("ADD with %s is code 6", async (_name, stdin, code, message) => {
+    expectError(await run("ADD", stdin), code, message);
+  });
+
+  it.each(["CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME", "CNI_PATH"])("ADD without %s is code 4 naming it", async (name) => {
+    const result = await run("ADD", good(), { env: { [name]: undefined } });
+    expectError(result, 4, name);
+    // The error answers in the config's version even though the config was never read.
+    expect(result.json.cniVersion).toBe("1.1.0");
+  });
+
+  it("an unknown CNI_COMMAND is code 4", async () => {
+    expectError(await run("UPDATE", good()), 4, "UPDATE");
+  });
+
+  it.each([["2.0.0"], ["0.5.0"]])("cniVersion %s is code 1", async (version) => {
+    const result = await run("ADD", { ...good(), cniVersion: version });
+    expectError(result, 1, "unsupported cniVersion");
+    expect(result.json.details).toContain("0.1.0");
+  });
+
+  it.each([
+    ["a pool with a bad CIDR", withIpam({ ipPools: [inlinePool("10.95.0/24")] }), 7, "ipam.ipPools[0]: metadata.cidr"],
+    ["a pool with an unknown field", withIpam({ ipPools: [inlinePool("10.95.0.0/24", { nat: true })] }), 7, "unknown field spec.nat"],
+    ["a pool with a bad ipip mode", withIpam({ ipPools: [inlinePool("10.95.0.0/24", { ipip: { mode: "never" } })] }), 7, "spec.ipip.mode"],
+    ["overlapping inline pools", withIpam({ ipPools: [inlinePool("10.95.0.0/24"), inlinePool("10.95.0.128/25")] }), 7, "overlaps"],
+    ["a route with a bad CIDR", withIpam({ ipPools: [inlinePool("10.95.0.0/24")], routes: [{ dst: "default" }] }), 7, "ipam.routes[0].dst"],
+    ["an unknown ipam field", withIpam({ ipPools: [inlinePool("10.95.0.0/24")], subnet: "10.95.0.0/24" }), 2, "unknown field ipam.subnet"],
+    ["a bad network name", () => ({ ...good(), name: "my net" }), 7, "network name"],
+    ["no ipam section", () => ({ cniVersion: "1.0.0", name: "testnet", type: "bridge" }), 7, "ipam"],
+  ])("ADD with %s is rejected with its code", async (_name, conf, code, message) => {
+    expectError(await run("ADD", conf()), code, message);
+  });
+
+  it.each([
+    ["an ifname longer than 15 characters", { ifname: "a-very-long-name" }],
+    ["an ifname with a slash", { ifname: "eth/0" }],
+    ["an ifname '..'", { ifname: ".." }],
+    ["a container id starting with a dash", { containerId: "-ctr" }],
+    ["a container id with a slash", { containerId: "ctr/../../etc" }],
+  ])("ADD with %s is code 4", async (_name, call) => {
+    expectError(await run("ADD", good(), call), 4, /CNI_IFNAME|CNI_CONTAINERID/);
+  });
+
+  it.each(["ADD", "DEL"])("%s with a container id that would name a path outside the data dir is code 4 and writes nothing", async (verb) => {
+    expectError(await run(verb, good(), { containerId: "../escape" }), 4, "CNI_CONTAINERID");
+    expect(readdirSync(dir.path)).toEqual([]);
+  });
+
+  it("reports a damaged state file as code 104 naming the file, and keeps it", async () => {
+    expect((await run("ADD", good())).code).toBe(0);
+    const path = join(dir.path, "pool", "10.95.0.0_24.json");
+    writeFileSync(path, readFileSync(path, "utf8").replace('"blocks"', '"bl0cks"'));
+    expectError(await run("ADD", good(), { containerId: "other" }), 104, path);
+    expect(readFileSync(path, "utf8")).toContain("bl0cks");
+  });
+});
