@@ -1,10 +1,12 @@
 // The documents ippool keeps in a Store, their keys and schemas.
 import * as z from "zod/mini";
 import { formatCidr, parseCidr, type Cidr } from "../alloc/address.js";
+import { poolDocumentSchema } from "../pool/resource.js";
 
 /** Stored pools, as v1 documents in canonical form. */
 export const POOLS_KEY = "pools";
-export const storedPoolsSchema = z.object({ pools: z.array(z.unknown()) });
+// The full pool schema, so a stored document that fails it is a damaged pools.json (named, code 104), not a config error.
+export const storedPoolsSchema = z.object({ pools: z.array(poolDocumentSchema) });
 
 /** A CIDR as one key segment: "10.22.0.0/16" -> "10.22.0.0_16". */
 const poolSegment = (poolId: string): string => poolId.replace("/", "_");

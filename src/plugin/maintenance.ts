@@ -44,16 +44,21 @@ export async function gc({ conf, store }: VerbContext): Promise<void> {
   }
   const live = conf.validAttachments.map((entry) => ({ containerId: entry.containerID, ifname: entry.ifname }));
   const stale = await store.read((txn) => findStale(txn, conf.name, live));
-  const failures: string[] = [];
+  const failures: CniError[] = [];
+  const lines: string[] = [];
   for (const doc of stale) {
     try {
       await store.update((txn) => releaseAttachment(txn, idOfAttachment(doc)));
     } catch (error) {
-      failures.push(`${idOfAttachment(doc)}: ${toCniError(error).message}`);
+      failures.push(toCniError(error));
+      lines.push(`${idOfAttachment(doc)}: ${failures.at(-1)!.message}`);
     }
   }
   if (failures.length > 0) {
-    throw new CniError(ErrorCode.ioFailure, `gc could not release ${failures.length} of ${stale.length} stale attachment(s)`, failures.join("; "));
+    // One kind of failure keeps its code and its way out (a damaged file stays 104, a busy lock 11).
+    const code = failures.every((failure) => failure.code === failures[0]!.code) ? failures[0]!.code : ErrorCode.ioFailure;
+    const hints = [...new Set(failures.map((failure) => failure.details).filter((hint) => hint !== undefined))];
+    throw new CniError(code, `gc could not release ${failures.length} of ${stale.length} stale attachment(s)`, [...lines, ...hints].join("; "));
   }
 }
 

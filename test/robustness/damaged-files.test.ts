@@ -1,0 +1,127 @@
+// Robustness: a damaged state file (truncated, flipped bytes, wrong schema) is reported by every verb that reads it, never reset.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { execPlugin, poolDoc, tempDir, type PluginCall } from "../helpers/ippool.js";
+import { runVerify, snapshotFiles } from "./support.js";
+
+const POOL = "10.50.0.0/24";
+const NETWORK = "damnet";
+
+/** Writes a state file exactly as ippool does (checksummed envelope), for files no plugin verb writes. */
+function writeState(path: string, data: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const sha256 = createHash("sha256").update(JSON.stringify(data)).digest("hex");
+  writeFileSync(path, `${JSON.stringify({ ippoolState: 1, sha256, data })}\n`, { mode: 0o600 });
+}
+
+const damages = {
+  truncated: (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2)),
+  "flipped bytes": (bytes: Buffer) => {
+    const copy = Buffer.from(bytes);
+    // Inside the data part of the envelope, past the checksum: what bit rot or a stray write does.
+    for (const at of [Math.floor(copy.length * 0.7), Math.floor(copy.length * 0.8)]) copy[at] = copy[at]! ^ 0x04;
+    return copy;
+  },
+  "wrong schema": () => {
+    const data = { unexpected: true };
+    const sha256 = createHash("sha256").update(JSON.stringify(data)).digest("hex");
+    return Buffer.from(`${JSON.stringify({ ippoolState: 1, sha256, data })}\n`);
+  },
+} as const;
+
+type Verb = "ADD" | "re-ADD" | "DEL" | "CHECK" | "GC" | "STATUS";
+
+/**
+ * Which verbs necessarily read each kind of file (a verb that never opens a file cannot
+ * notice it is damaged): the stored pools, a pool's state, a block, an attachment, the journal.
+ */
+const kinds: { kind: string; file: string; verbs: Verb[] }[] = [
+  // A repeated ADD answers from the attachment alone, so it does not read the stored pools.
+  { kind: "stored pools", file: "pools.json", verbs: ["ADD", "STATUS"] },
+  { kind: "pool state", file: "pool/10.50.0.0_24.json", verbs: ["ADD", "DEL", "GC", "STATUS"] },
+  { kind: "block", file: "block/10.50.0.0_24/0.json", verbs: ["ADD", "DEL", "CHECK", "GC"] },
+  { kind: "attachment", file: `attachment/${NETWORK}/c1:eth0.json`, verbs: ["re-ADD", "DEL", "CHECK", "GC"] },
+  { kind: "journal", file: "journal.json", verbs: ["ADD", "re-ADD", "DEL", "CHECK", "GC", "STATUS"] },
+];
+
+const cases = kinds.flatMap((entry) => Object.keys(damages).map((damage) => ({ ...entry, damage: damage as keyof typeof damages })));
+
+describe("damaged state files", () => {
+  let dir: ReturnType<typeof tempDir>;
+  let conf: Record<string, unknown>;
+  let added: any;
+
+  beforeEach(async () => {
+    dir = tempDir();
+    writeState(join(dir.path, "pools.json"), { pools: [poolDoc(POOL, { "nat-outgoing": false, disabled: false })] });
+    conf = { cniVersion: "1.1.0", name: NETWORK, type: "bridge", ipam: { type: "ippool", dataDir: dir.path } };
+    const add = await execPlugin({ command: "ADD", containerId: "c1" }, conf);
+    expect(add.code, add.stdout).toBe(0);
+    added = add.json;
+  });
+  afterEach(() => dir.remove());
+
+  const call = (verb: Verb) => {
+    const calls: Record<Verb, [PluginCall, Record<string, unknown>]> = {
+      ADD: [{ command: "ADD", containerId: "c2" }, conf],
+      "re-ADD": [{ command: "ADD", containerId: "c1" }, conf],
+      DEL: [{ command: "DEL", containerId: "c1" }, conf],
+      CHECK: [{ command: "CHECK", containerId: "c1" }, { ...conf, prevResult: added }],
+      GC: [{ command: "GC" }, { ...conf, "cni.dev/valid-attachments": [] }],
+      STATUS: [{ command: "STATUS" }, conf],
+    };
+    return execPlugin(...calls[verb]);
+  };
+
+  it.each(cases)("reports a $damage $kind file in every verb that reads it, naming it, and changes nothing", async ({ file, verbs, damage }) => {
+    const path = join(dir.path, file);
+    // A journal exists only mid-commit; make the one a killed commit would leave, then damage it.
+    if (file === "journal.json") writeState(path, { writes: [[`attachment/${NETWORK}/c9:eth0`, null]] });
+    const damaged = damages[damage](readFileSync(path));
+    writeFileSync(path, damaged);
+    const before = snapshotFiles(dir.path);
+
+    for (const verb of verbs) {
+      const result = await call(verb);
+      expect(result.code, `${verb}: ${result.stdout}${result.stderr}`).toBe(1);
+      expect(result.stderr, verb).not.toMatch(/at .*\.js|internal error/);
+      // STATUS answers with its own code (50, cannot serve ADD) and carries the cause.
+      expect(result.json.code, `${verb}: ${result.stdout}`).toBe(verb === "STATUS" ? 50 : 104);
+      // GC releases each attachment on its own and lists every failure in details.
+      expect(verb === "GC" ? `${result.json.msg} ${result.json.details}` : result.json.msg, verb).toContain(path);
+      expect(`${result.json.msg} ${result.json.details}`, verb).toMatch(/ippool verify/);
+    }
+
+    expect(snapshotFiles(dir.path)).toEqual(before);
+    expect(readFileSync(path)).toEqual(damaged);
+    const { result, report } = await runVerify(dir.path);
+    expect(result.code).toBe(1);
+    expect(report.problems.map((problem) => problem.message).join("\n")).toContain(path);
+    expect(snapshotFiles(dir.path)).toEqual(before);
+  });
+
+  it("reports a stored pool document that fails the pool schema, naming pools.json", async () => {
+    const path = join(dir.path, "pools.json");
+    writeState(path, { pools: [{ ...poolDoc(POOL), apiVersion: "v9" }] });
+    const before = snapshotFiles(dir.path);
+    for (const verb of ["ADD", "STATUS"] as const) {
+      const result = await call(verb);
+      expect(result.code, verb).toBe(1);
+      expect(result.json.code, verb).toBe(verb === "STATUS" ? 50 : 104);
+      expect(result.json.msg, verb).toContain(path);
+    }
+    expect(snapshotFiles(dir.path)).toEqual(before);
+    const { result, report } = await runVerify(dir.path);
+    expect(result.code).toBe(1);
+    expect(report.problems.map((problem) => `${problem.file} ${problem.message}`).join("\n")).toContain(path);
+  });
+
+  it("verify passes on the undamaged store it was given", async () => {
+    const { result, report } = await runVerify(dir.path);
+    expect(report.problems).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(report.checked).toMatchObject({ pools: 1, blocks: 1, attachments: 1, addresses: 1 });
+  });
+});
