@@ -26,6 +26,8 @@ export interface CommandContext {
   out(text: string): void;
   /** One line on stderr as "ippool: warning: <line>". */
   warn(line: string): void;
+  /** One line on stderr as "ippool: <line>", for a failure that does not end the command (it returns 1 later). */
+  error(line: string): void;
 }
 
 export interface CommandSpec {

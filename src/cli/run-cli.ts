@@ -47,6 +47,7 @@ export async function runCli(io: CliIo): Promise<number> {
       readInput: (path) => readInput(io, path),
       out: io.stdout,
       warn: (line) => io.stderr(`ippool: warning: ${line}\n`),
+      error: (line) => io.stderr(`ippool: ${line}\n`),
     };
     return await spec.run(ctx);
   } catch (error) {

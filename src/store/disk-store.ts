@@ -1,5 +1,5 @@
 // The disk backend of Store: one file per key under the data dir, multi-key commits through a redo journal.
-import { promises as fs } from "node:fs";
+import { promises as fs, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { safeParse, type core } from "zod/mini";
 import { assertSafeKey, type Store, type StoreReader, type StoreTxn } from "./store.js";
@@ -97,16 +97,23 @@ class DiskTxn implements StoreTxn {
 
   async list(prefix: string): Promise<string[]> {
     const dir = this.store.pathOf(prefix.replace(/\/$/, "")).replace(/\.json$/, "");
-    let names: string[] = [];
+    let entries: Dirent[] = [];
     try {
-      names = await fs.readdir(dir);
+      entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
-    const keys = new Set(names.filter((name) => name.endsWith(".json")).map((name) => prefix + name.slice(0, -".json".length)));
+    // Sub-prefixes (directories) are listed too, so "attachment/" yields its networks.
+    const keys = new Set(
+      entries
+        .filter((entry) => entry.isDirectory() || entry.name.endsWith(".json"))
+        .map((entry) => prefix + (entry.isDirectory() ? entry.name : entry.name.slice(0, -".json".length))),
+    );
     for (const [key, doc] of this.writes) {
-      if (!key.startsWith(prefix) || key.slice(prefix.length).includes("/")) continue;
-      if (doc === null) keys.delete(key);
+      if (!key.startsWith(prefix)) continue;
+      const rest = key.slice(prefix.length);
+      if (rest.includes("/")) keys.add(prefix + rest.slice(0, rest.indexOf("/")));
+      else if (doc === null) keys.delete(key);
       else keys.add(key);
     }
     return [...keys].sort();

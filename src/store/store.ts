@@ -4,7 +4,10 @@ import type { core } from "zod/mini";
 export interface StoreReader {
   /** The document at `key` validated by `schema`, or undefined when there is none. */
   get<T>(key: string, schema: core.$ZodType<T>): Promise<T | undefined>;
-  /** The keys directly below `prefix` ("attachment/podnet/"), including this transaction's own writes. */
+  /**
+   * The keys directly below `prefix` ("attachment/podnet/"), including this transaction's own
+   * writes, and the sub-prefixes directly below it ("attachment/" lists "attachment/podnet").
+   */
   list(prefix: string): Promise<string[]>;
 }
 

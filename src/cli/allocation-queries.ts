@@ -1,0 +1,85 @@
+// Finding allocations for the CLI: flat rows for tables, the holder of one address, attachments of a container.
+import { cidrContains, compareCidrs, parseAddress } from "../alloc/address.js";
+import { attachmentKey, attachmentSchema, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
+import { ownerOf } from "../ipam/pool-state.js";
+import { canonicalAddress, listAttachments } from "../ipam/release.js";
+import { readStoredPools } from "../ipam/stored-pools.js";
+import { NAME_PATTERN } from "../cni/env.js";
+import type { StoreReader } from "../store/store.js";
+import { UsageError } from "./context.js";
+import { poolIdsWithState } from "./pool-queries.js";
+
+export interface AllocationRow {
+  readonly pool: string;
+  readonly address: string;
+  readonly attachment: AttachmentDoc;
+}
+
+/** One row per address, ordered by pool then address, so a listing reads pool by pool. */
+export function allocationRows(docs: readonly AttachmentDoc[]): AllocationRow[] {
+  const rows = docs.flatMap((attachment) => attachment.addresses.map(({ pool, address }) => ({ pool, address, attachment })));
+  return rows.sort((a, b) => compareCidrs(poolCidr(a.pool), poolCidr(b.pool)) || compareValues(a.address, b.address));
+}
+
+const compareValues = (a: string, b: string): number => {
+  const [x, y] = [parseAddress(a)!.value, parseAddress(b)!.value];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+export interface AddressLookup {
+  readonly address: string;
+  /** The pool the address falls in, if any (stored, inline or deleted with state left). */
+  readonly pool?: string;
+  readonly offset?: bigint;
+  /** The attachment id recorded for it in the pool's block, when the address is allocated. */
+  readonly owner?: string;
+  /** The owner's record; missing only when the store is inconsistent ('ippool verify' reports that). */
+  readonly attachment?: AttachmentDoc;
+}
+
+export async function lookupAddress(txn: StoreReader, address: string): Promise<AddressLookup> {
+  const value = parseAddress(address)!;
+  const stored = (await readStoredPools(txn)).map((pool) => pool.id);
+  const pools = [...new Set([...stored, ...(await poolIdsWithState(txn))])].filter((id) => cidrContains(poolCidr(id), value.family, value.value));
+  let first: AddressLookup = { address };
+  for (const pool of pools) {
+    const offset = value.value - poolCidr(pool).network;
+    const owner = await ownerOf(txn, pool, offset);
+    if (owner === undefined) {
+      if (first.pool === undefined) first = { address, pool, offset };
+      continue;
+    }
+    const attachment = await txn.get(attachmentKey(owner), attachmentSchema);
+    return { address, pool, offset, owner, ...(attachment ? { attachment } : {}) };
+  }
+  return first;
+}
+
+/** The attachments of a container, optionally narrowed to one network and interface. */
+export async function containerAttachments(
+  txn: StoreReader,
+  filter: { containerId?: string; network?: string; ifname?: string; pool?: string },
+): Promise<AttachmentDoc[]> {
+  const docs = await listAttachments(txn, filter.network);
+  return docs.filter(
+    (doc) =>
+      (filter.containerId === undefined || doc.containerId === filter.containerId) &&
+      (filter.ifname === undefined || doc.ifname === filter.ifname) &&
+      (filter.pool === undefined || doc.addresses.some((entry) => entry.pool === filter.pool)),
+  );
+}
+
+/** A network name from the command line; checked like CNI's, since it becomes a directory name in the store. */
+export function networkArgument(name: string | undefined, command: string): string | undefined {
+  if (name !== undefined && !NAME_PATTERN.test(name)) {
+    throw new UsageError(`'${name}' is not a valid network name (it must match ${NAME_PATTERN.source})`, command);
+  }
+  return name;
+}
+
+/** An address argument in canonical form, or undefined when the text is not an IP address. */
+export const addressArgument = (text: string): string | undefined => canonicalAddress(text.trim());
+
+/** "testnet/ctr-1:eth0 (pod ns/name)": an attachment in one phrase. */
+export const describeHolder = (doc: AttachmentDoc): string =>
+  `${doc.network}/${doc.containerId}:${doc.ifname}${doc.podName ? ` (pod ${doc.podNamespace ?? "?"}/${doc.podName})` : ""}`;

@@ -1,0 +1,158 @@
+// create, apply, replace and delete of ipPool resources: calicoctl v1 verbs over the plugin's store.
+import { CniError, ErrorCode } from "../cni/errors.js";
+import { cidrsOverlap, compareCidrs } from "../alloc/address.js";
+import { readStoredPools, writeStoredPools } from "../ipam/stored-pools.js";
+import { poolToDocument, type Pool } from "../pool/resource.js";
+import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec, type FlagSpec } from "./context.js";
+import { loadPoolFile } from "./pool-files.js";
+import { poolHolders, poolUsage } from "./pool-queries.js";
+import { poolIdArgument, requirePoolType } from "./resource-type.js";
+
+type Verb = "create" | "apply" | "replace" | "delete";
+type Result = "created" | "configured" | "unchanged" | "replaced" | "deleted";
+
+interface Target {
+  readonly id: string;
+  /** The new resource; absent for delete by CIDR argument. */
+  readonly pool?: Pool;
+  readonly where: string;
+}
+
+interface Outcome {
+  readonly done: { target: Target; result: Result }[];
+  readonly failed: string[];
+  readonly warnings: string[];
+}
+
+const PAST: Record<Verb, string> = { create: "created", apply: "applied", replace: "replaced", delete: "deleted" };
+const HOLDERS_SHOWN = 3;
+
+/**
+ * One transaction for the whole file. A resource that cannot be changed (create of an existing
+ * pool, replace or delete of a missing one, delete of a pool still in use) fails alone, as in
+ * calicoctl; an overlap in the resulting set of pools rejects the whole file.
+ */
+async function changePools(ctx: CommandContext, verb: Verb, targets: readonly Target[], force: boolean): Promise<Outcome> {
+  return ctx.store.update(async (txn) => {
+    const pools = new Map((await readStoredPools(txn)).map((pool) => [pool.id, pool]));
+    const outcome: Outcome = { done: [], failed: [], warnings: [] };
+    const same = (a: Pool, b: Pool) => JSON.stringify(poolToDocument(a)) === JSON.stringify(poolToDocument(b));
+    for (const target of targets) {
+      const existing = pools.get(target.id);
+      const fail = (message: string) => outcome.failed.push(target.where ? `${target.where}: ${message}` : message);
+      if (verb === "delete") {
+        if (!existing) {
+          fail(`ipPool ${target.id} does not exist`);
+          continue;
+        }
+        const { used } = await poolUsage(txn, target.id);
+        if (used > 0n) {
+          const holders = await poolHolders(txn, target.id, HOLDERS_SHOWN);
+          const who = `${holders.join(", ")}${used > BigInt(holders.length) ? `, and ${used - BigInt(holders.length)} more` : ""}`;
+          if (!force) {
+            fail(
+              `ipPool ${target.id} still holds ${used} allocation(s) (${who}); set spec.disabled: true first so it gets no new ones, ` +
+                `release them ('ippool release', 'ippool reclaim'), or delete it anyway with --force`,
+            );
+            continue;
+          }
+          outcome.warnings.push(`ipPool ${target.id} deleted with ${used} allocation(s) still held (${who}); they stay valid until DEL or 'ippool release' frees them`);
+        }
+        pools.delete(target.id);
+        outcome.done.push({ target, result: "deleted" });
+        continue;
+      }
+      const pool = target.pool!;
+      if (verb === "create" && existing) {
+        fail(`ipPool ${target.id} already exists; change it with 'ippool apply' or 'ippool replace'`);
+        continue;
+      }
+      if (verb === "replace" && !existing) {
+        fail(`ipPool ${target.id} does not exist; add it with 'ippool create' or 'ippool apply'`);
+        continue;
+      }
+      pools.set(target.id, pool);
+      const result: Result = !existing ? "created" : same(existing, pool) ? "unchanged" : verb === "replace" ? "replaced" : "configured";
+      outcome.done.push({ target, result });
+    }
+    if (verb !== "delete") assertNoOverlapWith(outcome.done.map((entry) => entry.target), [...pools.values()]);
+    if (outcome.done.some((entry) => entry.result !== "unchanged")) {
+      // Only the resource list is written: pool state (cursor, blocks) is keyed apart, so allocations stay as they are.
+      writeStoredPools(txn, [...pools.values()].sort((a, b) => compareCidrs(a.cidr, b.cidr)));
+    }
+    return outcome;
+  });
+}
+
+function assertNoOverlapWith(changed: readonly Target[], all: readonly Pool[]): void {
+  for (const target of changed) {
+    const other = all.find((pool) => pool.id !== target.id && cidrsOverlap(pool.cidr, target.pool!.cidr));
+    if (!other) continue;
+    const whereOther = changed.find((candidate) => candidate.id === other.id)?.where ?? "stored";
+    throw new CniError(
+      ErrorCode.invalidConfig,
+      `${target.where}: metadata.cidr: pool ${target.id} overlaps pool ${other.id} (${whereOther})`,
+      "pools may not share addresses; nothing was changed",
+    );
+  }
+}
+
+function report(ctx: CommandContext, verb: Verb, total: number, outcome: Outcome): number {
+  for (const { target, result } of outcome.done) ctx.out(`${result} ipPool ${target.id}\n`);
+  outcome.warnings.forEach(ctx.warn);
+  if (outcome.failed.length === 0) {
+    ctx.out(`Successfully ${PAST[verb]} ${total} 'ipPool' resource(s)\n`);
+    return 0;
+  }
+  if (outcome.done.length > 0) ctx.out(`Partial success: ${PAST[verb]} ${outcome.done.length} of ${total} 'ipPool' resource(s)\n`);
+  outcome.failed.forEach(ctx.error);
+  return 1;
+}
+
+const FILE_FLAG: FlagSpec = { type: "string", short: "f", value: "FILE", help: "YAML (one or more --- documents) or JSON; '-' reads stdin" };
+
+async function runFileVerb(ctx: CommandContext, verb: Verb): Promise<number> {
+  const path = stringFlag(ctx, "filename");
+  if (path === undefined) throw new UsageError(`'ippool ${verb}' needs -f FILE`, verb);
+  if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument '${ctx.positionals[0]}'`, verb);
+  const filePools = await loadPoolFile(ctx, path);
+  if (verb !== "delete") filePools.forEach((entry) => entry.warnings.forEach(ctx.warn));
+  const targets = filePools.map(({ pool, where }) => ({ id: pool.id, pool, where }));
+  return report(ctx, verb, targets.length, await changePools(ctx, verb, targets, booleanFlag(ctx, "force")));
+}
+
+const fileVerb = (verb: Exclude<Verb, "delete">, summary: string, description: string): CommandSpec => ({
+  summary,
+  usage: [`${verb} -f FILE`],
+  description: [description, "Every document is validated before any is applied: one invalid document (named by its index and field path) changes nothing."],
+  flags: { filename: FILE_FLAG },
+  examples: [`ippool ${verb} -f pools.yaml`, `cat pool.json | ippool ${verb} -f -`],
+  run: (ctx) => runFileVerb(ctx, verb),
+});
+
+export const createCommand = fileVerb("create", "create pools from a file; fails for a pool that exists", "Creates each ipPool of FILE. A pool whose CIDR already exists is an error (the others are still created).");
+export const applyCommand = fileVerb("apply", "create or update pools from a file", "Creates each ipPool of FILE that does not exist and updates each that does. Changing ipip, nat-outgoing or disabled never disturbs existing allocations.");
+export const replaceCommand = fileVerb("replace", "update existing pools from a file; fails for a missing pool", "Replaces each ipPool of FILE, which must exist (the others are still replaced). Allocations are never disturbed.");
+
+export const deleteCommand: CommandSpec = {
+  summary: "delete pools named in a file or by CIDR",
+  usage: ["delete -f FILE [--force]", "delete TYPE CIDR [CIDR...] [--force]"],
+  description: [
+    "A pool that still holds allocations is not deleted: the error says how many and by whom. Disable it first",
+    "(spec.disabled: true) so it gets no new ones, release what it holds, then delete it. --force deletes the",
+    "resource anyway; its allocations stay valid and are freed by the runtime's DEL or 'ippool release'.",
+  ],
+  flags: { filename: FILE_FLAG, force: { type: "boolean", help: "delete even when the pool still holds allocations" } },
+  examples: ["ippool delete pool 10.22.0.0/16", "ippool delete -f pools.yaml", "ippool delete ippool 10.21.0.0/16 --force"],
+  run: async (ctx) => {
+    if (stringFlag(ctx, "filename") !== undefined) return runFileVerb(ctx, "delete");
+    const [type, ...cidrs] = ctx.positionals;
+    requirePoolType(type, "delete");
+    if (cidrs.length === 0) throw new UsageError("'ippool delete TYPE' needs the CIDR of the pool to delete (or -f FILE)", "delete");
+    const targets = cidrs.map((text) => {
+      const id = poolIdArgument(text, "delete");
+      return { id, where: "" };
+    });
+    return report(ctx, "delete", targets.length, await changePools(ctx, "delete", targets, booleanFlag(ctx, "force")));
+  },
+};

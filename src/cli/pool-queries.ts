@@ -1,0 +1,42 @@
+// What the CLI asks about pools in a store: usage counts, who holds addresses, pools known only by their state.
+import { poolLayout, usableCount } from "../alloc/pool-layout.js";
+import { POOL_STATE_PREFIX, blockPrefix, blockSchema, poolCidr, poolIdFromSegment } from "../ipam/documents.js";
+import { readPoolState, usedCount } from "../ipam/pool-state.js";
+import type { StoreReader } from "../store/store.js";
+
+export interface PoolUsage {
+  readonly capacity: bigint;
+  readonly used: bigint;
+  readonly free: bigint;
+}
+
+/**
+ * Capacity assumes the default gateway reservation (ipam.gateway "first-address": network+1
+ * is the bridge's). A network configured with gateway "none" can use one address more.
+ */
+export async function poolUsage(txn: StoreReader, poolId: string): Promise<PoolUsage> {
+  const capacity = usableCount(poolLayout(poolCidr(poolId), "first-address"));
+  const used = usedCount(await readPoolState(txn, poolId));
+  return { capacity, used, free: capacity > used ? capacity - used : 0n };
+}
+
+/** Up to `limit` attachment ids holding addresses of a pool, read from its blocks' owner lists. */
+export async function poolHolders(txn: StoreReader, poolId: string, limit: number): Promise<string[]> {
+  const holders = new Set<string>();
+  for (const key of await txn.list(blockPrefix(poolId))) {
+    const block = await txn.get(key, blockSchema);
+    for (const owner of Object.values(block?.owners ?? {})) {
+      holders.add(owner);
+      if (holders.size >= limit) return [...holders];
+    }
+  }
+  return [...holders];
+}
+
+/**
+ * Pools that have allocation state: stored ones, deleted ones whose addresses are still held,
+ * and pools given inline in a network config (ipam.ipPools), which are never stored.
+ */
+export async function poolIdsWithState(txn: StoreReader): Promise<string[]> {
+  return (await txn.list(POOL_STATE_PREFIX)).map((key) => poolIdFromSegment(key.slice(POOL_STATE_PREFIX.length)));
+}

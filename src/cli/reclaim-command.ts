@@ -1,0 +1,71 @@
+// reclaim: release a network's leaked addresses, given the attachments that are still live.
+import { idOfAttachment, type AttachmentDoc } from "../ipam/documents.js";
+import { findStale, listAttachments, releaseAttachment } from "../ipam/release.js";
+import type { StoreReader } from "../store/store.js";
+import { UsageError, booleanFlag, stringFlag, type CommandSpec } from "./context.js";
+import { networkArgument } from "./allocation-queries.js";
+import { parseLiveList, type LiveEntry } from "./live-list.js";
+import { describeRelease } from "./release-command.js";
+
+export const reclaimCommand: CommandSpec = {
+  summary: "release a network's leaked addresses: all but the live attachments you list",
+  usage: ["reclaim --network NAME --live FILE|- [--dry-run]"],
+  description: [
+    "The fix for addresses leaked by a reboot or a missed DEL (\"no IP addresses available in range set\"),",
+    "without deleting the data dir. Give the attachments that are live on this node for NAME; every other",
+    "allocation of NAME is released. The live list is JSON ([\"ctr1\", \"ctr2:eth1\", {\"containerID\": \"ctr3\",",
+    "\"ifname\": \"eth0\"}]) or lines of containerID[:ifname]; an entry without :ifname keeps all the container's",
+    "interfaces. An empty list is refused; pass '[]' if truly nothing is live. Use --dry-run first.",
+  ],
+  flags: {
+    network: { type: "string", value: "NAME", help: "the network (netconf name) to reclaim in; required" },
+    live: { type: "string", value: "FILE", help: "the live attachments; '-' reads stdin; required" },
+    "dry-run": { type: "boolean", help: "print what would be released and change nothing" },
+  },
+  examples: [
+    "podman ps -q --no-trunc | ippool reclaim --network podman --live - --dry-run",
+    "ippool reclaim --network podnet --live live.txt",
+    "echo '[]' | ippool reclaim --network podnet --live -",
+  ],
+  run: async (ctx) => {
+    if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument '${ctx.positionals[0]}'`, "reclaim");
+    const network = networkArgument(stringFlag(ctx, "network"), "reclaim");
+    const livePath = stringFlag(ctx, "live");
+    if (network === undefined) {
+      const known = await ctx.store.read(networksWithAllocations);
+      throw new UsageError(`'ippool reclaim' needs --network NAME (networks with allocations: ${known.join(", ") || "none"})`, "reclaim");
+    }
+    if (livePath === undefined) throw new UsageError("'ippool reclaim' needs --live FILE (or --live - for stdin)", "reclaim");
+    const live = parseLiveList(await ctx.readInput(livePath), livePath === "-" ? "stdin" : livePath);
+    const dryRun = booleanFlag(ctx, "dry-run");
+    // One transaction: the stale set is decided and released under the same lock, so an ADD in between cannot be caught.
+    const { stale, kept } = dryRun
+      ? await ctx.store.read((txn) => partition(txn, network, live))
+      : await ctx.store.update(async (txn) => {
+          const result = await partition(txn, network, live);
+          for (const doc of result.stale) await releaseAttachment(txn, idOfAttachment(doc));
+          return result;
+        });
+    for (const doc of stale) ctx.out(`${dryRun ? "would release" : "released"} ${describeRelease(doc)}\n`);
+    const addresses = stale.reduce((sum, doc) => sum + doc.addresses.length, 0);
+    ctx.out(
+      dryRun
+        ? `dry run: ${stale.length} attachment(s) (${addresses} address(es)) of network ${network} would be released, ${kept} kept; nothing was changed\n`
+        : `reclaimed ${stale.length} attachment(s) (${addresses} address(es)) of network ${network}; ${kept} live attachment(s) kept\n`,
+    );
+    return 0;
+  },
+};
+
+async function partition(txn: StoreReader, network: string, live: readonly LiveEntry[]): Promise<{ stale: AttachmentDoc[]; kept: number }> {
+  const exact = live.filter((entry): entry is Required<LiveEntry> => entry.ifname !== undefined);
+  const wholeContainers = new Set(live.filter((entry) => entry.ifname === undefined).map((entry) => entry.containerId));
+  const all = await listAttachments(txn, network);
+  const stale = (await findStale(txn, network, exact)).filter((doc) => !wholeContainers.has(doc.containerId));
+  return { stale, kept: all.length - stale.length };
+}
+
+async function networksWithAllocations(txn: StoreReader): Promise<string[]> {
+  return [...new Set((await listAttachments(txn)).map((doc) => doc.network))].sort();
+}
+
