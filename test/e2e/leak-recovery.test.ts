@@ -1,6 +1,6 @@
 // e2e: leaked addresses as a user meets them (namespaces gone without DEL), found by STATUS and reclaimed by GC (CNI 1.1).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execPlugin, tempDir } from "../helpers/ippool.js";
+import { execCli, execPlugin, tempDir } from "../helpers/ippool.js";
 import { CniCallError, CniRuntime, customize, loadExample, pluginDirWithIppool, storedAttachments, type Attachment, type Conflist } from "./cni-runtime.js";
 import { resultIps } from "./expectations.js";
 import { NetnsLab } from "./netns.js";
@@ -68,6 +68,8 @@ describe.skipIf(skip)("leak recovery with GC and STATUS", () => {
     expect(gc).toMatchObject({ code: 0, stdout: "" });
     expect(storedAttachments(data.path, conflist.name)).toEqual(live.map((attachment) => `${attachment.containerId}:eth0`).sort());
     expect(await ippoolVerb("STATUS", conflist)).toMatchObject({ code: 0, stdout: "" });
+    // GC released whole attachments: bitmaps, owners and counts still agree.
+    expect(await execCli(["verify"], { dataDir: data.path })).toMatchObject({ code: 0 });
 
     const [ip] = resultIps(await runtime.add(latecomer));
     expect(addresses.slice(2)).toContain(ip!.address);

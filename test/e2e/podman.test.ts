@@ -2,7 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tempDir } from "../helpers/ippool.js";
+import { execCli, tempDir } from "../helpers/ippool.js";
 import { attachmentFile, customize, loadExample, pluginDirWithIppool, storedAttachments } from "./cni-runtime.js";
 import { expectHostOfPool, inlinePoolCidrs } from "./expectations.js";
 import { attempt, NetnsLab, netnsPath, ping, run } from "./netns.js";
@@ -22,6 +22,17 @@ const skip = skipUnlessReady("podman with ippool", [
 /** libcni inside podman 4.3 caches results under this fixed path; we remove what we created. */
 const LIBCNI_CACHE_DIRS = ["/var/lib/cni/results", "/var/lib/cni"];
 
+/** `ippool allocations -o json` for the podman network, reduced to what the test compares. */
+async function allocations(dataDir: string) {
+  const listed = await execCli(["allocations", "-o", "json", "--network", network], { dataDir });
+  expect(listed).toMatchObject({ code: 0, stderr: "" });
+  return (JSON.parse(listed.stdout) as { containerId: string; ifname: string; podName?: string; addresses: { address: string }[] }[])
+    .map(({ containerId, ifname, podName, addresses }) => ({ containerId, ifname, podName, addresses: addresses.map((entry) => entry.address) }))
+    .sort((left, right) => left.containerId.localeCompare(right.containerId));
+}
+
+const network = loadExample("podman-bridge.conflist").name;
+
 describe.skipIf(skip)("podman with ippool", () => {
   const lab = new NetnsLab("o");
   let bin: ReturnType<typeof pluginDirWithIppool>;
@@ -29,7 +40,6 @@ describe.skipIf(skip)("podman with ippool", () => {
   let node = "";
   let env: Record<string, string> = {};
   const cacheDirsBefore = LIBCNI_CACHE_DIRS.filter((dir) => existsSync(dir));
-  const network = loadExample("podman-bridge.conflist").name;
 
   /**
    * podman runs inside the suite's node namespace via `nsenter --net` (network namespace only,
@@ -123,6 +133,11 @@ describe.skipIf(skip)("podman with ippool", () => {
       sandboxes.push((await inspect(id, "{{.NetworkSettings.SandboxKey}}")).replace(/^\/(var\/)?run\/netns\//, ""));
     }
     expect(addresses[0]).not.toBe(addresses[1]);
+    // What an operator sees: both containers under podman's ids, with the pod name podman passed in CNI_ARGS.
+    expect(await allocations(dataDir)).toEqual([
+      { containerId: ids[0], ifname: "eth0", podName: "ca", addresses: [addresses[0]] },
+      { containerId: ids[1], ifname: "eth0", podName: "cb", addresses: [addresses[1]] },
+    ].sort((left, right) => left.containerId!.localeCompare(right.containerId!)));
     expect(await ping(sandboxes[0]!, addresses[1]!)).toBe(true);
     expect(await ping(sandboxes[1]!, addresses[0]!)).toBe(true);
     // The same from inside the container, with the container's own busybox ping.
@@ -130,5 +145,6 @@ describe.skipIf(skip)("podman with ippool", () => {
 
     await podman(["rm", "-f", "-t", "0", ...ids]);
     expect(storedAttachments(dataDir, network)).toEqual([]);
+    expect(await allocations(dataDir)).toEqual([]);
   });
 });
