@@ -41,17 +41,15 @@ export class NetnsLab {
   }
 
   /**
-   * A fresh namespace with loopback up. IPv6 duplicate address detection is off: addresses would
-   * otherwise stay "tentative" for about 2 s, and the bridge plugin waits for them to settle.
+   * A fresh namespace with loopback up. IPv6 duplicate address detection stays on, as on a real
+   * node: the bridge plugin waits for the container's addresses to leave "tentative" before it
+   * returns, and ping() allows a few seconds for neighbour discovery.
    */
   async add(suffix: string): Promise<string> {
     const name = this.name(suffix);
     await run("ip", ["netns", "add", name]);
     this.created.add(name);
     await this.exec(name, ["ip", "link", "set", "lo", "up"]);
-    for (const scope of ["all", "default"]) {
-      await this.exec(name, ["sysctl", "-qw", `net.ipv6.conf.${scope}.accept_dad=0`]);
-    }
     return name;
   }
 
@@ -102,10 +100,10 @@ export async function routesOf(netns: string, family: 4 | 6): Promise<RouteInfo[
   return JSON.parse(await run("ip", inNetns(netns, ["ip", `-${family}`, "-j", "route", "show"]))) as RouteInfo[];
 }
 
-/** One ICMP echo from inside `netns`; true when answered. */
+/** ICMP echo from inside `netns`, one per second until the first answer or 5 s; true when answered. */
 export async function ping(netns: string, address: string): Promise<boolean> {
   const family = address.includes(":") ? "-6" : "-4";
-  const result = await attempt("ip", inNetns(netns, ["ping", family, "-c", "1", "-W", "3", address]));
+  const result = await attempt("ip", inNetns(netns, ["ping", family, "-c", "1", "-w", "5", address]));
   return result.code === 0;
 }
 
