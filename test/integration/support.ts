@@ -2,10 +2,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect } from "vitest";
-import { execPlugin, tempDir, type PluginCall, type PluginResult } from "../helpers/ippool.js";
-import { DiskStore } from "../../src/store/disk-store.js";
-import { writeStoredPools } from "../../src/ipam/stored-pools.js";
-import { parsePoolDocument } from "../../src/pool/resource.js";
+import { execCli, execPlugin, tempDir, type PluginCall, type PluginResult } from "../helpers/ippool.js";
 import { SUPPORTED_VERSIONS } from "../../src/cni/versions.js";
 
 export const VERSIONS = SUPPORTED_VERSIONS;
@@ -54,10 +51,12 @@ export function addressesOf(result: any): string[] {
 /** The ipPool document list for ipam.ipPools. */
 export const inlinePool = (cidr: string, spec: Record<string, unknown> = {}) => ({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec });
 
-/** Stores pools the way the operator CLI does: pools.json through the store, under its lock. */
+/** Stores pools with the operator CLI (`ippool apply -f -`), as an operator does before pods start. */
 export async function storePools(dataDir: string, docs: readonly unknown[]): Promise<void> {
-  const pools = docs.map((doc, index) => parsePoolDocument(doc, `pool ${index + 1}`).pool);
-  await new DiskStore(dataDir, 10_000).update(async (txn) => writeStoredPools(txn, pools));
+  // JSON documents are YAML documents, so one stream separated by '---' holds them all.
+  const stdin = docs.map((doc) => JSON.stringify(doc)).join("\n---\n");
+  const applied = await execCli(["apply", "-f", "-"], { dataDir, stdin });
+  expect(applied.code, applied.stderr).toBe(0);
 }
 
 /** Attachment records on disk, as "network/containerId:ifname". */
