@@ -55,8 +55,15 @@ export class DiskStore implements Store {
     }
     const journalPath = join(this.dataDir, JOURNAL);
     await writeStateFile(journalPath, { writes: [...writes] });
-    for (const [key, doc] of writes) await this.apply(key, doc);
-    await removeStateFile(journalPath);
+    // The journal's rename was the commit point: the change is durable now. Failing to apply it
+    // (say the disk filled up in between) must not tell the caller it failed, or an ADD would
+    // report an error for an address it took; the next process to take the lock finishes it.
+    try {
+      for (const [key, doc] of writes) await this.apply(key, doc);
+      await removeStateFile(journalPath);
+    } catch {
+      return;
+    }
   }
 
   private apply(key: string, doc: unknown): Promise<void> {
