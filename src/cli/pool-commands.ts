@@ -84,17 +84,21 @@ async function changePools(ctx: CommandContext, verb: Verb, targets: readonly Ta
   });
 }
 
+/** Each changed pool against the stored ones and the file's earlier ones, so the later document is named. */
 function assertNoOverlapWith(changed: readonly Target[], all: readonly Pool[]): void {
-  for (const target of changed) {
-    const other = all.find((pool) => pool.id !== target.id && cidrsOverlap(pool.cidr, target.pool!.cidr));
-    if (!other) continue;
-    const whereOther = changed.find((candidate) => candidate.id === other.id)?.where ?? "stored";
+  const changedIds = new Set(changed.map((target) => target.id));
+  const others = all.filter((pool) => !changedIds.has(pool.id));
+  changed.forEach((target, index) => {
+    const earlier = changed.slice(0, index).find((candidate) => cidrsOverlap(candidate.pool!.cidr, target.pool!.cidr));
+    const stored = others.find((pool) => cidrsOverlap(pool.cidr, target.pool!.cidr));
+    const [otherId, whereOther] = earlier ? [earlier.id, earlier.where] : stored ? [stored.id, "stored"] : [];
+    if (otherId === undefined) return;
     throw new CniError(
       ErrorCode.invalidConfig,
-      `${target.where}: metadata.cidr: pool ${target.id} overlaps pool ${other.id} (${whereOther})`,
+      `${target.where}: metadata.cidr: pool ${target.id} overlaps pool ${otherId} (${whereOther})`,
       "pools may not share addresses; nothing was changed",
     );
-  }
+  });
 }
 
 function report(ctx: CommandContext, verb: Verb, total: number, outcome: Outcome): number {
