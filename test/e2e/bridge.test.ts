@@ -72,6 +72,7 @@ describe.skipIf(skip)("bridge plugin (isGateway) with ippool", () => {
     if (cniVersion !== "0.3.1") for (const container of containers) await runtime.check(container);
 
     for (const ip of second) expect(await ping(containers[0]!.netns, hostPart(ip.address))).toBe(true);
+    for (const pool of pools) expect(await ping(containers[1]!.netns, firstHost(pool))).toBe(true);
     for (const ip of first) expect(await ping(containers[1]!.netns, hostPart(ip.address))).toBe(true);
 
     const [a, b] = containers as [Attachment, Attachment];

@@ -1,5 +1,5 @@
 // A tiny container runtime for the e2e suites: runs a conflist's plugins the way libcni does, inside a "node" namespace.
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { IPPOOL, REPO_ROOT, runProcess, tempDir, type ProcessResult } from "../helpers/ippool.js";
 import { inNetns, netnsPath } from "./netns.js";
@@ -57,7 +57,6 @@ export function customize(conflist: Conflist, overrides: { dataDir: string; brid
 /** CNI_PATH for the suites: a temp dir holding only `ippool` (the built executable), then Debian's plugins. */
 export function pluginDirWithIppool(): { dirs: string[]; remove: () => void } {
   const dir = tempDir("ippool-e2e-bin-");
-  mkdirSync(dir.path, { recursive: true });
   symlinkSync(IPPOOL, join(dir.path, "ippool"));
   return { dirs: [dir.path, SYSTEM_CNI_DIR], remove: dir.remove };
 }

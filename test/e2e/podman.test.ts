@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execCli, tempDir } from "../helpers/ippool.js";
 import { attachmentFile, customize, loadExample, pluginDirWithIppool, storedAttachments } from "./cni-runtime.js";
 import { expectHostOfPool, inlinePoolCidrs } from "./expectations.js";
-import { attempt, NetnsLab, netnsPath, ping, run } from "./netns.js";
+import { attempt, linkExists, NetnsLab, netnsPath, ping, run } from "./netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "./prerequisites.js";
 
 const skip = skipUnlessReady("podman with ippool", [
@@ -38,6 +38,7 @@ describe.skipIf(skip)("podman with ippool", () => {
   let bin: ReturnType<typeof pluginDirWithIppool>;
   let work: ReturnType<typeof tempDir>;
   let node = "";
+  const bridge = lab.name("br").slice(0, 15);
   let env: Record<string, string> = {};
   const cacheDirsBefore = LIBCNI_CACHE_DIRS.filter((dir) => existsSync(dir));
 
@@ -54,7 +55,7 @@ describe.skipIf(skip)("podman with ippool", () => {
     node = await lab.add("n");
     const T = work.path;
     for (const dir of ["cni", "graph", "run", "tmp", "rootfs/bin"]) mkdirSync(join(T, dir), { recursive: true });
-    const conflist = customize(loadExample("podman-bridge.conflist"), { dataDir: join(T, "ippool"), bridge: lab.name("br").slice(0, 15) });
+    const conflist = customize(loadExample("podman-bridge.conflist"), { dataDir: join(T, "ippool"), bridge });
     writeFileSync(join(T, "cni", `${network}.conflist`), JSON.stringify(conflist, null, 2));
     writeFileSync(
       join(T, "containers.conf"),
@@ -133,6 +134,9 @@ describe.skipIf(skip)("podman with ippool", () => {
       sandboxes.push((await inspect(id, "{{.NetworkSettings.SandboxKey}}")).replace(/^\/(var\/)?run\/netns\//, ""));
     }
     expect(addresses[0]).not.toBe(addresses[1]);
+    // The bridge podman's plugins made is in the node namespace, not on the machine's own network.
+    expect(await linkExists(node, bridge)).toBe(true);
+    expect((await attempt("ip", ["link", "show", "dev", bridge])).code).not.toBe(0);
     // What an operator sees: both containers under podman's ids, with the pod name podman passed in CNI_ARGS.
     expect(await allocations(dataDir)).toEqual([
       { containerId: ids[0], ifname: "eth0", podName: "ca", addresses: [addresses[0]] },
