@@ -153,3 +153,37 @@ describe("stored pools", () => {
     expectError(await run("ADD", conf({})), 103, "no enabled pool");
   });
 });
+
+describe("pools shared between networks", () => {
+  it("hand out each address once when two networks name the same CIDR", async () => {
+    const ipam = { ipPools: [inlinePool("10.85.0.0/24")] };
+    const first = addressesOf(await addOk(conf(ipam, "1.0.0", { name: "net-a" })));
+    const second = addressesOf(await addOk(conf(ipam, "1.0.0", { name: "net-b" })));
+    expect([first, second]).toEqual([["10.85.0.2"], ["10.85.0.3"]]);
+    // Same container and ifname on two networks are two attachments; DEL of one leaves the other.
+    expect((await run("DEL", conf(ipam, "1.0.0", { name: "net-a" }))).code).toBe(0);
+    expect(attachmentFiles(dir.path)).toEqual(["net-b/ctr-1:eth0"]);
+  });
+
+  it("refuse a pool overlapping one of another network that still holds addresses (code 7)", async () => {
+    await addOk(conf({ ipPools: [inlinePool("10.86.0.0/16")] }, "1.0.0", { name: "net-a" }));
+    const overlapping = conf({ ipPools: [inlinePool("10.86.0.0/24")] }, "1.0.0", { name: "net-b" });
+    expectError(await run("ADD", overlapping), 7, "pool 10.86.0.0/24 overlaps pool 10.86.0.0/16, which still holds 1 address");
+    // Once the other pool is empty again there is nothing to collide with.
+    expect((await run("DEL", conf({ ipPools: [inlinePool("10.86.0.0/16")] }, "1.0.0", { name: "net-a" }))).code).toBe(0);
+    expect(addressesOf(await addOk(overlapping))).toEqual(["10.86.0.2"]);
+  });
+});
+
+describe("pool warnings on stderr", () => {
+  it.each([
+    ["host bits in the CIDR", inlinePool("10.87.3.4/16"), "cidr 10.87.3.4/16 has host bits set; stored as 10.87.0.0/16", "10.87.0.2"],
+    ["ipip without nat-outgoing", inlinePool("10.88.0.0/16", { ipip: {} }), "ipip enabled but nat-outgoing off", "10.88.0.2"],
+  ])("warns about %s and allocates all the same", async (_name, doc, warning, address) => {
+    const result = await run("ADD", conf({ ipPools: [doc] }));
+    expect(result.code, result.stdout).toBe(0);
+    expect(addressesOf(result.json)).toEqual([address]);
+    expect(result.stderr).toContain("ipam.ipPools[0]");
+    expect(result.stderr).toContain(warning);
+  });
+});

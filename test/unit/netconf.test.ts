@@ -104,6 +104,12 @@ describe("parseNetConf", () => {
     const list = [{ containerID: "c1", ifname: "eth0" }];
     expect(parseNetConf(conf({}, { cniVersion: "1.1.0", "cni.dev/valid-attachments": list })).validAttachments).toEqual(list);
     expect(parseNetConf(conf({}, { cniVersion: "1.1.0", "cni.dev/attachments": list })).validAttachments).toEqual(list);
+    expect(parseNetConf(conf({}, { cniVersion: "1.1.0" })).validAttachments).toBeUndefined();
+  });
+
+  // Regression: libcni injects a nil Go slice, which marshals to null, when nothing is live; GC was refused with code 7.
+  it("reads a null list of valid attachments as an empty one", () => {
+    expect(parseNetConf(conf({}, { cniVersion: "1.1.0", "cni.dev/valid-attachments": null })).validAttachments).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 // Unit tests of the next-fit search, driven through a tiny in-memory allocator built from its parts.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCidr } from "../../src/alloc/address.js";
 import { clearBit, isBitSet, setBit } from "../../src/alloc/bitmap.js";
@@ -110,5 +111,50 @@ describe("nextFitRanges with findFreeInRange", () => {
   it("yields nothing when every block is full", () => {
     const layout = poolLayout(parseCidr("10.0.0.0/26")!.cidr, "none");
     expect([...nextFitRanges(layout, 5n, new Map([[0n, 62]]))]).toEqual([]);
+  });
+});
+
+/** The next-fit rule written out naively: step through offsets from just after `previous`, wrapping round. */
+function firstFreeAfter(layout: PoolLayout, previous: bigint | undefined, held: readonly bigint[]): bigint {
+  let offset = previous === undefined ? 0n : (previous + 1n) % layout.size;
+  while (held.includes(offset) || layout.reserved.has(offset)) offset = (offset + 1n) % layout.size;
+  return offset;
+}
+
+describe("next-fit allocator properties", () => {
+  it("never hands out a taken or reserved address, finds one whenever any is free, and takes the first free one after the last", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("10.0.0.0/24", "10.0.0.0/27", "10.0.0.0/30", "10.0.0.0/31", "fd00::/120", "fd00::/64"),
+        fc.constantFrom<GatewayMode>("first-address", "none"),
+        fc.array(fc.oneof(fc.constant<"take">("take"), fc.nat(1000)), { maxLength: 300 }),
+        (text, gateway, steps) => {
+          const pool = memoryPool(text, gateway);
+          const held: bigint[] = [];
+          let previous: bigint | undefined;
+          const usable = pool.layout.size - BigInt(pool.layout.reserved.size);
+          for (const step of steps) {
+            if (step === "take") {
+              const offset = pool.take();
+              if (BigInt(held.length) < usable) {
+                expect(offset).toBeDefined();
+                expect(held).not.toContain(offset);
+                expect(pool.layout.reserved.has(offset!)).toBe(false);
+                expect(offset! < pool.layout.size).toBe(true);
+                // Next-fit exactly: the first free, unreserved offset after the previous one, wrapping round.
+                expect(offset).toBe(firstFreeAfter(pool.layout, previous, held));
+                previous = offset;
+                held.push(offset!);
+              } else {
+                expect(offset).toBeUndefined();
+              }
+            } else if (held.length > 0) {
+              pool.release(held.splice(step % held.length, 1)[0]!);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
