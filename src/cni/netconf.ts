@@ -80,8 +80,31 @@ export interface NetConf {
   readonly validAttachments?: { containerID: string; ifname: string }[];
 }
 
+/** A netconf nests a handful of levels; V8 needs seconds and hundreds of MiB to parse a million. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether brackets outside strings nest deeper than `limit`: a linear scan that is cheap next to JSON.parse. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index++;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (char === 0x5d || char === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** Bytes of stdin to JSON, with CNI's decode error (code 6) for anything that is not a JSON object. */
 export function decodeJson(stdin: string): Record<string, unknown> {
+  if (nestsDeeperThan(stdin, MAX_JSON_DEPTH)) {
+    throw new CniError(ErrorCode.decodeFailure, `network config on stdin nests deeper than ${MAX_JSON_DEPTH} levels`, "a network config needs a few; check what generated it");
+  }
   let value: unknown;
   try {
     value = JSON.parse(stdin);
