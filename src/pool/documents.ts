@@ -49,7 +49,14 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
 
 function parseYaml(text: string, source: string): unknown[] {
   // uniqueKeys: a key given twice is a typo or a merge gone wrong, never silently "last wins".
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true });
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true });
+  } catch (cause) {
+    // The yaml parser recurses per nesting level; tens of thousands of levels overflow the stack.
+    if (!(cause instanceof RangeError)) throw cause;
+    throw new CniError(ErrorCode.decodeFailure, `${source}: nested too deeply to read (${cause.message})`, "a pool document needs a few levels of nesting; check what generated the file");
+  }
   return docs.map((doc, index) => {
     const where = `${source}: document ${index + 1}`;
     const [error] = doc.errors;
