@@ -1,14 +1,17 @@
 // Bundles src/main.ts into build/ippool: one CommonJS file with a node shebang, executable.
 import { build } from "esbuild";
-import { chmod } from "node:fs/promises";
+import { chmod, rename } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outfile = `${root}build/ippool`;
+// Written beside the target and renamed over it: a test suite that rebuilds must never let a
+// running suite exec a half-written file (SyntaxError) or one open for writing (ETXTBSY).
+const tempfile = `${outfile}.tmp-${process.pid}`;
 
 await build({
   entryPoints: [`${root}src/main.ts`],
-  outfile,
+  outfile: tempfile,
   bundle: true,
   platform: "node",
   target: "node20",
@@ -20,4 +23,5 @@ await build({
   banner: { js: "#!/usr/bin/env node" },
   logLevel: "warning",
 });
-await chmod(outfile, 0o755);
+await chmod(tempfile, 0o755);
+await rename(tempfile, outfile);

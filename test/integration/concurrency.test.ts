@@ -2,11 +2,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { netconf } from "../helpers/ippool.js";
+import { netconf, type ProcessResult } from "../helpers/ippool.js";
 import { addressesOf, attachmentFiles, inlinePool, run, setBitCount, useDataDir } from "./support.js";
 
 const dir = useDataDir();
 const COUNT = 100;
+const explain = (result: ProcessResult) => `exit ${result.code} signal ${result.signal}: ${result.stdout}${result.stderr}`;
 const ids = Array.from({ length: COUNT }, (_, index) => `pod-${index}`);
 
 describe("concurrent ADD and DEL", () => {
@@ -14,7 +15,7 @@ describe("concurrent ADD and DEL", () => {
     const conf = netconf("1.0.0", { dataDir: dir.path, ipPools: [inlinePool("10.100.0.0/24")] });
 
     const adds = await Promise.all(ids.map((containerId) => run("ADD", conf, { containerId })));
-    const failures = adds.filter((result) => result.code !== 0).map((result) => result.stdout + result.stderr);
+    const failures = adds.filter((result) => result.code !== 0).map(explain);
     expect(failures).toEqual([]);
     const addresses = adds.flatMap((result) => addressesOf(result.json));
     expect(addresses).toHaveLength(COUNT);
@@ -25,7 +26,7 @@ describe("concurrent ADD and DEL", () => {
     expect(setBitCount(dir.path)).toBe(COUNT);
 
     const dels = await Promise.all(ids.map((containerId) => run("DEL", conf, { containerId })));
-    expect(dels.filter((result) => result.code !== 0 || result.stdout !== "").map((result) => result.stdout)).toEqual([]);
+    expect(dels.filter((result) => result.code !== 0 || result.stdout !== "").map(explain)).toEqual([]);
     expect(attachmentFiles(dir.path)).toEqual([]);
     expect(setBitCount(dir.path)).toBe(0);
     // Every process let go of the lock and finished its commit.
