@@ -160,7 +160,9 @@ export const objectEdits = fc.array(objectEdit, { minLength: 1, maxLength: 3 }) 
 
 export function applyObjectEdits(value: unknown, edits: readonly ObjectEdit[]): unknown {
   const root = { value: structuredClone(value) as unknown };
-  for (const [index, action, replacement, key] of edits) {
+  for (const [index, action, shared, key] of edits) {
+    // A copy per use: one value placed twice would let a later edit build a cycle.
+    const replacement = structuredClone(shared);
     const slots: [Record<string, unknown>, string][] = [];
     const walk = (holder: Record<string, unknown>, slot: string): void => {
       slots.push([holder, slot]);
