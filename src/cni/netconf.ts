@@ -155,5 +155,7 @@ export function parseNetConf(raw: Record<string, unknown>): NetConf {
 
 /** The version to answer in when the config could not be read: the request's if known, else the latest. */
 export function replyVersion(raw: Record<string, unknown> | undefined): CniVersion {
-  return isSupportedVersion(raw?.cniVersion) ? raw.cniVersion : LATEST_VERSION;
+  // A config without cniVersion is a 0.1.0 request (readVersion), so its errors answer in 0.1.0 too.
+  const version = raw && raw.cniVersion === undefined ? "0.1.0" : raw?.cniVersion;
+  return isSupportedVersion(version) ? version : LATEST_VERSION;
 }

@@ -72,6 +72,17 @@ describe("ippool lifecycle in every spec version", () => {
   });
 });
 
+describe("a config without cniVersion", () => {
+  it("is a 0.1.0 request: answered in the 0.1.0 shape, and so are its errors", async () => {
+    const { cniVersion: _none, ...conf } = netconf("0.1.0", { dataDir: dir.path, ipPools: [inlinePool("10.40.0.0/24")] });
+    expect(await addOk(conf)).toEqual({ cniVersion: "0.1.0", ip4: { ip: "10.40.0.2/24", gateway: "10.40.0.1" } });
+    const failed = await run("ADD", { ...conf, ipam: { ...conf.ipam, bogus: true } });
+    expectError(failed, 2, "unknown field ipam.bogus");
+    expect(failed.json.cniVersion).toBe("0.1.0");
+    expectError(await run("CHECK", conf), 1, "CHECK needs a config of cniVersion 0.4.0");
+  });
+});
+
 describe("VERSION", () => {
   it.each([...VERSIONS, undefined])("answers config version %s with every supported version", async (version) => {
     const result = await run("VERSION", version ? { cniVersion: version } : "", { env: { CNI_CONTAINERID: undefined, CNI_IFNAME: undefined, CNI_NETNS: undefined } });

@@ -118,5 +118,7 @@ describe("replyVersion", () => {
     expect(replyVersion({ cniVersion: "0.3.1" })).toBe("0.3.1");
     expect(replyVersion({ cniVersion: "9.9.9" })).toBe("1.1.0");
     expect(replyVersion(undefined)).toBe("1.1.0");
+    // Regression: a config without cniVersion is read as 0.1.0 but its errors answered in 1.1.0.
+    expect(replyVersion({ name: "podnet" })).toBe("0.1.0");
   });
 });
