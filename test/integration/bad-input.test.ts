@@ -20,10 +20,7 @@ describe("bad input", () => {
   });
 
   it.each(["CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME", "CNI_PATH"])("ADD without %s is code 4 naming it", async (name) => {
-    const result = await run("ADD", good(), { env: { [name]: undefined } });
-    expectError(result, 4, name);
-    // The error answers in the config's version even though the config was never read.
-    expect(result.json.cniVersion).toBe("1.1.0");
+    expectError(await run("ADD", good(), { env: { [name]: undefined } }), 4, name);
   });
 
   it("an unknown CNI_COMMAND is code 4", async () => {

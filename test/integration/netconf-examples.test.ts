@@ -34,7 +34,7 @@ const canonical = (cidr: string): string => formatCidr(parseCidr(cidr)!.cidr);
 const dir = useDataDir();
 
 describe("netconf-examples", () => {
-  it("holds the examples the README promises", () => {
+  it("holds at least the bridge IPv4, dual-stack, ptp, routed and inline-pool examples", () => {
     for (const name of ["bridge-ipv4", "bridge-dualstack", "ptp", "routed-host", "inline-pools"]) {
       expect(files, `netconf-examples/${name}.conflist`).toContain(`${name}.conflist`);
     }

@@ -19,7 +19,7 @@ export function useDataDir(): { path: string } {
   return dir;
 }
 
-/** Runs a verb with `containerId` and optional extra call fields. */
+/** Execs build/ippool with one CNI verb; `call` overrides the default container, ifname, netns, args and env. */
 export const run = (command: string, conf: unknown, call: Omit<PluginCall, "command"> = {}): Promise<PluginResult> =>
   execPlugin({ command, ...call }, conf);
 
