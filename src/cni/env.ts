@@ -78,6 +78,11 @@ export function validateIfname(name: string): void {
         ? "may not be '.' or '..'"
         : /[/:\s]/.test(name)
           ? "may not contain '/', ':' or whitespace"
-          : undefined;
+          : name.includes("\0")
+            ? "may not contain a NUL byte"
+            : // Node decodes bytes that are not UTF-8 as U+FFFD, so the name could not be recorded as given.
+              name.includes("\uFFFD")
+              ? "is not valid UTF-8"
+              : undefined;
   if (problem) throw new CniError(ErrorCode.invalidEnvironment, `invalid CNI_IFNAME ${JSON.stringify(name)}: ${problem}`);
 }
