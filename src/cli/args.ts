@@ -38,7 +38,9 @@ export function parseArgv(argv: readonly string[], commands: Readonly<Record<str
         flags[name] = true;
         continue;
       }
-      const value = inline ?? argv[++i];
+      // "-f --data-dir X" is a forgotten value, not a file named "--data-dir".
+      const next = argv[i + 1];
+      const value = inline ?? (next !== undefined && !/^--./.test(next) ? argv[++i] : undefined);
       if (value === undefined) throw new UsageError(`flag --${name} needs a value (${spec.value ?? "VALUE"})`, command);
       flags[name] = value;
       continue;

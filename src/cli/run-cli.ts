@@ -62,7 +62,9 @@ function report(io: CliIo, error: unknown): number {
     return 2;
   }
   const cause = toCniError(error);
-  io.stderr(`ippool: ${cause.message}${cause.details ? `; ${cause.details}` : ""}\n`);
+  // An I/O error's details are its errno code, which its message already starts with.
+  const details = cause.details && !cause.message.includes(cause.details) ? `; ${cause.details}` : "";
+  io.stderr(`ippool: ${cause.message}${details}\n`);
   // A bug is the one case where the stack helps whoever reads the report.
   if (cause.code === ErrorCode.internal && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return 1;
