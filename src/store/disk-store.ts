@@ -7,6 +7,7 @@ import { damagedFile, readStateFile, removeStateFile, writeStateFile } from "./s
 import { withStoreLock, type AssertLockHeld } from "./lock.js";
 
 const JOURNAL = "journal.json";
+const TEMP_DIR = "tmp";
 /** A pending write: the new document, or null for a delete. */
 type Writes = Map<string, unknown>;
 
@@ -21,6 +22,11 @@ export class DiskStore implements Store {
     private readonly lockWaitMs: number,
   ) {}
 
+  /** Temp files of writes in flight; only the lock holder writes, so any found on taking the lock are a dead writer's. */
+  private get tempDir(): string {
+    return join(this.dataDir, TEMP_DIR);
+  }
+
   pathOf(key: string): string {
     assertSafeKey(key);
     return join(this.dataDir, `${key}.json`);
@@ -30,6 +36,7 @@ export class DiskStore implements Store {
     await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
     return withStoreLock(this.dataDir, this.lockWaitMs, async (assertHeld) => {
       await this.replayJournal();
+      await fs.rm(this.tempDir, { recursive: true, force: true });
       const txn = new DiskTxn(this);
       const value = await work(txn);
       await this.commit(txn.writes, assertHeld);
@@ -54,7 +61,7 @@ export class DiskStore implements Store {
       return this.apply(key, doc);
     }
     const journalPath = join(this.dataDir, JOURNAL);
-    await writeStateFile(journalPath, { writes: [...writes] });
+    await writeStateFile(journalPath, { writes: [...writes] }, this.tempDir);
     // The journal's rename was the commit point: the change is durable now. Failing to apply it
     // (say the disk filled up in between) must not tell the caller it failed, or an ADD would
     // report an error for an address it took; the next process to take the lock finishes it.
@@ -67,7 +74,7 @@ export class DiskStore implements Store {
   }
 
   private apply(key: string, doc: unknown): Promise<void> {
-    return doc === null ? removeStateFile(this.pathOf(key)) : writeStateFile(this.pathOf(key), doc);
+    return doc === null ? removeStateFile(this.pathOf(key)) : writeStateFile(this.pathOf(key), doc, this.tempDir);
   }
 
   /** Finishes a commit that a killed process left half applied. Re-applying is harmless. */

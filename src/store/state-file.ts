@@ -1,7 +1,7 @@
 // One state file on disk: a checksummed JSON envelope, read strictly and replaced atomically.
 import { createHash, randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
-import { dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { CniError, ErrorCode } from "../cni/errors.js";
 
 const FORMAT = 1;
@@ -46,15 +46,17 @@ export async function readStateFile(path: string): Promise<unknown> {
 }
 
 /**
- * Temp file in the same directory, write, fsync, rename over the old one, fsync the directory:
- * a crash leaves either the old file or the new one, never a mix.
+ * Write a temp file, fsync, rename over the old one, fsync the directory: a crash leaves either
+ * the old file or the new one, never a mix. `tempDir` must be on the same file system; keeping
+ * every temp file there lets the next writer sweep what a killed one left behind.
  */
-export async function writeStateFile(path: string, data: unknown): Promise<void> {
+export async function writeStateFile(path: string, data: unknown, tempDir: string): Promise<void> {
   const dir = dirname(path);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await fs.mkdir(tempDir, { recursive: true, mode: 0o700 });
   const body = JSON.stringify(data);
   const envelope: Envelope = { ippoolState: FORMAT, sha256: checksum(body), data };
-  const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const temp = join(tempDir, `${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}`);
   const handle = await fs.open(temp, "wx", 0o600);
   try {
     await handle.writeFile(`${JSON.stringify(envelope)}\n`);
