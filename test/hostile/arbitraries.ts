@@ -24,15 +24,19 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
 const pick = <T>(weighted: [fc.Arbitrary<T>, number][]): fc.Arbitrary<T> =>
   fc.oneof(...weighted.map(([arbitrary, weight]) => ({ arbitrary, weight })));
 
+/** Names a kernel, a file system or a key scheme would choke on: NUL, U+FFFD (a byte that was not UTF-8), traversal. */
+const brokenName = fc.constantFrom("a\0b", "\0", "eth\0", "eth\uFFFD", "\uFFFD", "..", ".", "a/b", "../x", "a:b", "x".repeat(16), " ", "\u00a0", "eth0\n");
 const validName = fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,30}$/);
 export const containerId = pick([
   [fc.constantFrom(...SEEDED_CONTAINERS, "ctr-4", "ctr-5"), 6],
   [validName, 2],
+  [brokenName, 1],
   [nastyString, 1],
 ]);
 export const ifname = pick([
   [fc.constantFrom("eth0", "net1"), 8],
   [fc.stringMatching(/^[a-z0-9]{1,16}$/), 1],
+  [brokenName, 1],
   [nastyString, 1],
 ]);
 
