@@ -16,6 +16,8 @@ interface Target {
   /** The new resource; absent for delete by CIDR argument. */
   readonly pool?: Pool;
   readonly where: string;
+  /** The document within its file, when it came from one. */
+  readonly document?: string;
 }
 
 interface Outcome {
@@ -91,7 +93,7 @@ function assertNoOverlapWith(changed: readonly Target[], all: readonly Pool[]): 
   changed.forEach((target, index) => {
     const earlier = changed.slice(0, index).find((candidate) => cidrsOverlap(candidate.pool!.cidr, target.pool!.cidr));
     const stored = others.find((pool) => cidrsOverlap(pool.cidr, target.pool!.cidr));
-    const [otherId, whereOther] = earlier ? [earlier.id, earlier.where] : stored ? [stored.id, "stored"] : [];
+    const [otherId, whereOther] = earlier ? [earlier.id, earlier.document ?? earlier.where] : stored ? [stored.id, "stored"] : [];
     if (otherId === undefined) return;
     throw new CniError(
       ErrorCode.invalidConfig,
@@ -110,6 +112,7 @@ function report(ctx: CommandContext, verb: Verb, total: number, outcome: Outcome
   }
   if (outcome.done.length > 0) ctx.out(`Partial success: ${PAST[verb]} ${outcome.done.length} of ${total} 'ipPool' resource(s)\n`);
   outcome.failed.forEach(ctx.error);
+  if (outcome.done.length === 0) ctx.error(`${PAST[verb]} none of ${total} 'ipPool' resource(s)`);
   return 1;
 }
 
@@ -121,7 +124,7 @@ async function runFileVerb(ctx: CommandContext, verb: Verb): Promise<number> {
   if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument '${ctx.positionals[0]}'`, verb);
   const filePools = await loadPoolFile(ctx, path);
   if (verb !== "delete") filePools.forEach((entry) => entry.warnings.forEach(ctx.warn));
-  const targets = filePools.map(({ pool, where }) => ({ id: pool.id, pool, where }));
+  const targets = filePools.map(({ pool, where, document }) => ({ id: pool.id, pool, where, document }));
   return report(ctx, verb, targets.length, await changePools(ctx, verb, targets, booleanFlag(ctx, "force")));
 }
 

@@ -6,8 +6,10 @@ import type { CommandContext } from "./context.js";
 
 export interface FilePool {
   readonly pool: Pool;
-  /** "document 2", for messages. */
+  /** "pools.yaml: document 2", for messages. */
   readonly where: string;
+  /** "document 2", to name it in a message about another document of the same file. */
+  readonly document: string;
   readonly warnings: readonly string[];
 }
 
@@ -23,18 +25,19 @@ export async function loadPoolFile(ctx: CommandContext, path: string): Promise<F
   const firstWhere = new Map<string, string>();
   for (const doc of docs) {
     try {
-      const { pool, warnings } = parsePoolDocument(doc.value, doc.where);
+      const where = `${source}: ${doc.where}`;
+      const { pool, warnings } = parsePoolDocument(doc.value, where);
       const earlier = firstWhere.get(pool.id);
-      if (earlier) problems.push(`${doc.where}: metadata.cidr: pool ${pool.id} is also given in ${earlier}`);
+      if (earlier) problems.push(`${where}: metadata.cidr: pool ${pool.id} is also given in ${earlier}`);
       firstWhere.set(pool.id, earlier ?? doc.where);
-      pools.push({ pool, where: doc.where, warnings });
+      pools.push({ pool, where, document: doc.where, warnings });
     } catch (error) {
       if (!(error instanceof CniError)) throw error;
       problems.push(error.message);
     }
   }
   if (problems.length > 0) {
-    throw new CniError(ErrorCode.invalidConfig, `${source}: ${problems.join("; ")}`, "nothing was changed; fix the file and run the command again");
+    throw new CniError(ErrorCode.invalidConfig, problems.join("; "), "nothing was changed; fix the file and run the command again");
   }
   return pools;
 }

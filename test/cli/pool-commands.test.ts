@@ -26,7 +26,7 @@ describe("ippool create", () => {
   it("fails for a pool that exists, creates the others and exits non-zero", async () => {
     ok(await dir.cli(["create", "-f", dir.file("a.yaml", yamlDocs(poolDoc("10.1.0.0/16")))]));
     const result = await dir.cli(["create", "-f", dir.file("b.yaml", yamlDocs(poolDoc("10.1.0.0/16"), poolDoc("10.2.0.0/16")))]);
-    fails(result, "document 1: ipPool 10.1.0.0/16 already exists");
+    fails(result, "b.yaml: document 1: ipPool 10.1.0.0/16 already exists");
     expect(result.stdout).toContain("created ipPool 10.2.0.0/16");
     expect(result.stdout).toContain("Partial success: created 1 of 2 'ipPool' resource(s)");
     expect(await cidrsOf()).toEqual(["10.1.0.0/16", "10.2.0.0/16"]);
@@ -74,8 +74,8 @@ describe("ippool apply", () => {
   it("warns about host bits and about ipip without nat-outgoing, and accepts both", async () => {
     const result = await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.7.1.2/16"), poolDoc("10.8.0.0/16", { ipip: { enabled: true } })));
     ok(result);
-    expect(result.stderr).toContain("ippool: warning: document 1: cidr 10.7.1.2/16 has host bits set; stored as 10.7.0.0/16");
-    expect(result.stderr).toContain("ippool: warning: document 2: pool 10.8.0.0/16 has ipip enabled but nat-outgoing off");
+    expect(result.stderr).toContain("ippool: warning: stdin: document 1: cidr 10.7.1.2/16 has host bits set; stored as 10.7.0.0/16");
+    expect(result.stderr).toContain("ippool: warning: stdin: document 2: pool 10.8.0.0/16 has ipip enabled but nat-outgoing off");
     expect(await cidrsOf()).toEqual(["10.7.0.0/16", "10.8.0.0/16"]);
   });
 
@@ -91,7 +91,7 @@ describe("ippool apply", () => {
   ];
   it.each(invalid)("applies nothing of a file with %s, naming the document and field", async (_name, docs, message) => {
     ok(await dir.cli(["create", "-f", "-"], yamlDocs(poolDoc("10.50.0.0/16"))));
-    fails(await dir.cli(["apply", "-f", dir.file("bad.yaml", yamlDocs(...docs))]), message);
+    fails(await dir.cli(["apply", "-f", dir.file("bad.yaml", yamlDocs(...docs))]), `bad.yaml: ${message}`);
     expect(await cidrsOf()).toEqual(["10.50.0.0/16"]);
   });
 
