@@ -16,11 +16,12 @@ describe("GC", () => {
       await addOk(conf("1.1.0"), { containerId: "live" });
       await addOk(conf("1.1.0"), { containerId: "gone" });
       await addOk(conf("1.1.0"), { containerId: "live", ifname: "net1" });
-      await addOk(conf("1.1.0", {}, { name: "othernet" }), { containerId: "gone" });
+      // A network whose name starts with this one's must be left alone too.
+      await addOk(conf("1.1.0", {}, { name: "testnet2" }), { containerId: "gone" });
       const gc = await run("GC", conf("1.1.0", {}, { [key]: [{ containerID: "live", ifname: "eth0" }] }), noContainer);
       expect(gc.code, gc.stdout).toBe(0);
       expect(gc.stdout).toBe("");
-      expect(attachmentFiles(dir.path).sort()).toEqual(["othernet/gone:eth0", "testnet/live:eth0"]);
+      expect(attachmentFiles(dir.path).sort()).toEqual(["testnet/live:eth0", "testnet2/gone:eth0"]);
       expect(setBitCount(dir.path)).toBe(2);
       // The live one still checks out; the released address goes to the next ADD only after the others.
       const check = await run("CHECK", conf("1.1.0", {}, { prevResult: { cniVersion: "1.1.0", ips: [{ address: "10.30.0.2/29" }] } }), {
