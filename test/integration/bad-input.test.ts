@@ -19,6 +19,11 @@ describe("bad input", () => {
     expectError(await run("ADD", stdin), code, message);
   });
 
+  it("ADD with more than 4 MiB on stdin is code 6, refused without reading it all", async () => {
+    const huge = JSON.stringify({ ...good(), padding: "x".repeat(5 * 1024 * 1024) });
+    expectError(await run("ADD", huge), 6, "larger than 4 MiB");
+  });
+
   it.each(["CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME", "CNI_PATH"])("ADD without %s is code 4 naming it", async (name) => {
     expectError(await run("ADD", good(), { env: { [name]: undefined } }), 4, name);
   });
