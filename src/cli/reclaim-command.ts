@@ -46,6 +46,11 @@ export const reclaimCommand: CommandSpec = {
           for (const doc of result.stale) await releaseAttachment(txn, idOfAttachment(doc));
           return result;
         });
+    if (stale.length === 0 && kept === 0) {
+      // Most likely a misspelt network: say which ones do hold addresses.
+      const known = await ctx.store.read(networksWithAllocations);
+      ctx.warn(`network ${network} holds no allocation (networks with allocations: ${known.join(", ") || "none"})`);
+    }
     for (const doc of stale) ctx.out(`${dryRun ? "would release" : "released"} ${describeRelease(doc)}\n`);
     const addresses = stale.reduce((sum, doc) => sum + doc.addresses.length, 0);
     ctx.out(
