@@ -1,11 +1,13 @@
 // create, apply, replace and delete of ipPool resources: calicoctl v1 verbs over the plugin's store.
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { cidrsOverlap, compareCidrs } from "../alloc/address.js";
+import { poolCidr } from "../ipam/documents.js";
 import { readStoredPools, writeStoredPools } from "../ipam/stored-pools.js";
+import type { StoreReader } from "../store/store.js";
 import { poolToDocument, type Pool } from "../pool/resource.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec, type FlagSpec } from "./context.js";
 import { loadPoolFile } from "./pool-files.js";
-import { poolHolders, poolUsage } from "./pool-queries.js";
+import { poolHolders, poolIdsWithState, poolUsage } from "./pool-queries.js";
 import { poolIdArgument, requirePoolType } from "./resource-type.js";
 
 type Verb = "create" | "apply" | "replace" | "delete";
@@ -77,7 +79,10 @@ async function changePools(ctx: CommandContext, verb: Verb, targets: readonly Ta
       const result: Result = !existing ? "created" : same(existing, pool) ? "unchanged" : verb === "replace" ? "replaced" : "configured";
       outcome.done.push({ target, result });
     }
-    if (verb !== "delete") assertNoOverlapWith(outcome.done.map((entry) => entry.target), [...pools.values()]);
+    if (verb !== "delete") {
+      assertNoOverlapWith(outcome.done.map((entry) => entry.target), [...pools.values()]);
+      outcome.warnings.push(...(await overlapsWithHeldState(txn, outcome.done.map((entry) => entry.target.pool!))));
+    }
     if (outcome.done.some((entry) => entry.result !== "unchanged")) {
       // Only the resource list is written: pool state (cursor, blocks) is keyed apart, so allocations stay as they are.
       writeStoredPools(txn, [...pools.values()].sort((a, b) => compareCidrs(a.cidr, b.cidr)));
@@ -101,6 +106,24 @@ function assertNoOverlapWith(changed: readonly Target[], all: readonly Pool[]): 
       "pools may not share addresses; nothing was changed",
     );
   });
+}
+
+/**
+ * A pool that is not stored (inline in a netconf, or deleted with --force) may still hold
+ * addresses; ADD refuses to allocate from a pool overlapping it until they are released.
+ */
+async function overlapsWithHeldState(txn: StoreReader, changed: readonly Pool[]): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const otherId of await poolIdsWithState(txn)) {
+    for (const pool of changed) {
+      if (otherId === pool.id || !cidrsOverlap(poolCidr(otherId), pool.cidr)) continue;
+      const { used } = await poolUsage(txn, otherId);
+      if (used > 0n) {
+        warnings.push(`pool ${pool.id} overlaps pool ${otherId}, which is not stored but still holds ${used} address(es); ADD will not use ${pool.id} until they are released`);
+      }
+    }
+  }
+  return warnings;
 }
 
 function report(ctx: CommandContext, verb: Verb, total: number, outcome: Outcome): number {

@@ -180,6 +180,11 @@ describe("pool changes and allocations", () => {
     expect(ok(await dir.cli(["get", "pools"]))).toBe("CIDR\nfd00:30::/64\n");
     expect(await listed("--pool", "10.30.0.0/28")).toHaveLength(2);
     expect(rowsOf(ok(await dir.cli(["usage"])))[1]).toEqual(["10.30.0.0/28", "13", "2", "11", "15.38%", "not stored"]);
+    // A bigger pool over the deleted one is accepted, with a warning that ADD waits for the old addresses.
+    const bigger = await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.30.0.0/24")));
+    ok(bigger);
+    expect(bigger.stderr).toContain("ippool: warning: pool 10.30.0.0/24 overlaps pool 10.30.0.0/28, which is not stored but still holds 2 address(es)");
+    ok(await dir.cli(["delete", "pool", "10.30.0.0/24"]));
     for (const id of ["ctr-1", "ctr-2"]) expect((await pluginDel(dir.path, id)).code).toBe(0);
     expect(await listed()).toEqual([]);
     expect(rowsOf(ok(await dir.cli(["usage"]))).map((row) => row[0])).toEqual(["POOL", "fd00:30::/64"]);
