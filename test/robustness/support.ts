@@ -89,23 +89,51 @@ export function heldAddresses(dataDir: string, network: string): Map<string, str
 
 /** A plugin process started without waiting for it, so a test can kill it at a moment of its choosing. */
 export interface RunningPlugin {
-  readonly child: ChildProcess;
+  /** Resolves once the process exists (spawn retried while the binary is being rebuilt). */
+  readonly started: Promise<ChildProcess>;
   readonly done: Promise<ProcessResult>;
 }
 
 export function startPlugin(env: Record<string, string>, conf: unknown): RunningPlugin {
-  const child = spawn(IPPOOL, [], { env: { PATH: process.env.PATH ?? "", CNI_NETNS: "/var/run/netns/test", CNI_PATH: "/opt/cni/bin", ...env }, stdio: ["pipe", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin!.on("error", () => undefined);
-  child.stdin!.end(JSON.stringify(conf));
-  const done = new Promise<ProcessResult>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done };
+  let started!: (child: ChildProcess) => void;
+  const startedPromise = new Promise<ChildProcess>((resolve) => (started = resolve));
+  const attempt = (tries: number): Promise<ProcessResult> =>
+    new Promise<ProcessResult>((resolve, reject) => {
+      const child = spawn(IPPOOL, [], {
+        env: { PATH: process.env.PATH ?? "", CNI_NETNS: "/var/run/netns/test", CNI_PATH: "/opt/cni/bin", ...env },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdin!.on("error", () => undefined);
+      child.on("spawn", () => {
+        started(child);
+        child.stdin!.end(JSON.stringify(conf));
+      });
+      let failed = false;
+      child.on("error", (error: NodeJS.ErrnoException) => {
+        failed = true;
+        // Another test run may be rewriting build/ippool this instant; on CI this never happens.
+        if (error.code === "ETXTBSY" && tries < 50) setTimeout(() => attempt(tries + 1).then(resolve, reject), 100);
+        else reject(error);
+      });
+      child.on("close", (code, signal) => failed || resolve({ code, signal, stdout, stderr }));
+    });
+  return { started: startedPromise, done: attempt(0) };
+}
+
+/** A small seeded PRNG (mulberry32), so a failing random run can be repeated with IPPOOL_STRESS_SEED. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** The address part of an ADD result's first IP ("10.1.0.5/24" -> "10.1.0.5"). */
