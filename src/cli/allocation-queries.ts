@@ -77,8 +77,11 @@ export function networkArgument(name: string | undefined, command: string): stri
   return name;
 }
 
-/** An address argument in canonical form, or undefined when the text is not an IP address. */
-export const addressArgument = (text: string): string | undefined => canonicalAddress(text.trim());
+/**
+ * An address argument in canonical form, or undefined when the text is not an IP address.
+ * "10.22.0.3/16", as a CNI result prints it, means the address (no container id has a '/').
+ */
+export const addressArgument = (text: string): string | undefined => canonicalAddress(text.trim().replace(/\/\d{1,3}$/, ""));
 
 /** "testnet/ctr-1:eth0 (pod ns/name)": an attachment in one phrase. */
 export const describeHolder = (doc: AttachmentDoc): string =>

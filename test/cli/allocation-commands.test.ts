@@ -59,6 +59,8 @@ describe("ippool show", () => {
     expect(out).toContain("pod:       default/pod-2");
     // Any spelling of the address finds it.
     expect(JSON.parse(ok(await dir.cli(["show", "fd00:30:0::3", "-o", "json"])))).toMatchObject({ address: "fd00:30::3", holder: "testnet/ctr-2:eth0" });
+    // As a CNI result prints it, with the prefix.
+    expect(ok(await dir.cli(["show", "10.30.0.3/28"]))).toContain("container: ctr-2");
   });
 
   it("shows what a container holds", async () => {
