@@ -1,20 +1,13 @@
 // Robustness: a damaged state file (truncated, flipped bytes, wrong schema) is reported by every verb that reads it, never reset.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execPlugin, poolDoc, tempDir, type PluginCall } from "../helpers/ippool.js";
-import { runVerify, snapshotFiles } from "./support.js";
+import { runVerify, snapshotFiles, writeState } from "./support.js";
 
 const POOL = "10.50.0.0/24";
 const NETWORK = "damnet";
-
-/** Writes a state file exactly as ippool does (checksummed envelope), for files no plugin verb writes. */
-function writeState(path: string, data: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const sha256 = createHash("sha256").update(JSON.stringify(data)).digest("hex");
-  writeFileSync(path, `${JSON.stringify({ ippoolState: 1, sha256, data })}\n`, { mode: 0o600 });
-}
 
 const damages = {
   truncated: (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2)),

@@ -1,7 +1,8 @@
 // Shared pieces of the robustness suites: configs, `ippool verify` as a check, store snapshots, scale and root gates.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { expect } from "vitest";
 import { IPPOOL, execCli, poolDoc, type ProcessResult } from "../helpers/ippool.js";
 
@@ -55,6 +56,16 @@ export async function expectVerifyPasses(dataDir: string): Promise<VerifyOutput[
   expect(result.code).toBe(0);
   return report;
 }
+
+/** Writes a state file exactly as ippool does (checksummed envelope), to plant a specific state. */
+export function writeState(path: string, data: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const sha256 = createHash("sha256").update(JSON.stringify(data)).digest("hex");
+  writeFileSync(path, `${JSON.stringify({ ippoolState: 1, sha256, data })}\n`, { mode: 0o600 });
+}
+
+/** The data of a state file. */
+export const readState = (path: string): any => JSON.parse(readFileSync(path, "utf8")).data;
 
 /** Every file under `dir` with its bytes (as base64), to prove a failed call changed nothing. */
 export function snapshotFiles(dir: string): Record<string, string> {
