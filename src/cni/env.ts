@@ -60,7 +60,16 @@ export function parseCniEnv(env: Readonly<Record<string, string | undefined>>): 
   return parsed;
 }
 
+/**
+ * libcni sets no length limit, but the id names a file (with ":" and the ifname) and a file name
+ * has 255 bytes at most. Runtimes use 64-character ids.
+ */
+export const MAX_CONTAINER_ID_LENGTH = 200;
+
 export function validateContainerId(id: string): void {
+  if (id.length > MAX_CONTAINER_ID_LENGTH) {
+    throw new CniError(ErrorCode.invalidEnvironment, `CNI_CONTAINERID is ${id.length} characters long; ippool accepts at most ${MAX_CONTAINER_ID_LENGTH}`);
+  }
   if (!NAME_PATTERN.test(id)) {
     throw new CniError(
       ErrorCode.invalidEnvironment,

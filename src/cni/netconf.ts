@@ -8,6 +8,7 @@ import { parseAddress, parseCidr } from "../alloc/address.js";
 
 export const DEFAULT_DATA_DIR = "/var/lib/cni/ippool";
 export const DEFAULT_LOCK_WAIT_SECONDS = 30;
+const MAX_NETWORK_NAME_LENGTH = 200;
 
 const cidr = z.string().check(z.refine((text) => parseCidr(text) !== undefined, { message: "not a valid CIDR" }));
 const address = z.string().check(z.refine((text) => parseAddress(text) !== undefined, { message: "not a valid IP address" }));
@@ -60,7 +61,11 @@ const attachmentSchema = z.object({ containerID: z.string(), ifname: z.string() 
 
 const netconfSchema = z.looseObject({
   cniVersion: z.string(),
-  name: z.string().check(z.regex(NAME_PATTERN, { message: `network name must match ${NAME_PATTERN.source}` })),
+  // The name is a directory of the store, so it must fit a file name's 255 bytes.
+  name: z.string().check(
+    z.regex(NAME_PATTERN, { message: `network name must match ${NAME_PATTERN.source}` }),
+    z.maxLength(MAX_NETWORK_NAME_LENGTH, { message: `network name may be at most ${MAX_NETWORK_NAME_LENGTH} characters` }),
+  ),
   ipam: ipamSchema,
   runtimeConfig: z.optional(z.looseObject({ ips: strings })),
   args: z.optional(z.looseObject({ cni: z.optional(z.looseObject({ ips: strings })) })),

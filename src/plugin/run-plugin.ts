@@ -18,10 +18,17 @@ export interface PluginOutcome {
 export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
   let raw: Record<string, unknown> | undefined;
   try {
-    const env = parseCniEnv(io.env);
+    // stdin comes first so that even an environment error answers in the config's cniVersion.
     const stdin = await io.readStdin();
-    if (env.command === "VERSION") return success(versionInfo(stdin));
-    raw = decodeJson(stdin);
+    let decodeFailure: unknown;
+    try {
+      raw = decodeJson(stdin);
+    } catch (error) {
+      decodeFailure = error;
+    }
+    const env = parseCniEnv(io.env);
+    if (env.command === "VERSION") return success({ cniVersion: replyVersion(raw), supportedVersions: SUPPORTED_VERSIONS });
+    if (!raw) throw decodeFailure;
     requireVerbSupported(env.command, readVersion(raw));
     const conf = parseNetConf(raw);
     const store = new DiskStore(conf.ipam.dataDir, conf.ipam.lockWaitSeconds * 1000);
@@ -51,14 +58,3 @@ export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
 }
 
 const success = (body: unknown): PluginOutcome => ({ stdout: `${JSON.stringify(body)}\n`, exitCode: 0 });
-
-/** VERSION answers even a config it could not run, in the config's version when it names a known one. */
-function versionInfo(stdin: string) {
-  let raw: Record<string, unknown> | undefined;
-  try {
-    raw = decodeJson(stdin);
-  } catch {
-    raw = undefined;
-  }
-  return { cniVersion: replyVersion(raw), supportedVersions: SUPPORTED_VERSIONS };
-}
