@@ -19,7 +19,7 @@ interface Outcome extends VerifyReport {
 }
 
 export const verifyCommand: CommandSpec = {
-  summary: "Check the store: every address held once, bitmaps, owners and counts agreeing, files intact",
+  summary: "check the store: every address held once, bitmaps, owners and counts agreeing, files intact",
   usage: ["verify [-o text|json]"],
   description: [
     "Reads the whole data dir under the store's lock and checks that each taken address has exactly one owner whose " +

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { execPlugin, poolDoc, tempDir, type PluginCall } from "../helpers/ippool.js";
+import { execCli, execPlugin, poolDoc, tempDir, type PluginCall } from "../helpers/ippool.js";
 import { runVerify, snapshotFiles, writeState } from "./support.js";
 
 const POOL = "10.50.0.0/24";
@@ -30,13 +30,18 @@ type Verb = "ADD" | "re-ADD" | "DEL" | "CHECK" | "GC" | "STATUS";
  * Which verbs necessarily read each kind of file (a verb that never opens a file cannot
  * notice it is damaged): the stored pools, a pool's state, a block, an attachment, the journal.
  */
-const kinds: { kind: string; file: string; verbs: Verb[] }[] = [
+const kinds: { kind: string; file: string; verbs: Verb[]; cli: string[][] }[] = [
   // A repeated ADD answers from the attachment alone, so it does not read the stored pools.
-  { kind: "stored pools", file: "pools.json", verbs: ["ADD", "STATUS"] },
-  { kind: "pool state", file: "pool/10.50.0.0_24.json", verbs: ["ADD", "DEL", "GC", "STATUS"] },
-  { kind: "block", file: "block/10.50.0.0_24/0.json", verbs: ["ADD", "DEL", "CHECK", "GC"] },
-  { kind: "attachment", file: `attachment/${NETWORK}/c1:eth0.json`, verbs: ["re-ADD", "DEL", "CHECK", "GC"] },
-  { kind: "journal", file: "journal.json", verbs: ["ADD", "re-ADD", "DEL", "CHECK", "GC", "STATUS"] },
+  { kind: "stored pools", file: "pools.json", verbs: ["ADD", "STATUS"], cli: [["get", "pools"], ["usage"], ["show", "10.50.0.2"]] },
+  { kind: "pool state", file: "pool/10.50.0.0_24.json", verbs: ["ADD", "DEL", "GC", "STATUS"], cli: [["get", "pools", "-o", "wide"], ["usage"]] },
+  { kind: "block", file: "block/10.50.0.0_24/0.json", verbs: ["ADD", "DEL", "CHECK", "GC"], cli: [["show", "10.50.0.2"]] },
+  { kind: "attachment", file: `attachment/${NETWORK}/c1:eth0.json`, verbs: ["re-ADD", "DEL", "CHECK", "GC"], cli: [["allocations"], ["show", "10.50.0.2"]] },
+  {
+    kind: "journal",
+    file: "journal.json",
+    verbs: ["ADD", "re-ADD", "DEL", "CHECK", "GC", "STATUS"],
+    cli: [["allocations"], ["usage"], ["get", "pools"], ["show", "10.50.0.2"]],
+  },
 ];
 
 const cases = kinds.flatMap((entry) => Object.keys(damages).map((damage) => ({ ...entry, damage: damage as keyof typeof damages })));
@@ -68,7 +73,7 @@ describe("damaged state files", () => {
     return execPlugin(...calls[verb]);
   };
 
-  it.each(cases)("reports a $damage $kind file in every verb that reads it, naming it, and changes nothing", async ({ file, verbs, damage }) => {
+  it.each(cases)("reports a $damage $kind file in every verb and CLI command that reads it, naming it, and changes nothing", async ({ file, verbs, cli, damage }) => {
     const path = join(dir.path, file);
     // A journal exists only mid-commit; make the one a killed commit would leave, then damage it.
     if (file === "journal.json") writeState(path, { writes: [[`attachment/${NETWORK}/c9:eth0`, null]] });
@@ -85,6 +90,13 @@ describe("damaged state files", () => {
       // GC releases each attachment on its own and lists every failure in details.
       expect(verb === "GC" ? `${result.json.msg} ${result.json.details}` : result.json.msg, verb).toContain(path);
       expect(`${result.json.msg} ${result.json.details}`, verb).toMatch(/ippool verify/);
+    }
+
+    for (const args of cli) {
+      const result = await execCli(args, { dataDir: dir.path });
+      expect(result.code, `ippool ${args.join(" ")}: ${result.stdout}`).toBe(1);
+      expect(result.stderr, args.join(" ")).toContain(path);
+      expect(result.stderr, args.join(" ")).toMatch(/ippool verify/);
     }
 
     expect(snapshotFiles(dir.path)).toEqual(before);
