@@ -12,6 +12,8 @@ import { UsageError, stringFlag, type CommandSpec } from "./context.js";
 const LOCK_WAIT_MS = 30_000;
 const JOURNAL = "journal.json";
 const LOCK_DIR = "store.lock";
+/** Where writers keep temp files (src/store/disk-store.ts); the next write sweeps what a killed one left. */
+const TEMP_DIR = "tmp";
 
 interface Outcome extends VerifyReport {
   /** Things worth knowing that break no invariant: a pending journal, leftover temp files. */
@@ -52,7 +54,7 @@ export async function verifyDataDir(dataDir: string): Promise<Outcome> {
     const { keys, temps, strangers } = await walkDataDir(dataDir);
     if (strangers.length > 0) notes.push(`file(s) that ippool did not write, ignored: ${strangers.join(", ")}`);
     if (temps.length > 0) {
-      notes.push(`${temps.length} temporary file(s) left by killed writes (never read; safe to delete): ${temps.slice(0, 5).join(", ")}${temps.length > 5 ? ", ..." : ""}`);
+      notes.push(`${temps.length} temporary file(s) left by killed writes (never read; the next ippool write removes them): ${temps.slice(0, 5).join(", ")}${temps.length > 5 ? ", ..." : ""}`);
     }
     const pending = await readJournal(dataDir, problems, notes);
     for (const [key, doc] of pending) {
@@ -120,7 +122,7 @@ async function walkDataDir(dataDir: string): Promise<{ keys: Set<string>; temps:
       const rel = relative(dataDir, path).split(sep).join("/");
       if (entry.isDirectory()) {
         if (rel !== LOCK_DIR) await walk(path);
-      } else if (/\.json\.tmp-/.test(entry.name)) temps.push(rel);
+      } else if (rel.startsWith(`${TEMP_DIR}/`)) temps.push(rel);
       else if (!rel.endsWith(".json")) strangers.push(rel);
       else if (rel !== JOURNAL) keys.add(rel.slice(0, -".json".length));
     }

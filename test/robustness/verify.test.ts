@@ -1,5 +1,5 @@
 // ippool verify: each broken invariant planted in a real store is found and named, and verify itself changes nothing.
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execCli, execPlugin, tempDir } from "../helpers/ippool.js";
@@ -115,7 +115,8 @@ describe("ippool verify", () => {
   });
 
   it("notes temporary files that killed writers left, without failing", async () => {
-    writeFileSync(file(`${attachmentFile("c1")}.tmp-4242-abcd1234`), "{");
+    mkdirSync(file("tmp"), { recursive: true });
+    writeFileSync(file("tmp/c1:eth0.json.4242-abcd1234"), "{");
     const { result, report } = await runVerify(dir.path);
     expect(result.code).toBe(0);
     expect(report.notes.join("\n")).toMatch(/1 temporary file\(s\) left by killed writes/);
