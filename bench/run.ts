@@ -1,7 +1,7 @@
 // `npm run bench`: times build/ippool against host-local on this machine and writes bench/results/*.json.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, release, tmpdir } from "node:os";
+import { cpus, loadavg, release, tmpdir } from "node:os";
 import { join } from "node:path";
 import { burst, fillPool, nodeFloor, peakRss, verbLatency, type VerbSamples } from "./scenarios.js";
 import { hostLocalSubject, ippoolSubject, type Subject } from "./subjects.js";
@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   const subjects: Subject[] = hostLocal ? [ippool, hostLocal] : [ippool];
   const root = mkdtempSync(join(tmpdir(), "ippool-bench-"));
   const started = Date.now();
+  // Other work on the machine moves every figure; the 1-minute load average is kept with them.
+  const loadAtStart = loadavg()[0]!;
   const rows: Row[] = [];
   const pick = <T>(map: Map<Subject, T>, subject: Subject | undefined): T | undefined => (subject ? map.get(subject) : undefined);
   const stat = (values: number[] | undefined, fn: (values: number[]) => number) => (values ? fn(values) : null);
@@ -111,9 +113,10 @@ async function main(): Promise<void> {
       node: process.version,
       tempFs: fsType(root),
       commit: gitCommit(),
+      loadAverage1m: { start: loadAtStart, end: loadavg()[0]! },
     };
     const verdict = `${meets ? "MEETS" : "MISSES"} the budget: ippool's own ADD work ${ownEmpty.toFixed(1)} ms (empty) and ${ownFull.toFixed(1)} ms (${held} held); budget ${BUDGET_MS} ms, flat within ${FLAT_MS} ms`;
-    process.stdout.write(`ippool bench, ${new Date().toISOString()}, ${machine.cores} cores (${machine.cpu}), node ${machine.node}, data dirs on ${machine.tempFs}\n\n`);
+    process.stdout.write(`ippool bench, ${new Date().toISOString()}, ${machine.cores} cores (${machine.cpu}), node ${machine.node}, data dirs on ${machine.tempFs}, load average ${loadAtStart.toFixed(1)} -> ${machine.loadAverage1m.end.toFixed(1)}\n\n`);
     process.stdout.write(`${formatTable(rows)}\n\n${verdict}\n`);
     const resultsDir = join(repoRoot, "bench/results");
     mkdirSync(resultsDir, { recursive: true });
