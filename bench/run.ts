@@ -21,12 +21,16 @@ const repoRoot = process.env.IPPOOL_REPO ?? process.cwd();
 
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
+/** findmnt names ext4 as such; `stat -f` (the fallback) only says "ext2/ext3". */
 function fsType(path: string): string {
-  try {
-    return execFileSync("stat", ["-f", "-c", "%T", path], { encoding: "utf8" }).trim();
-  } catch {
-    return "unknown";
+  for (const [command, args] of [["findmnt", ["-n", "-o", "FSTYPE", "--target", path]], ["stat", ["-f", "-c", "%T", path]]] as const) {
+    try {
+      return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    } catch {
+      // try the next tool
+    }
   }
+  return "unknown";
 }
 
 function gitCommit(): string | null {
