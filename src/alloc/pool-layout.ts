@@ -7,14 +7,12 @@ import { cidrSize, familyBits, type Cidr } from "./address.js";
  */
 export const BLOCK_ADDRESSES = 64n;
 
-export type GatewayMode = "first-address" | "none";
-
 export interface PoolLayout {
   readonly cidr: Cidr;
   readonly size: bigint;
   readonly blockSize: bigint;
   readonly blockCount: bigint;
-  /** Offset of the gateway address, when the pool has one. */
+  /** Offset of the gateway address (network+1), when the pool is large enough to have one. */
   readonly gatewayOffset: bigint | undefined;
   /** Offsets never handed out: network, IPv4 broadcast, gateway. */
   readonly reserved: ReadonlySet<bigint>;
@@ -22,21 +20,19 @@ export interface PoolLayout {
 
 /**
  * Network and IPv4 broadcast are not hosts, except in /31 and /32 (/127, /128) where every
- * address is one (RFC 3021). With gateway "first-address", network+1 is the gateway: the
- * bridge plugin puts it on the bridge, so it must never go to a container.
+ * address is one (RFC 3021). network+1 is the gateway, which the bridge plugin puts on the
+ * bridge; it is reserved whatever a network's `gateway` setting, because networks share pools:
+ * one network that handed it to a container would collide with another network's bridge.
  */
-export function poolLayout(cidr: Cidr, gatewayMode: GatewayMode): PoolLayout {
+export function poolLayout(cidr: Cidr): PoolLayout {
   const size = cidrSize(cidr);
   const hostBits = familyBits(cidr.family) - cidr.prefix;
   const reserved = new Set<bigint>();
-  let gatewayOffset: bigint | undefined;
-  if (hostBits >= 2) {
+  const gatewayOffset = hostBits >= 2 ? 1n : undefined;
+  if (gatewayOffset !== undefined) {
     reserved.add(0n);
     if (cidr.family === 4) reserved.add(size - 1n);
-    if (gatewayMode === "first-address") {
-      gatewayOffset = 1n;
-      reserved.add(1n);
-    }
+    reserved.add(gatewayOffset);
   }
   const blockSize = size < BLOCK_ADDRESSES ? size : BLOCK_ADDRESSES;
   return { cidr, size, blockSize, blockCount: size / blockSize, gatewayOffset, reserved };

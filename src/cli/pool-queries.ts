@@ -15,7 +15,7 @@ export interface PoolUsage {
  * is the bridge's). A network configured with gateway "none" can use one address more.
  */
 export async function poolUsage(txn: StoreReader, poolId: string): Promise<PoolUsage> {
-  const capacity = usableCount(poolLayout(poolCidr(poolId), "first-address"));
+  const capacity = usableCount(poolLayout(poolCidr(poolId)));
   const used = usedCount(await readPoolState(txn, poolId));
   return { capacity, used, free: capacity > used ? capacity - used : 0n };
 }

@@ -3,7 +3,7 @@ import { CniError, ErrorCode } from "../cni/errors.js";
 import { cidrContains, cidrsOverlap, formatAddress, type Family } from "../alloc/address.js";
 import { bitmapFromHex } from "../alloc/bitmap.js";
 import { findFreeInRange, nextFitRanges } from "../alloc/next-fit.js";
-import { poolLayout, usableCount, type GatewayMode, type PoolLayout } from "../alloc/pool-layout.js";
+import { poolLayout, usableCount, type PoolLayout } from "../alloc/pool-layout.js";
 import type { Pool } from "../pool/resource.js";
 import type { StoreTxn } from "../store/store.js";
 import {
@@ -30,7 +30,6 @@ export interface AssignRequest {
   readonly containerId: string;
   readonly ifname: string;
   readonly families: readonly FamilyRequest[];
-  readonly gatewayMode: GatewayMode;
   readonly allocatedAt: string;
   readonly podNamespace?: string;
   readonly podName?: string;
@@ -47,8 +46,8 @@ export async function assignAddresses(txn: StoreTxn, request: AssignRequest): Pr
   for (const familyRequest of request.families) {
     const { pool, offset } =
       familyRequest.requested === undefined
-        ? await takeNextFree(txn, familyRequest, request.gatewayMode, id)
-        : await takeRequested(txn, familyRequest, request.gatewayMode, id);
+        ? await takeNextFree(txn, familyRequest, id)
+        : await takeRequested(txn, familyRequest, id);
     addresses.push({ pool: pool.id, address: formatAddress(pool.cidr.family, pool.cidr.network + offset) });
   }
   const doc: AttachmentDoc = {
@@ -64,11 +63,11 @@ export async function assignAddresses(txn: StoreTxn, request: AssignRequest): Pr
   return doc;
 }
 
-async function takeNextFree(txn: StoreTxn, request: FamilyRequest, gatewayMode: GatewayMode, owner: string) {
+async function takeNextFree(txn: StoreTxn, request: FamilyRequest, owner: string) {
   const exhausted: string[] = [];
   for (const pool of request.candidates) {
     await assertNoOverlappingState(txn, pool);
-    const layout = poolLayout(pool.cidr, gatewayMode);
+    const layout = poolLayout(pool.cidr);
     const state = await readPoolState(txn, pool.id);
     const offset = await findNextFree(txn, pool.id, layout, state.cursor === undefined ? undefined : BigInt(state.cursor), blockUsage(state));
     if (offset !== undefined) {
@@ -99,7 +98,7 @@ async function findNextFree(
   return undefined;
 }
 
-async function takeRequested(txn: StoreTxn, request: FamilyRequest, gatewayMode: GatewayMode, owner: string) {
+async function takeRequested(txn: StoreTxn, request: FamilyRequest, owner: string) {
   const value = request.requested!;
   const text = formatAddress(request.family, value);
   const pool = request.candidates.find((candidate) => cidrContains(candidate.cidr, request.family, value));
@@ -112,7 +111,7 @@ async function takeRequested(txn: StoreTxn, request: FamilyRequest, gatewayMode:
   }
   await assertNoOverlappingState(txn, pool);
   const offset = value - pool.cidr.network;
-  const layout = poolLayout(pool.cidr, gatewayMode);
+  const layout = poolLayout(pool.cidr);
   if (layout.reserved.has(offset)) {
     const role = offset === layout.gatewayOffset ? "the gateway" : offset === 0n ? "the network address" : "the broadcast address";
     throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is ${role} of pool ${pool.id}`);

@@ -19,7 +19,7 @@ export async function readBlock(txn: StoreReader, poolId: string, block: bigint)
 
 /** Where an offset lives: its block and bit. Block size depends only on the pool's size. */
 export function locate(poolId: string, offset: bigint): { block: bigint; bit: number } {
-  const { blockSize } = poolLayout(poolCidr(poolId), "none");
+  const { blockSize } = poolLayout(poolCidr(poolId));
   return { block: offset / blockSize, bit: Number(offset % blockSize) };
 }
 

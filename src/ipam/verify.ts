@@ -72,7 +72,7 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
       report(key, `file name does not name a pool CIDR (${JSON.stringify(poolId)})`);
       return undefined;
     }
-    const info: PoolInfo = { cidr: parsed.cidr, layout: poolLayout(parsed.cidr, "none"), bitCounts: new Map() };
+    const info: PoolInfo = { cidr: parsed.cidr, layout: poolLayout(parsed.cidr), bitCounts: new Map() };
     pools.set(poolId, info);
     return info;
   };

@@ -26,7 +26,6 @@ export async function add({ env, conf, store, io }: VerbContext): Promise<IpamRe
       containerId: env.containerId,
       ifname: env.ifname,
       families,
-      gatewayMode: conf.ipam.gateway,
       allocatedAt: io.now().toISOString(),
       ...(cniArgs.podNamespace ? { podNamespace: cniArgs.podNamespace } : {}),
       ...(cniArgs.podName ? { podName: cniArgs.podName } : {}),
@@ -43,12 +42,14 @@ export async function add({ env, conf, store, io }: VerbContext): Promise<IpamRe
 export function describeAttachment(attachment: AttachmentDoc, ipam: IpamConfig): IpamResult {
   const ips = attachment.addresses.map(({ pool, address }) => {
     const cidr = poolCidr(pool);
-    const layout = poolLayout(cidr, ipam.gateway);
+    const { gatewayOffset } = poolLayout(cidr);
     const prefix = ipam.addressPrefix === "host" ? familyBits(cidr.family) : cidr.prefix;
     return {
       family: cidr.family,
       address: `${address}/${prefix}`,
-      ...(layout.gatewayOffset !== undefined ? { gateway: formatAddress(cidr.family, cidr.network + layout.gatewayOffset) } : {}),
+      ...(ipam.gateway === "first-address" && gatewayOffset !== undefined
+        ? { gateway: formatAddress(cidr.family, cidr.network + gatewayOffset) }
+        : {}),
     };
   });
   const families = new Set(ips.map((ip) => ip.family));

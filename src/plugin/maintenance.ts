@@ -71,7 +71,7 @@ export async function status({ conf, store, io }: VerbContext): Promise<void> {
         let free = false;
         for (const pool of request.candidates) {
           const used = usedCount(await readPoolState(txn, pool.id));
-          if (used < usableCount(poolLayout(pool.cidr, conf.ipam.gateway))) free = true;
+          if (used < usableCount(poolLayout(pool.cidr))) free = true;
         }
         if (!free) {
           const pools = request.candidates.map((pool) => pool.id).join(", ");

@@ -14,12 +14,20 @@ describe("gateway", () => {
     expect(got).toEqual(["10.10.0.2", "10.10.0.3", "10.10.0.4", "10.10.0.5", "10.10.0.6"]);
   });
 
-  it('with gateway "none" (routed, Calico style) returns no gateway and may hand out network+1', async () => {
-    const ipam = { ipPools: [inlinePool("10.10.0.0/30"), inlinePool("fd00:10::/126")], gateway: "none" };
+  it('with gateway "none" (routed, Calico style) returns no gateway and still never hands out network+1', async () => {
+    const ipam = { ipPools: [inlinePool("10.10.0.0/29"), inlinePool("fd00:10::/125")], gateway: "none" };
     const first = await addOk(conf(ipam), { containerId: "a" });
-    expect(first.ips).toEqual([{ address: "10.10.0.1/30" }, { address: "fd00:10::1/126" }]);
-    const second = await addOk(conf(ipam), { containerId: "b" });
-    expect(addressesOf(second)).toEqual(["10.10.0.2", "fd00:10::2"]);
+    expect(first.ips).toEqual([{ address: "10.10.0.2/29" }, { address: "fd00:10::2/125" }]);
+  });
+
+  // Regression: gateway modes once shaped the reserved set, so a gateway-less network sharing a
+  // pool handed network+1 to a container while a bridge network used it as its gateway.
+  it("networks sharing a pool with different gateway settings never give out network+1", async () => {
+    const pool = inlinePool("10.10.2.0/29");
+    const routed = await addOk(conf({ ipPools: [pool], gateway: "none" }), { containerId: "routed" });
+    const bridged = await addOk(conf({ ipPools: [pool] }), { containerId: "bridged" });
+    expect([...addressesOf(routed), ...addressesOf(bridged)]).toEqual(["10.10.2.2", "10.10.2.3"]);
+    expect(bridged.ips[0].gateway).toBe("10.10.2.1");
   });
 
   it("hands out both addresses of a /31 and the one of a /32, without a gateway", async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseCidr } from "../../src/alloc/address.js";
 import { clearBit, isBitSet, setBit } from "../../src/alloc/bitmap.js";
 import { findFreeInRange, nextFitRanges } from "../../src/alloc/next-fit.js";
-import { poolLayout, type GatewayMode, type PoolLayout } from "../../src/alloc/pool-layout.js";
+import { poolLayout, type PoolLayout } from "../../src/alloc/pool-layout.js";
 
 /** The allocator's loop as src/ipam/assign.ts runs it, with bitmaps in a Map instead of the store. */
 class MemoryPool {
@@ -43,7 +43,7 @@ class MemoryPool {
   }
 }
 
-const memoryPool = (text: string, gateway: GatewayMode = "first-address") => new MemoryPool(poolLayout(parseCidr(text)!.cidr, gateway));
+const memoryPool = (text: string) => new MemoryPool(poolLayout(parseCidr(text)!.cidr));
 
 describe("nextFitRanges with findFreeInRange", () => {
   it("hands out every usable address once, in order, skipping the reserved ones", () => {
@@ -71,7 +71,7 @@ describe("nextFitRanges with findFreeInRange", () => {
   });
 
   it("wraps round to the start of the cursor's own block after the other blocks", () => {
-    const pool = memoryPool("10.0.0.0/25", "none");
+    const pool = memoryPool("10.0.0.0/25");
     // Fill everything, then free one address before the cursor in block 1 and one in block 0.
     while (pool.take() !== undefined);
     pool.release(70n);
@@ -83,11 +83,11 @@ describe("nextFitRanges with findFreeInRange", () => {
   });
 
   it("skips blocks whose usage count says they are full without reading their bitmap", () => {
-    const pool = memoryPool("10.0.0.0/22", "none");
-    for (let i = 0; i < 64 * 3 - 1; i++) pool.take();
+    const pool = memoryPool("10.0.0.0/22");
+    for (let i = 0; i < 64 * 3 - 2; i++) pool.take();
     pool.cursor = undefined;
     pool.blocksRead = 0;
-    // Blocks 0-2 are full (block 0 holds 63 usable: network is reserved); the search reads none of them.
+    // Blocks 0-2 are full (block 0 holds 62 usable: network and gateway are reserved); the search reads none of them.
     expect(pool.take()).toBe(192n);
     expect(pool.blocksRead).toBe(0);
   });
@@ -109,8 +109,9 @@ describe("nextFitRanges with findFreeInRange", () => {
   });
 
   it("yields nothing when every block is full", () => {
-    const layout = poolLayout(parseCidr("10.0.0.0/26")!.cidr, "none");
-    expect([...nextFitRanges(layout, 5n, new Map([[0n, 62]]))]).toEqual([]);
+    const layout = poolLayout(parseCidr("10.0.0.0/26")!.cidr);
+    // 64 addresses less network, gateway and broadcast.
+    expect([...nextFitRanges(layout, 5n, new Map([[0n, 61]]))]).toEqual([]);
   });
 });
 
@@ -126,10 +127,9 @@ describe("next-fit allocator properties", () => {
     fc.assert(
       fc.property(
         fc.constantFrom("10.0.0.0/24", "10.0.0.0/27", "10.0.0.0/30", "10.0.0.0/31", "fd00::/120", "fd00::/64"),
-        fc.constantFrom<GatewayMode>("first-address", "none"),
         fc.array(fc.oneof(fc.constant<"take">("take"), fc.nat(1000)), { maxLength: 300 }),
-        (text, gateway, steps) => {
-          const pool = memoryPool(text, gateway);
+        (text, steps) => {
+          const pool = memoryPool(text);
           const held: bigint[] = [];
           let previous: bigint | undefined;
           const usable = pool.layout.size - BigInt(pool.layout.reserved.size);
