@@ -13,8 +13,7 @@ export const getCommand: CommandSpec = {
   usage: ["get TYPE [CIDR...] [-o ps|wide|yaml|json]"],
   description: [
     "TYPE is ippool, ippools, ipp, ipps, pool or pools (any case). Without CIDRs, every stored pool is listed.",
-    "-o ps (default): the CIDRs. -o wide: also IPIP, IPIP MODE, NAT, DISABLED and the USED/FREE address counts",
-    "(capacity assumes the default gateway reservation, ipam.gateway \"first-address\").",
+    "-o ps (default): the CIDRs. -o wide: also IPIP, IPIP MODE, NAT, DISABLED and the USED/FREE address counts.",
     "-o yaml / -o json: the v1 documents with every default written out; 'ippool apply -f' accepts them unchanged.",
   ],
   flags: { output: { type: "string", short: "o", value: "FORMAT", help: "ps (default), wide, yaml or json" } },

@@ -10,10 +10,7 @@ export interface PoolUsage {
   readonly free: bigint;
 }
 
-/**
- * Capacity assumes the default gateway reservation (ipam.gateway "first-address": network+1
- * is the bridge's). A network configured with gateway "none" can use one address more.
- */
+/** Capacity is what can be handed out: never the network address, network+1 (the gateway) or the IPv4 broadcast. */
 export async function poolUsage(txn: StoreReader, poolId: string): Promise<PoolUsage> {
   const capacity = usableCount(poolLayout(poolCidr(poolId)));
   const used = usedCount(await readPoolState(txn, poolId));

@@ -12,8 +12,8 @@ export const usageCommand: CommandSpec = {
   description: [
     "Lists every stored pool, and pools that are not stored but still hold addresses (given inline in a",
     "network config's ipam.ipPools, or deleted with --force): those show SOURCE \"not stored\".",
-    "CAPACITY assumes the default gateway reservation (ipam.gateway \"first-address\": the network address,",
-    "the first address (the gateway) and the IPv4 broadcast address are never handed out).",
+    "CAPACITY counts what can be handed out: the network address, network+1 (the gateway) and the IPv4",
+    "broadcast address never are.",
   ],
   flags: { output: { type: "string", short: "o", value: "FORMAT", help: "table (default) or json" } },
   examples: ["ippool usage", "ippool usage -o json | jq '.[] | select(.free < 10)'"],
