@@ -90,7 +90,7 @@ describe("runPlugin with hostile input", () => {
     await fc.assert(fc.asyncProperty(input, async ([env, text]) => void (await expectSound(env, text))), checkOptions(2000));
   });
 
-  it("answers ADD, CHECK and DEL of one attachment with generated CNI_ARGS and edited prevResults", async () => {
+  it("answers ADD, CHECK, DEL, GC and STATUS of one attachment with generated CNI_ARGS, prevResults and live lists", async () => {
     const input = fc.record({
       id: fc.constantFrom(...SEEDED_CONTAINERS, "ctr-7", "ctr-8"),
       args: cniArgs,
@@ -98,14 +98,21 @@ describe("runPlugin with hostile input", () => {
       version: fc.constantFrom("0.4.0", "1.0.0", "1.1.0"),
       prevEdits: fc.option(objectEdits, { freq: 2 }),
       del: fc.boolean(),
+      // GC and STATUS (1.1.0) on a valid config: GC keeps a generated subset of attachments live.
+      after: fc.constantFrom("nothing", "STATUS", "GC"),
+      live: fc.subarray([...SEEDED_CONTAINERS, "ctr-7", "ctr-8"]),
     });
     await fc.assert(
-      fc.asyncProperty(input, async ({ id, args, withArgsField, version, prevEdits, del }) => {
+      fc.asyncProperty(input, async ({ id, args, withArgsField, version, prevEdits, del, after, live }) => {
         const conf = { ...validConf(root.path), cniVersion: version, ...(withArgsField ? { args: { cni: {} } } : {}) };
         const added = await expectSound(validEnv("ADD", id, { CNI_ARGS: args }), JSON.stringify(conf));
         const prevResult = added.exitCode === 0 ? JSON.parse(added.stdout) : { cniVersion: version, ips: [] };
         await expectSound(validEnv("CHECK", id), JSON.stringify({ ...conf, prevResult: prevEdits ? applyObjectEdits(prevResult, prevEdits) : prevResult }));
         if (del) await expectSound(validEnv("DEL", id), JSON.stringify(conf));
+        if (after !== "nothing") {
+          const attachments = live.map((containerID) => ({ containerID, ifname: "eth0" }));
+          await expectSound({ CNI_COMMAND: after }, JSON.stringify({ ...conf, cniVersion: "1.1.0", "cni.dev/valid-attachments": attachments }));
+        }
       }),
       checkOptions(1000),
     );
