@@ -37,6 +37,11 @@ export class CniError extends Error {
 /** Any failure as a CniError: system errors (they carry an errno code) as I/O failures, anything else as a bug. */
 export function toCniError(error: unknown): CniError {
   if (error instanceof CniError) return error;
+  // The CLI is compiled from its own bundle (build/bundle.mjs), so a CniError thrown by main.ts
+  // (stdin too large) is an instance of the other bundle's class there: recognise it by shape.
+  if (error instanceof Error && error.name === "CniError" && typeof (error as CniError).code === "number") {
+    return new CniError((error as CniError).code, error.message, (error as CniError).details);
+  }
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code !== "string") return new CniError(ErrorCode.internal, `internal error: ${text}`, "please report this as a bug");
