@@ -3,11 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir, type ProcessResult } from "../helpers/ippool.js";
 import { STRESS_SCALE, expectVerifyPasses, heldAddresses, inlineConf, resultAddresses, startPlugin } from "./support.js";
 
-/** CI size: 300 processes at once (200 ADD, 100 DEL); IPPOOL_STRESS_SCALE multiplies it. */
-const ADDS = 200 * STRESS_SCALE;
-const DELS = 100 * STRESS_SCALE;
+/**
+ * CI size: one burst of 300 processes at once (200 ADD, 100 DEL, plus 10 repeated ADDs).
+ * IPPOOL_STRESS_SCALE=N runs N bursts one after another on the same store: a node holds
+ * 300 Node processes in memory, not thousands.
+ */
+const ROUNDS = STRESS_SCALE;
+const ADDS = 200;
+const DELS = 100;
 /** Containers ADDed twice at the same moment: both calls must answer the same address. */
-const TWICE = 10 * STRESS_SCALE;
+const TWICE = 10;
 const POOLS = ["10.91.0.0/20", "10.92.0.0/20"];
 const NETWORKS = ["net-a", "net-b"];
 
@@ -34,27 +39,30 @@ describe("many plugin processes at once", () => {
         ),
       ),
     );
-  let outcomes: { call: Call; result: ProcessResult }[] = [];
-  let preAdded: { call: Call; result: ProcessResult }[] = [];
+  const outcomes: { call: Call; result: ProcessResult }[] = [];
+  const preAdded: { call: Call; result: ProcessResult }[] = [];
 
   beforeAll(async () => {
-    // The containers the burst deletes, added (concurrently too) beforehand.
-    const toDelete = Array.from({ length: DELS }, (_, i) => ({ command: "ADD" as const, network: NETWORKS[i % 2]!, containerId: `old-${i}` }));
     const keep = Array.from({ length: 20 }, (_, i) => ({ command: "ADD" as const, network: NETWORKS[i % 2]!, containerId: `keep-${i}` }));
-    preAdded = await run([...toDelete, ...keep]);
-    for (const { call, result } of preAdded) expect(result.code, `${call.containerId}: ${result.stdout}`).toBe(0);
+    for (let round = 0; round < ROUNDS; round++) {
+      // The containers the burst deletes, added (concurrently too) beforehand.
+      const toDelete = Array.from({ length: DELS }, (_, i) => ({ command: "ADD" as const, network: NETWORKS[i % 2]!, containerId: `old-${round}-${i}` }));
+      const added = await run([...toDelete, ...(round === 0 ? keep : [])]);
+      for (const { call, result } of added) expect(result.code, `${call.containerId}: ${result.stdout}`).toBe(0);
+      preAdded.push(...added);
 
-    const adds = Array.from({ length: ADDS }, (_, i) => ({ command: "ADD" as const, network: NETWORKS[i % 2]!, containerId: `new-${i}` }));
-    const twice = adds.slice(0, TWICE);
-    const dels = toDelete.map((call) => ({ ...call, command: "DEL" as const }));
-    // Interleaved so ADDs and DELs of both networks start side by side.
-    const burst = [...adds, ...twice, ...dels].map((call, i) => ({ call, order: (i * 7919) % (ADDS + TWICE + DELS) }));
-    outcomes = await run(burst.sort((a, b) => a.order - b.order).map((entry) => entry.call));
-  }, 600_000);
+      const adds = Array.from({ length: ADDS }, (_, i) => ({ command: "ADD" as const, network: NETWORKS[i % 2]!, containerId: `new-${round}-${i}` }));
+      const twice = adds.slice(0, TWICE);
+      const dels = toDelete.map((call) => ({ ...call, command: "DEL" as const }));
+      // Interleaved so ADDs and DELs of both networks start side by side.
+      const burst = [...adds, ...twice, ...dels].map((call, i) => ({ call, order: (i * 7919) % (ADDS + TWICE + DELS) }));
+      outcomes.push(...(await run(burst.sort((a, b) => a.order - b.order).map((entry) => entry.call))));
+    }
+  }, 600_000 * ROUNDS);
   afterAll(() => dir.remove());
 
   it("finishes every call with exit 0 (none gives up on the lock)", () => {
-    expect(outcomes).toHaveLength(ADDS + TWICE + DELS);
+    expect(outcomes).toHaveLength(ROUNDS * (ADDS + TWICE + DELS));
     const failed = outcomes.filter(({ result }) => result.code !== 0).map(({ call, result }) => `${call.command} ${call.containerId}: ${result.stdout}${result.stderr}`);
     expect(failed).toEqual([]);
   });
@@ -76,18 +84,18 @@ describe("many plugin processes at once", () => {
       byContainer.set(call.containerId, [...(byContainer.get(call.containerId) ?? []), resultAddresses(result.stdout)]);
     }
     const doubles = [...byContainer.values()].filter((answers) => answers.length === 2);
-    expect(doubles).toHaveLength(TWICE);
+    expect(doubles).toHaveLength(ROUNDS * TWICE);
     for (const [first, second] of doubles) expect(second).toEqual(first);
   });
 
   it("never gives one address to two holders", () => {
     const all = NETWORKS.flatMap((network) => [...heldAddresses(dir.path, network).values()].flat());
-    expect(all).toHaveLength(ADDS + 20);
+    expect(all).toHaveLength(ROUNDS * ADDS + 20);
     expect(new Set(all).size).toBe(all.length);
   });
 
   it("leaves a store that ippool verify passes", async () => {
     const report = await expectVerifyPasses(dir.path);
-    expect(report.checked.attachments).toBe(ADDS + 20);
+    expect(report.checked.attachments).toBe(ROUNDS * ADDS + 20);
   });
 });
