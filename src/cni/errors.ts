@@ -24,6 +24,17 @@ export const ErrorCode = {
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export class CniError extends Error {
+  /**
+   * The CLI runs from its own bundle (build/bundle.mjs) with its own copy of this class, and
+   * errors cross between the two (main.ts reads stdin for both): a brand makes `instanceof`
+   * hold for an error of either copy.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { isCniError?: unknown }).isCniError === true;
+  }
+
+  readonly isCniError = true;
+
   constructor(
     readonly code: ErrorCodeValue,
     message: string,
@@ -37,11 +48,6 @@ export class CniError extends Error {
 /** Any failure as a CniError: system errors (they carry an errno code) as I/O failures, anything else as a bug. */
 export function toCniError(error: unknown): CniError {
   if (error instanceof CniError) return error;
-  // The CLI is compiled from its own bundle (build/bundle.mjs), so a CniError thrown by main.ts
-  // (stdin too large) is an instance of the other bundle's class there: recognise it by shape.
-  if (error instanceof Error && error.name === "CniError" && typeof (error as CniError).code === "number") {
-    return new CniError((error as CniError).code, error.message, (error as CniError).details);
-  }
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code !== "string") return new CniError(ErrorCode.internal, `internal error: ${text}`, "please report this as a bug");
