@@ -51,7 +51,9 @@ function parseYaml(text: string, source: string): unknown[] {
   // uniqueKeys: a key given twice is a typo or a merge gone wrong, never silently "last wins".
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true });
+    // logLevel "error": the library would print its own warnings (e.g. on a collection used as a
+    // key) on stderr as "(node:PID) Warning"; such a key fails validation as an unknown field anyway.
+    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
   } catch (cause) {
     // The yaml parser recurses per nesting level; tens of thousands of levels overflow the stack.
     if (!(cause instanceof RangeError)) throw cause;

@@ -1,7 +1,10 @@
 // Hostile input (issue 5, test 6), pool documents: generated YAML/JSON pool files through the CLI's parser and `apply -f -` in-process.
 import fc from "fast-check";
 import { stringify } from "yaml";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execCli } from "../helpers/ippool.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { CniError } from "../../src/cni/errors.js";
 import { parseResourceDocuments } from "../../src/pool/documents.js";
@@ -84,5 +87,21 @@ describe("pool documents with hostile input", () => {
       }),
       checkOptions(1000),
     );
+  });
+
+  // The CLI runs from its own bundle inside build/ippool; only a real process shows what crosses it.
+  it("build/ippool apply -f FILE exits 0 or 1 with a one-line message and no stack", async () => {
+    const seed = Number(process.env.IPPOOL_HOSTILE_SEED ?? Date.now() % 2 ** 31);
+    const files = fc.sample(poolFile, { numRuns: Math.max(1, Math.round(40 * Number(process.env.IPPOOL_HOSTILE_SCALE ?? 1))), seed });
+    const failures: string[] = [];
+    for (const [index, text] of files.entries()) {
+      const dataDir = join(root.path, `exec-${index}`);
+      const file = join(root.path, `pools-${index}.yaml`);
+      writeFileSync(file, text);
+      const run = await execCli(["apply", "-f", file], { dataDir });
+      const bad = run.signal !== null || (run.code !== 0 && run.code !== 1) || STACK_FRAME.test(run.stderr) || run.stderr.includes("internal error");
+      if (bad || (run.code === 1 && !run.stderr.startsWith("ippool: "))) failures.push(`exit ${run.code}: ${run.stderr.slice(0, 400)}\n  file ${JSON.stringify(text.slice(0, 300))}`);
+    }
+    expect(failures, `seed ${seed} (rerun with IPPOOL_HOSTILE_SEED=${seed})`).toEqual([]);
   });
 });
