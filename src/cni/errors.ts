@@ -30,6 +30,9 @@ export class CniError extends Error {
    * hold for an error of either copy.
    */
   static [Symbol.hasInstance](value: unknown): boolean {
+    // Only CniError itself checks the brand: a subclass (the CLI's UsageError) would otherwise
+    // inherit this and claim every CniError, turning each failure into a usage error (exit 2).
+    if (this !== CniError) return Function.prototype[Symbol.hasInstance].call(this, value);
     return typeof value === "object" && value !== null && (value as { isCniError?: unknown }).isCniError === true;
   }
 
