@@ -52,7 +52,10 @@ async function acquire(dataDir: string, options: lockfile.LockOptions, deadline:
           `retry later; a lock whose holder died is taken over after ${STALE_LOCK_MS / 1000}s`,
         );
       }
-      const delay = Math.min(2 * 1.25 ** attempt, 50) * (0.5 + Math.random());
+      // The cap matters under a burst: 300 waiters polling every 50 ms burned the CPU the holder
+      // needed (a 300-ADD burst on 2 cores took 60-77 s; capped at 250 ms, 26-29 s). It is reached
+      // only after about a second of waiting, so a short wait still notices a release quickly.
+      const delay = Math.min(2 * 1.25 ** attempt, 250) * (0.5 + Math.random());
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
