@@ -57,6 +57,8 @@ export const addressText = pick([
 ]);
 export const cidrText = pick([
   [fc.constantFrom(...SEEDED_POOLS), 5],
+  // Tiny pools fill after a few ADDs, so "pool exhausted" and the RFC 3021 /31 and /32 cases come up.
+  [fc.constantFrom("10.79.0.0/30", "10.79.1.0/31", "10.79.2.5/32", "fd79::/127", "fd79::1/128", "fd79:1::/126"), 2],
   [fc.tuple(v4, fc.integer({ min: 0, max: 32 })).map(([address, prefix]) => `${address}/${prefix}`), 2],
   [fc.tuple(v6, fc.integer({ min: 0, max: 128 })).map(([address, prefix]) => `${address}/${prefix}`), 2],
   [fc.constantFrom("10.0.0.0/33", "::/-1", "10.77.0.0/", "/24", "0.0.0.0/0", "::/0", "10.77.0.5/24", "10.77.0.0/24 ", "10.077.0.0/24"), 1],

@@ -100,11 +100,15 @@ describe("runPlugin with hostile input", () => {
       del: fc.boolean(),
       // GC and STATUS (1.1.0) on a valid config: GC keeps a generated subset of attachments live.
       after: fc.constantFrom("nothing", "STATUS", "GC"),
+      // The stored pools, or a tiny inline one that fills after an ADD or two (codes 100, 50).
+      pool: fc.constantFrom("stored", "stored", "10.79.0.0/30", "10.79.1.0/31", "10.79.2.5/32", "fd79::/127", "fd79:1::/126"),
       live: fc.subarray([...SEEDED_CONTAINERS, "ctr-7", "ctr-8"]),
     });
     await fc.assert(
-      fc.asyncProperty(input, async ({ id, args, withArgsField, version, prevEdits, del, after, live }) => {
-        const conf = { ...validConf(root.path), cniVersion: version, ...(withArgsField ? { args: { cni: {} } } : {}) };
+      fc.asyncProperty(input, async ({ id, args, withArgsField, version, prevEdits, del, after, live, pool }) => {
+        const family = pool.includes(":") ? "ipv6_pools" : "ipv4_pools";
+        const ipam = pool === "stored" ? {} : { ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr: pool } }], [family]: [pool] };
+        const conf = { ...validConf(root.path, ipam), cniVersion: version, ...(withArgsField ? { args: { cni: {} } } : {}) };
         const added = await expectSound(validEnv("ADD", id, { CNI_ARGS: args }), JSON.stringify(conf));
         const prevResult = added.exitCode === 0 ? JSON.parse(added.stdout) : { cniVersion: version, ips: [] };
         await expectSound(validEnv("CHECK", id), JSON.stringify({ ...conf, prevResult: prevEdits ? applyObjectEdits(prevResult, prevEdits) : prevResult }));
