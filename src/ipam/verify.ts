@@ -36,7 +36,7 @@ export interface VerifyReport {
 
 interface PoolInfo {
   readonly cidr: Cidr;
-  /** Gateway mode is per network, so only network and broadcast are certainly never handed out. */
+  /** Network, gateway (network+1) and IPv4 broadcast are never handed out, whatever the network. */
   readonly layout: PoolLayout;
   state?: PoolState;
   /** Block index (hex) -> bits set in that block's file. */
@@ -214,7 +214,10 @@ function checkBlock(key: string, poolId: string, hex: string, doc: BlockDoc, inf
       report(key, `bit ${bit} is set but the block has only ${layout.blockSize} addresses`);
       continue;
     }
-    if (layout.reserved.has(offset)) report(key, `${address} is taken but is the ${offset === 0n ? "network" : "broadcast"} address of pool ${poolId}`);
+    if (layout.reserved.has(offset)) {
+      const role = offset === 0n ? "network address" : offset === layout.gatewayOffset ? "gateway (network+1)" : "broadcast address";
+      report(key, `${address} is taken but is the ${role} of pool ${poolId}`);
+    }
     const owner = doc.owners[bit];
     if (owner === undefined) report(key, `${address} is taken but no owner is recorded for it`);
     else taken.push({ offset, owner });

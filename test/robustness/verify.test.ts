@@ -58,6 +58,14 @@ const breakages: { what: string; plant: (file: (path: string) => string) => void
     finds: /10\.40\.0\.0 is taken but is the network address of pool 10\.40\.0\.0\/24/,
   },
   {
+    what: "the gateway address taken",
+    plant: (f) => {
+      writeState(f(BLOCK_FILE), { pool: "10.40.0.0/24", bitmap: "e", owners: { 1: C1, 2: C1, 3: C2 } });
+      writeState(f(POOL_FILE), { ...readState(f(POOL_FILE)), blocks: { 0: 3 } });
+    },
+    finds: /10\.40\.0\.1 is taken but is the gateway \(network\+1\) of pool 10\.40\.0\.0\/24/,
+  },
+  {
     what: "two overlapping pools that both hold an address",
     plant: (f) => {
       writeState(f("block/10.40.0.0_16/0.json"), { pool: "10.40.0.0/16", bitmap: "4", owners: { 2: C1 } });
