@@ -18,7 +18,13 @@ const freshDir = (root: string, label: string): string => mkdtempSync(join(root,
  * ADD, CHECK and DEL of `runs` containers after `warmup` unmeasured rounds. The subjects take
  * turns call by call, so load from elsewhere on the machine falls on both alike.
  */
-export async function verbLatency(subjects: readonly Subject[], root: string, cidr: string, runs: number, warmup: number, populate = 0): Promise<Map<Subject, VerbSamples>> {
+export interface LatencyRun {
+  readonly samples: Map<Subject, VerbSamples>;
+  /** `node -e 0`, run after every measured ADD round, so the floor comes from the same minutes as the ADDs. */
+  readonly floor: number[];
+}
+
+export async function verbLatency(subjects: readonly Subject[], root: string, cidr: string, runs: number, warmup: number, populate = 0): Promise<LatencyRun> {
   const confs = new Map<Subject, Record<string, unknown>>();
   for (const subject of subjects) {
     const dir = freshDir(root, `${subject.name}-latency`);
@@ -30,6 +36,7 @@ export async function verbLatency(subjects: readonly Subject[], root: string, ci
   }
   const samples = new Map(subjects.map((subject) => [subject, { add: [], check: [], del: [] } as VerbSamples]));
   const results = new Map<string, unknown>();
+  const floor: number[] = [];
   const round = async (ids: string[], record: boolean): Promise<void> => {
     for (const verb of ["ADD", "CHECK", "DEL"] as const) {
       for (const id of ids) {
@@ -42,13 +49,16 @@ export async function verbLatency(subjects: readonly Subject[], root: string, ci
           }
           if (record) samples.get(subject)![verb === "ADD" ? "add" : verb === "CHECK" ? "check" : "del"].push(run.ms);
         }
+        if (verb === "ADD" && record) floor.push(expectOk(await nodeStart(), "node -e 0").ms);
       }
     }
   };
   await round(ids("warm", warmup), false);
   await round(ids("run", runs), true);
-  return samples;
+  return { samples, floor };
 }
+
+const nodeStart = (): Promise<TimedRun> => timedRun(process.execPath, ["-e", "0"], { PATH: process.env.PATH ?? "" }, "");
 
 const ids = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, index) => `${prefix}-${index}`);
 
@@ -142,7 +152,7 @@ export async function fillPool(subject: Subject, root: string, cidr: string, lim
 export async function nodeFloor(runs: number, warmup: number): Promise<number[]> {
   const samples: number[] = [];
   for (let index = 0; index < warmup + runs; index++) {
-    const run = expectOk(await timedRun(process.execPath, ["-e", "0"], { PATH: process.env.PATH ?? "" }, ""), "node -e 0");
+    const run = expectOk(await nodeStart(), "node -e 0");
     if (index >= warmup) samples.push(run.ms);
   }
   return samples;
