@@ -1,12 +1,11 @@
 // Writes N allocations straight into a store in each plugin's own on-disk format, far faster than N ADDs.
-import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { formatAddress, parseCidr } from "../src/alloc/address.js";
 import { bitmapToHex, setBit } from "../src/alloc/bitmap.js";
 import { BLOCK_ADDRESSES } from "../src/alloc/pool-layout.js";
 import { attachmentId, attachmentKey, blockKey, poolStateKey, type AttachmentDoc, type BlockDoc, type PoolState } from "../src/ipam/documents.js";
-import { readStateFile } from "../src/store/state-file.js";
+import { encodeStateFile, readStateFile } from "../src/store/state-file.js";
 import { DiskStore } from "../src/store/disk-store.js";
 
 /** Offsets 0 (network) and 1 (gateway) are reserved by both plugins, so allocations start at 2. */
@@ -14,15 +13,10 @@ const FIRST_OFFSET = 2n;
 
 export const populatedContainerId = (index: number): string => `fill-${index}`;
 
-/**
- * The envelope of src/store/state-file.ts (format 1: sha256 of the JSON of `data`). Written
- * without fsync: this is set-up, and the first real ADD reads these files through the
- * plugin's own checks, so a format drift fails the bench instead of skewing it.
- */
+/** A state file in ippool's own format, written without fsync: this is set-up, not the measured path. */
 function writeEnvelope(path: string, data: unknown): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const sha256 = createHash("sha256").update(JSON.stringify(data)).digest("hex");
-  writeFileSync(path, `${JSON.stringify({ ippoolState: 1, sha256, data })}\n`, { mode: 0o600 });
+  writeFileSync(path, encodeStateFile(data), { mode: 0o600 });
 }
 
 /** ippool: one attachment per container, the block bitmaps with their owners, and the pool's cursor and counts. */
@@ -53,7 +47,7 @@ export async function populateIppool(dataDir: string, network: string, cidrText:
   const statePath = store.pathOf(poolStateKey(poolId));
   writeEnvelope(statePath, state);
   // Read back through the store's own reader: a checksum or format mismatch fails here, loudly.
-  await readStateFile(statePath);
+  readStateFile(statePath);
 }
 
 /** host-local: <dataDir>/<network>/<ip> holding "<containerId>\r\n<ifname>", and last_reserved_ip.0. */

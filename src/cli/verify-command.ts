@@ -77,7 +77,7 @@ class SnapshotReader implements StoreReader {
   async get<T>(key: string, schema: core.$ZodType<T>): Promise<T | undefined> {
     const fromJournal = this.pending.has(key);
     const path = fromJournal ? join(this.dataDir, JOURNAL) : join(this.dataDir, `${key}.json`);
-    const raw = fromJournal ? this.pending.get(key) : await readStateFile(path);
+    const raw = fromJournal ? this.pending.get(key) : readStateFile(path);
     if (raw === undefined || raw === null) return undefined;
     const parsed = safeParse(schema, raw);
     if (!parsed.success) throw damagedFile(path, `unexpected content for ${key} (${parsed.error.issues[0]?.message ?? "schema"})`);
@@ -93,7 +93,7 @@ async function readJournal(dataDir: string, problems: Problem[], notes: string[]
   const pending = new Map<string, unknown>();
   let journal: unknown;
   try {
-    journal = await readStateFile(join(dataDir, JOURNAL));
+    journal = readStateFile(join(dataDir, JOURNAL));
   } catch (error) {
     if (!(error instanceof CniError) || error.code !== ErrorCode.storeDamaged) throw error;
     problems.push({ key: "journal", message: `${error.message} (every ippool write fails until it is repaired or removed)` });

@@ -1,5 +1,5 @@
 // The disk backend of Store: one file per key under the data dir, multi-key commits through a redo journal.
-import { promises as fs, type Dirent } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { safeParse, type core } from "zod/mini";
 import { assertSafeKey, type Store, type StoreReader, type StoreTxn } from "./store.js";
@@ -33,27 +33,27 @@ export class DiskStore implements Store {
   }
 
   async update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
-    await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     return withStoreLock(this.dataDir, this.lockWaitMs, async (assertHeld) => {
-      await this.replayJournal();
-      await fs.rm(this.tempDir, { recursive: true, force: true });
+      this.replayJournal();
+      rmSync(this.tempDir, { recursive: true, force: true });
       const txn = new DiskTxn(this);
       const value = await work(txn);
-      await this.commit(txn.writes, assertHeld);
+      this.commit(txn.writes, assertHeld);
       return value;
     });
   }
 
   async read<T>(work: (txn: StoreReader) => Promise<T>): Promise<T> {
     // A store that was never written holds nothing; reading it must not create it.
-    if (!(await exists(this.dataDir))) return work(new DiskTxn(this));
+    if (!existsSync(this.dataDir)) return work(new DiskTxn(this));
     return withStoreLock(this.dataDir, this.lockWaitMs, async () => {
-      await this.replayJournal();
+      this.replayJournal();
       return work(new DiskTxn(this));
     });
   }
 
-  private async commit(writes: Writes, assertHeld: AssertLockHeld): Promise<void> {
+  private commit(writes: Writes, assertHeld: AssertLockHeld): void {
     if (writes.size === 0) return;
     assertHeld();
     if (writes.size === 1) {
@@ -61,30 +61,31 @@ export class DiskStore implements Store {
       return this.apply(key, doc);
     }
     const journalPath = join(this.dataDir, JOURNAL);
-    await writeStateFile(journalPath, { writes: [...writes] }, this.tempDir);
+    writeStateFile(journalPath, { writes: [...writes] }, this.tempDir);
     // The journal's rename was the commit point: the change is durable now. Failing to apply it
     // (say the disk filled up in between) must not tell the caller it failed, or an ADD would
     // report an error for an address it took; the next process to take the lock finishes it.
     try {
-      for (const [key, doc] of writes) await this.apply(key, doc);
-      await removeStateFile(journalPath);
+      for (const [key, doc] of writes) this.apply(key, doc);
+      removeStateFile(journalPath);
     } catch {
       return;
     }
   }
 
-  private apply(key: string, doc: unknown): Promise<void> {
-    return doc === null ? removeStateFile(this.pathOf(key)) : writeStateFile(this.pathOf(key), doc, this.tempDir);
+  private apply(key: string, doc: unknown): void {
+    if (doc === null) removeStateFile(this.pathOf(key));
+    else writeStateFile(this.pathOf(key), doc, this.tempDir);
   }
 
   /** Finishes a commit that a killed process left half applied. Re-applying is harmless. */
-  private async replayJournal(): Promise<void> {
+  private replayJournal(): void {
     const journalPath = join(this.dataDir, JOURNAL);
-    const journal = (await readStateFile(journalPath)) as { writes?: unknown } | undefined;
+    const journal = readStateFile(journalPath) as { writes?: unknown } | undefined;
     if (journal === undefined) return;
     if (!Array.isArray(journal.writes)) throw damagedFile(journalPath, "journal has no list of writes");
-    for (const entry of journal.writes as [string, unknown][]) await this.apply(entry[0], entry[1]);
-    await removeStateFile(journalPath);
+    for (const entry of journal.writes as [string, unknown][]) this.apply(entry[0], entry[1]);
+    removeStateFile(journalPath);
   }
 }
 
@@ -98,7 +99,7 @@ class DiskTxn implements StoreTxn {
     if (this.writes.has(key)) return (this.writes.get(key) ?? undefined) as T | undefined;
     if (this.cache.has(key)) return this.cache.get(key) as T | undefined;
     const path = this.store.pathOf(key);
-    const raw = await readStateFile(path);
+    const raw = readStateFile(path);
     let doc: T | undefined;
     if (raw !== undefined) {
       const parsed = safeParse(schema, raw);
@@ -113,7 +114,7 @@ class DiskTxn implements StoreTxn {
     const dir = this.store.pathOf(prefix.replace(/\/$/, "")).replace(/\.json$/, "");
     let entries: Dirent[] = [];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
@@ -141,14 +142,5 @@ class DiskTxn implements StoreTxn {
   delete(key: string): void {
     assertSafeKey(key);
     this.writes.set(key, null);
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await fs.access(path);
-    return true;
-  } catch {
-    return false;
   }
 }

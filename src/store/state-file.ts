@@ -1,18 +1,19 @@
 // One state file on disk: a checksummed JSON envelope, read strictly and replaced atomically.
-import { createHash, randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { CniError, ErrorCode } from "../cni/errors.js";
+import { crc32 } from "./checksum.js";
+
+// Synchronous on purpose: the plugin is a one-shot process with nothing to overlap, and the
+// promise machinery would only add start-up and event-loop turns to every ADD.
 
 const FORMAT = 1;
 
 interface Envelope {
   ippoolState: number;
-  sha256: string;
+  crc32: string;
   data: unknown;
 }
-
-const checksum = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 export function damagedFile(path: string, why: string): CniError {
   return new CniError(
@@ -23,11 +24,17 @@ export function damagedFile(path: string, why: string): CniError {
   );
 }
 
+/** The bytes of a state file holding `data`: the one definition of the on-disk format. */
+export function encodeStateFile(data: unknown): string {
+  const envelope: Envelope = { ippoolState: FORMAT, crc32: crc32(JSON.stringify(data)), data };
+  return `${JSON.stringify(envelope)}\n`;
+}
+
 /** The file's data, or undefined when it does not exist. Anything unreadable is an error naming it. */
-export async function readStateFile(path: string): Promise<unknown> {
+export function readStateFile(path: string): unknown {
   let text: string;
   try {
-    text = await fs.readFile(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
@@ -38,49 +45,50 @@ export async function readStateFile(path: string): Promise<unknown> {
   } catch {
     throw damagedFile(path, "not valid JSON (truncated or overwritten?)");
   }
-  if (typeof envelope !== "object" || envelope === null || envelope.ippoolState !== FORMAT || typeof envelope.sha256 !== "string") {
+  if (typeof envelope !== "object" || envelope === null || envelope.ippoolState !== FORMAT || typeof envelope.crc32 !== "string") {
     throw damagedFile(path, `not an ippool state file of format ${FORMAT}`);
   }
-  if (checksum(JSON.stringify(envelope.data)) !== envelope.sha256) throw damagedFile(path, "checksum mismatch");
+  if (crc32(JSON.stringify(envelope.data)) !== envelope.crc32) throw damagedFile(path, "checksum mismatch");
   return envelope.data;
 }
+
+/** Only the lock holder writes, so its pid and a counter make temp names unique. */
+let tempCounter = 0;
 
 /**
  * Write a temp file, fsync, rename over the old one, fsync the directory: a crash leaves either
  * the old file or the new one, never a mix. `tempDir` must be on the same file system; keeping
  * every temp file there lets the next writer sweep what a killed one left behind.
  */
-export async function writeStateFile(path: string, data: unknown, tempDir: string): Promise<void> {
+export function writeStateFile(path: string, data: unknown, tempDir: string): void {
   const dir = dirname(path);
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  await fs.mkdir(tempDir, { recursive: true, mode: 0o700 });
-  const body = JSON.stringify(data);
-  const envelope: Envelope = { ippoolState: FORMAT, sha256: checksum(body), data };
-  const temp = join(tempDir, `${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}`);
-  const handle = await fs.open(temp, "wx", 0o600);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(tempDir, { recursive: true, mode: 0o700 });
+  const temp = join(tempDir, `${basename(path)}.${process.pid}.${tempCounter++}`);
+  const fd = openSync(temp, "wx", 0o600);
   try {
-    await handle.writeFile(`${JSON.stringify(envelope)}\n`);
-    await handle.sync();
+    writeSync(fd, encodeStateFile(data));
+    fsyncSync(fd);
   } catch (error) {
-    await handle.close();
-    await fs.rm(temp, { force: true });
+    closeSync(fd);
+    rmSync(temp, { force: true });
     throw error;
   }
-  await handle.close();
-  await fs.rename(temp, path);
-  await syncDirectory(dir);
+  closeSync(fd);
+  renameSync(temp, path);
+  syncDirectory(dir);
 }
 
-export async function removeStateFile(path: string): Promise<void> {
-  await fs.rm(path, { force: true });
-  await syncDirectory(dirname(path));
+export function removeStateFile(path: string): void {
+  rmSync(path, { force: true });
+  syncDirectory(dirname(path));
 }
 
-export async function syncDirectory(dir: string): Promise<void> {
-  const handle = await fs.open(dir, "r");
+export function syncDirectory(dir: string): void {
+  const fd = openSync(dir, "r");
   try {
-    await handle.sync();
+    fsyncSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

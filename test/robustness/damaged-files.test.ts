@@ -1,5 +1,5 @@
 // Robustness: a damaged state file (truncated, flipped bytes, wrong schema) is reported by every verb that reads it, never reset.
-import { createHash } from "node:crypto";
+import { encodeStateFile } from "../../src/store/state-file.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -19,8 +19,7 @@ const damages = {
   },
   "wrong schema": () => {
     const data = { unexpected: true };
-    const sha256 = createHash("sha256").update(JSON.stringify(data)).digest("hex");
-    return Buffer.from(`${JSON.stringify({ ippoolState: 1, sha256, data })}\n`);
+    return Buffer.from(encodeStateFile(data));
   },
 } as const;
 

@@ -1,6 +1,6 @@
 // Shared pieces of the robustness suites: configs, `ippool verify` as a check, store snapshots, scale and root gates.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
+import { encodeStateFile } from "../../src/store/state-file.js";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
@@ -60,8 +60,7 @@ export async function expectVerifyPasses(dataDir: string): Promise<VerifyOutput[
 /** Writes a state file exactly as ippool does (checksummed envelope), to plant a specific state. */
 export function writeState(path: string, data: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
-  const sha256 = createHash("sha256").update(JSON.stringify(data)).digest("hex");
-  writeFileSync(path, `${JSON.stringify({ ippoolState: 1, sha256, data })}\n`, { mode: 0o600 });
+  writeFileSync(path, encodeStateFile(data), { mode: 0o600 });
 }
 
 /** The data of a state file. */
