@@ -1,7 +1,7 @@
 // Unit tests of CNI_ARGS parsing: the keys ippool reads and the IgnoreUnknown convention.
 import { describe, expect, it } from "vitest";
 import { parseCniArgs } from "../../src/cni/cni-args.js";
-import { CniError } from "../../src/cni/errors.js";
+import { thrownCniError } from "./support.js";
 
 describe("parseCniArgs", () => {
   it.each([
@@ -29,14 +29,8 @@ describe("parseCniArgs", () => {
     ["IP", 'invalid CNI_ARGS pair "IP"'],
     ["=10.1.0.5", 'invalid CNI_ARGS pair "=10.1.0.5"'],
   ])("rejects %j with code 4", (text, message) => {
-    let error: unknown;
-    try {
-      parseCniArgs(text);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(CniError);
-    expect((error as CniError).code).toBe(4);
-    expect((error as CniError).message).toBe(message);
+    const error = thrownCniError(() => parseCniArgs(text));
+    expect(error.code).toBe(4);
+    expect(error.message).toBe(message);
   });
 });

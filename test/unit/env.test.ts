@@ -1,19 +1,11 @@
 // Unit tests of the CNI_* environment checks, which follow libcni's rules.
 import { describe, expect, it } from "vitest";
 import { parseCniEnv } from "../../src/cni/env.js";
-import { CniError } from "../../src/cni/errors.js";
+import { thrownCniError } from "./support.js";
 
 const base = { CNI_COMMAND: "ADD", CNI_CONTAINERID: "ctr-1", CNI_NETNS: "/var/run/netns/x", CNI_IFNAME: "eth0", CNI_PATH: "/opt/cni/bin" };
 
-function envError(env: Record<string, string | undefined>): CniError {
-  try {
-    parseCniEnv(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CniError);
-    return error as CniError;
-  }
-  throw new Error("expected the environment to be rejected");
-}
+const envError = (env: Record<string, string | undefined>) => thrownCniError(() => parseCniEnv(env));
 
 describe("parseCniEnv", () => {
   it("reads a complete ADD environment; CNI_ARGS defaults to empty", () => {

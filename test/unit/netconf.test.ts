@@ -1,7 +1,7 @@
 // Unit tests of decoding and validating the network config read from stdin.
 import { describe, expect, it } from "vitest";
+import { thrownCniError } from "./support.js";
 import { decodeJson, parseNetConf, replyVersion } from "../../src/cni/netconf.js";
-import { CniError } from "../../src/cni/errors.js";
 
 const conf = (ipam: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
   cniVersion: "1.0.0",
@@ -11,19 +11,9 @@ const conf = (ipam: Record<string, unknown> = {}, extra: Record<string, unknown>
   ...extra,
 });
 
-function failure(action: () => unknown): CniError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CniError);
-    return error as CniError;
-  }
-  throw new Error("expected an error");
-}
-
 describe("decodeJson", () => {
   it.each(["", "{", "not json", "[]", "null", "42", '"text"'])("rejects %j with code 6", (text) => {
-    expect(failure(() => decodeJson(text)).code).toBe(6);
+    expect(thrownCniError(() => decodeJson(text)).code).toBe(6);
   });
 });
 
@@ -48,7 +38,7 @@ describe("parseNetConf", () => {
   });
 
   it.each([["2.0.0"], ["0.5.0"], [""], [1]])("rejects cniVersion %j with code 1", (version) => {
-    expect(failure(() => parseNetConf({ ...conf(), cniVersion: version })).code).toBe(1);
+    expect(thrownCniError(() => parseNetConf({ ...conf(), cniVersion: version })).code).toBe(1);
   });
 
   it("keeps unknown top-level fields (they belong to the main plugin)", () => {
@@ -56,7 +46,7 @@ describe("parseNetConf", () => {
   });
 
   it("rejects an unknown ipam field with code 2, naming it", () => {
-    const error = failure(() => parseNetConf(conf({ subnet: "10.0.0.0/24" })));
+    const error = thrownCniError(() => parseNetConf(conf({ subnet: "10.0.0.0/24" })));
     expect(error.code).toBe(2);
     expect(error.message).toContain("unknown field ipam.subnet");
   });
@@ -70,7 +60,7 @@ describe("parseNetConf", () => {
     ["a bad nameserver", { dns: { nameservers: ["dns.local"] } }, "ipam.dns.nameservers[0]"],
     ["assign_ipv4 as a word", { assign_ipv4: "yes" }, "ipam.assign_ipv4"],
   ])("rejects %s with code 7, naming the field", (_name, ipam, path) => {
-    const error = failure(() => parseNetConf(conf(ipam)));
+    const error = thrownCniError(() => parseNetConf(conf(ipam)));
     expect(error.code).toBe(7);
     expect(error.message).toContain(path);
   });
@@ -80,7 +70,7 @@ describe("parseNetConf", () => {
     ["a bad network name", conf({}, { name: "-podnet" })],
     ["a missing network name", { cniVersion: "1.0.0", ipam: { type: "ippool" } }],
   ])("rejects %s with code 7", (_name, input) => {
-    expect(failure(() => parseNetConf(input)).code).toBe(7);
+    expect(thrownCniError(() => parseNetConf(input)).code).toBe(7);
   });
 
   it.each([

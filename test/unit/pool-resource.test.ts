@@ -1,7 +1,7 @@
 // Unit tests of the Calico v1 ipPool schema: defaults, rejected fields, warnings and the canonical document.
 import { describe, expect, it } from "vitest";
 import { parsePoolDocument, poolToDocument } from "../../src/pool/resource.js";
-import { CniError } from "../../src/cni/errors.js";
+import { thrownCniError } from "./support.js";
 
 const doc = (cidr: string, spec?: unknown, extra: Record<string, unknown> = {}) => ({
   apiVersion: "v1",
@@ -11,15 +11,7 @@ const doc = (cidr: string, spec?: unknown, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
-function rejection(input: unknown): CniError {
-  try {
-    parsePoolDocument(input, "pool document 1");
-  } catch (error) {
-    expect(error).toBeInstanceOf(CniError);
-    return error as CniError;
-  }
-  throw new Error("expected the document to be rejected");
-}
+const rejection = (input: unknown) => thrownCniError(() => parsePoolDocument(input, "pool document 1"));
 
 describe("parsePoolDocument defaults", () => {
   it.each([

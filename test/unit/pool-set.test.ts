@@ -1,22 +1,12 @@
 // Unit tests of how a network's pools are combined (stored + inline) and chosen per family.
 import { describe, expect, it } from "vitest";
+import { thrownCniError } from "./support.js";
 import { parsePoolDocument, type Pool } from "../../src/pool/resource.js";
 import { assertNoOverlap, candidatePools, combinePools } from "../../src/pool/pool-set.js";
-import { CniError } from "../../src/cni/errors.js";
 
 const pool = (cidr: string, spec: Record<string, unknown> = {}): Pool =>
   parsePoolDocument({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec }, "test").pool;
 const ids = (pools: readonly Pool[]) => pools.map((entry) => entry.id);
-
-function thrown(action: () => unknown): CniError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CniError);
-    return error as CniError;
-  }
-  throw new Error("expected an error");
-}
 
 describe("assertNoOverlap", () => {
   it("accepts disjoint pools of both families", () => {
@@ -24,7 +14,7 @@ describe("assertNoOverlap", () => {
   });
 
   it("rejects overlapping pools with code 7, naming both", () => {
-    const error = thrown(() => assertNoOverlap([pool("10.1.0.0/16"), pool("fd00::/64"), pool("10.1.5.0/24")], "stored pools"));
+    const error = thrownCniError(() => assertNoOverlap([pool("10.1.0.0/16"), pool("fd00::/64"), pool("10.1.5.0/24")], "stored pools"));
     expect(error.code).toBe(7);
     expect(error.message).toContain("stored pools");
     expect(error.message).toContain("10.1.5.0/24");
@@ -40,11 +30,11 @@ describe("combinePools", () => {
   });
 
   it("rejects an inline pool that overlaps a stored one with another CIDR", () => {
-    expect(thrown(() => combinePools([pool("10.1.0.0/16")], [pool("10.1.0.0/24")])).code).toBe(7);
+    expect(thrownCniError(() => combinePools([pool("10.1.0.0/16")], [pool("10.1.0.0/24")])).code).toBe(7);
   });
 
   it("rejects overlap among inline pools", () => {
-    expect(thrown(() => combinePools([], [pool("fd00::/64"), pool("fd00::/80")])).code).toBe(7);
+    expect(thrownCniError(() => combinePools([], [pool("fd00::/64"), pool("fd00::/80")])).code).toBe(7);
   });
 
   it("returns the pools in CIDR order, IPv4 first", () => {
@@ -78,7 +68,7 @@ describe("candidatePools", () => {
     ["a pool of the other family", 6, ["10.1.0.0/16"], 7, 'ipam.ipv6_pools: "10.1.0.0/16" is not an IPv6 CIDR'],
     ["something that is no CIDR", 4, ["pool-a"], 7, 'ipam.ipv4_pools: "pool-a" is not an IPv4 CIDR'],
   ] as const)("rejects a list naming %s", (_name, family, list, code, message) => {
-    const error = thrown(() => candidatePools(pools, family, list));
+    const error = thrownCniError(() => candidatePools(pools, family, list));
     expect(error.code).toBe(code);
     expect(error.message).toBe(message);
   });
