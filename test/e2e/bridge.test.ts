@@ -1,10 +1,10 @@
 // e2e: Debian's bridge plugin (isGateway) with ippool as IPAM, IPv4 / IPv6 / dual-stack at each CNI version, in test namespaces.
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tempDir } from "../helpers/ippool.js";
-import { attachmentFile, CniRuntime, customize, loadExample, pluginDirWithIppool, storedAttachments, type Attachment } from "./cni-runtime.js";
+import { describe, expect, it } from "vitest";
+import { useE2eSuite } from "./suite-fixture.js";
+import { attachmentFile, CniRuntime, customize, loadExample, storedAttachments, type Attachment } from "./cni-runtime.js";
 import { expectConfigured, expectHostOfPool, familyOf, firstHost, inlinePoolCidrs, resultIps } from "./expectations.js";
-import { addressesOf, hostPart, linkExists, NetnsLab, ping, routesOf } from "./netns.js";
+import { addressesOf, hostPart, linkExists, ping, routesOf } from "./netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "./prerequisites.js";
 
 const skip = skipUnlessReady("bridge plugin with ippool", [...NAMESPACE_BASICS, "plugin:bridge"]);
@@ -19,26 +19,15 @@ const versions = ["0.3.1", "0.4.0", "1.0.0"];
 const cases = setups.flatMap((setup) => versions.map((cniVersion) => ({ ...setup, cniVersion }))).map((entry, index) => ({ ...entry, tag: String(index) }));
 
 describe.skipIf(skip)("bridge plugin (isGateway) with ippool", () => {
-  const lab = new NetnsLab("b");
-  let bin: ReturnType<typeof pluginDirWithIppool>;
-  let data: ReturnType<typeof tempDir>;
-
-  beforeAll(() => {
-    bin = pluginDirWithIppool();
-    data = tempDir("ippool-e2e-bridge-");
-  });
-  afterAll(async () => {
-    await lab.cleanup();
-    bin?.remove();
-    data?.remove();
-  });
+  const suite = useE2eSuite("b", "bridge");
+  const { lab } = suite;
 
   it.each(cases)("$stack at cniVersion $cniVersion: two containers get distinct pool addresses, reach each other, and every DEL releases", async ({ file, cniVersion, tag }) => {
     const node = await lab.add(`n${tag}`);
     const bridge = lab.name("br").slice(0, 15);
-    const conflist = { ...customize(loadExample(file), { dataDir: `${data.path}/${tag}`, bridge }), cniVersion };
+    const conflist = { ...customize(loadExample(file), { dataDir: `${suite.data.path}/${tag}`, bridge }), cniVersion };
     const pools = inlinePoolCidrs(conflist);
-    const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: bin.dirs });
+    const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: suite.bin.dirs });
     const containers: Attachment[] = [];
     for (const name of ["a", "b"]) {
       containers.push({ containerId: `ctr-${name}-${process.pid}`, netns: await lab.add(`${name}${tag}`), ifname: "eth0", args: "IgnoreUnknown=1;K8S_POD_NAME=" + name });
@@ -79,14 +68,14 @@ describe.skipIf(skip)("bridge plugin (isGateway) with ippool", () => {
     const [a, b] = containers as [Attachment, Attachment];
     await runtime.del(a);
     expect(await linkExists(a.netns, "eth0")).toBe(false);
-    expect(existsSync(attachmentFile(`${data.path}/${tag}`, conflist.name, a.containerId, "eth0"))).toBe(false);
+    expect(existsSync(attachmentFile(`${suite.data.path}/${tag}`, conflist.name, a.containerId, "eth0"))).toBe(false);
     await runtime.del(a);
 
     // The namespace vanishes first (a crashed runtime, a reboot): DEL must still release the address.
     await lab.remove(b.netns);
-    expect(existsSync(attachmentFile(`${data.path}/${tag}`, conflist.name, b.containerId, "eth0"))).toBe(true);
+    expect(existsSync(attachmentFile(`${suite.data.path}/${tag}`, conflist.name, b.containerId, "eth0"))).toBe(true);
     await runtime.del(b);
-    expect(storedAttachments(`${data.path}/${tag}`, conflist.name)).toEqual([]);
+    expect(storedAttachments(`${suite.data.path}/${tag}`, conflist.name)).toEqual([]);
     await lab.remove(a.netns);
     await lab.remove(node);
   });

@@ -1,10 +1,10 @@
 // e2e: a conflist chain (bridge with ippool, then tuning): the result flows through the chain, CHECK and DEL run through it.
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tempDir } from "../helpers/ippool.js";
-import { attachmentFile, CniCallError, CniRuntime, customize, loadExample, pluginDirWithIppool } from "./cni-runtime.js";
+import { describe, expect, it } from "vitest";
+import { useE2eSuite } from "./suite-fixture.js";
+import { attachmentFile, CniCallError, CniRuntime, customize, loadExample } from "./cni-runtime.js";
 import { expectConfigured, inlinePoolCidrs, resultIps } from "./expectations.js";
-import { linkExists, NetnsLab } from "./netns.js";
+import { linkExists } from "./netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "./prerequisites.js";
 
 const skip = skipUnlessReady("bridge + tuning chain with ippool", [...NAMESPACE_BASICS, "plugin:bridge", "plugin:tuning"]);
@@ -12,24 +12,13 @@ const skip = skipUnlessReady("bridge + tuning chain with ippool", [...NAMESPACE_
 // tuning rather than portmap: portmap 1.1.1 (Debian bookworm) fails every CHECK with "could not
 // check ipv6 dnat ... not found" (it looks for the IPv4 rules in the IPv6 chain), whatever the IPAM.
 describe.skipIf(skip)("bridge + tuning chain with ippool", () => {
-  const lab = new NetnsLab("c");
-  let bin: ReturnType<typeof pluginDirWithIppool>;
-  let data: ReturnType<typeof tempDir>;
-
-  beforeAll(() => {
-    bin = pluginDirWithIppool();
-    data = tempDir("ippool-e2e-chain-");
-  });
-  afterAll(async () => {
-    await lab.cleanup();
-    bin?.remove();
-    data?.remove();
-  });
+  const suite = useE2eSuite("c", "chain");
+  const { lab } = suite;
 
   it("passes ippool's addresses through tuning, CHECKs through the chain, and DELs in reverse", async () => {
     const node = await lab.add("n");
-    const conflist = customize(loadExample("bridge-tuning.conflist"), { dataDir: data.path, bridge: lab.name("br").slice(0, 15) });
-    const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: bin.dirs });
+    const conflist = customize(loadExample("bridge-tuning.conflist"), { dataDir: suite.data.path, bridge: lab.name("br").slice(0, 15) });
+    const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: suite.bin.dirs });
     const container = { containerId: `ctr-${process.pid}`, netns: await lab.add("a"), ifname: "eth0" };
 
     const result = await runtime.add(container);
@@ -52,7 +41,7 @@ describe.skipIf(skip)("bridge + tuning chain with ippool", () => {
 
     await runtime.del(container);
     expect(await linkExists(container.netns, "eth0")).toBe(false);
-    expect(existsSync(attachmentFile(data.path, conflist.name, container.containerId, "eth0"))).toBe(false);
+    expect(existsSync(attachmentFile(suite.data.path, conflist.name, container.containerId, "eth0"))).toBe(false);
     await runtime.del(container);
   });
 });

@@ -1,9 +1,9 @@
 // e2e: leaked addresses as a user meets them (namespaces gone without DEL), found by STATUS and reclaimed by GC (CNI 1.1).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execCli, execPlugin, tempDir } from "../helpers/ippool.js";
-import { CniCallError, CniRuntime, customize, loadExample, pluginDirWithIppool, storedAttachments, type Attachment, type Conflist } from "./cni-runtime.js";
+import { describe, expect, it } from "vitest";
+import { useE2eSuite } from "./suite-fixture.js";
+import { execCli, execPlugin } from "../helpers/ippool.js";
+import { CniCallError, CniRuntime, customize, loadExample, storedAttachments, type Attachment, type Conflist } from "./cni-runtime.js";
 import { resultIps } from "./expectations.js";
-import { NetnsLab } from "./netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "./prerequisites.js";
 
 const skip = skipUnlessReady("leak recovery with GC and STATUS", [...NAMESPACE_BASICS, "plugin:bridge"]);
@@ -19,24 +19,13 @@ function ippoolVerb(command: "GC" | "STATUS", conflist: Conflist, extra: Record<
 }
 
 describe.skipIf(skip)("leak recovery with GC and STATUS", () => {
-  const lab = new NetnsLab("l");
-  let bin: ReturnType<typeof pluginDirWithIppool>;
-  let data: ReturnType<typeof tempDir>;
-
-  beforeAll(() => {
-    bin = pluginDirWithIppool();
-    data = tempDir("ippool-e2e-leak-");
-  });
-  afterAll(async () => {
-    await lab.cleanup();
-    bin?.remove();
-    data?.remove();
-  });
+  const suite = useE2eSuite("l", "leak");
+  const { lab } = suite;
 
   it("fills a /29 through the bridge plugin, loses three namespaces without DEL, and gets their addresses back with GC", async () => {
     const node = await lab.add("n");
-    const conflist = customize(loadExample("bridge-small-pool.conflist"), { dataDir: data.path, bridge: lab.name("br").slice(0, 15) });
-    const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: bin.dirs });
+    const conflist = customize(loadExample("bridge-small-pool.conflist"), { dataDir: suite.data.path, bridge: lab.name("br").slice(0, 15) });
+    const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: suite.bin.dirs });
     const container = async (index: number): Promise<Attachment> => ({ containerId: `ctr-${index}-${process.pid}`, netns: await lab.add(`c${index}`), ifname: "eth0" });
 
     expect(await ippoolVerb("STATUS", conflist)).toMatchObject({ code: 0, stdout: "" });
@@ -66,16 +55,16 @@ describe.skipIf(skip)("leak recovery with GC and STATUS", () => {
     const valid = live.map((attachment) => ({ containerID: attachment.containerId, ifname: attachment.ifname }));
     const gc = await ippoolVerb("GC", conflist, { "cni.dev/valid-attachments": valid });
     expect(gc).toMatchObject({ code: 0, stdout: "" });
-    expect(storedAttachments(data.path, conflist.name)).toEqual(live.map((attachment) => `${attachment.containerId}:eth0`).sort());
+    expect(storedAttachments(suite.data.path, conflist.name)).toEqual(live.map((attachment) => `${attachment.containerId}:eth0`).sort());
     expect(await ippoolVerb("STATUS", conflist)).toMatchObject({ code: 0, stdout: "" });
     // GC released whole attachments: bitmaps, owners and counts still agree.
-    expect(await execCli(["verify"], { dataDir: data.path })).toMatchObject({ code: 0 });
+    expect(await execCli(["verify"], { dataDir: suite.data.path })).toMatchObject({ code: 0 });
 
     const [ip] = resultIps(await runtime.add(latecomer));
     expect(addresses.slice(2)).toContain(ip!.address);
     await runtime.check(latecomer);
     for (const attachment of [...live, latecomer]) await runtime.check(attachment);
     for (const attachment of [...live, latecomer]) await runtime.del(attachment);
-    expect(storedAttachments(data.path, conflist.name)).toEqual([]);
+    expect(storedAttachments(suite.data.path, conflist.name)).toEqual([]);
   });
 });

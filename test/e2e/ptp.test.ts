@@ -1,10 +1,10 @@
 // e2e: Debian's ptp plugin with ippool at every spec version the plugin supports.
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tempDir } from "../helpers/ippool.js";
-import { attachmentFile, CniRuntime, customize, loadExample, pluginDirWithIppool } from "./cni-runtime.js";
+import { describe, expect, it } from "vitest";
+import { useE2eSuite } from "./suite-fixture.js";
+import { attachmentFile, CniRuntime, customize, loadExample } from "./cni-runtime.js";
 import { expectConfigured, expectHostOfPool, firstHost, inlinePoolCidrs, resultIps } from "./expectations.js";
-import { hostPart, linkExists, NetnsLab, ping, routesOf } from "./netns.js";
+import { hostPart, linkExists, ping, routesOf } from "./netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "./prerequisites.js";
 
 const skip = skipUnlessReady("ptp plugin with ippool", [...NAMESPACE_BASICS, "plugin:ptp"]);
@@ -15,26 +15,15 @@ const skip = skipUnlessReady("ptp plugin with ippool", [...NAMESPACE_BASICS, "pl
 const cases = ["0.1.0", "0.2.0", "0.3.0", "0.3.1", "0.4.0", "1.0.0"].map((cniVersion, index) => ({ file: "ptp.conflist", cniVersion, tag: String(index) }));
 
 describe.skipIf(skip)("ptp plugin with ippool", () => {
-  const lab = new NetnsLab("p");
-  let bin: ReturnType<typeof pluginDirWithIppool>;
-  let data: ReturnType<typeof tempDir>;
-
-  beforeAll(async () => {
-    bin = pluginDirWithIppool();
-    data = tempDir("ippool-e2e-ptp-");
-  });
-  afterAll(async () => {
-    await lab.cleanup();
-    bin?.remove();
-    data?.remove();
-  });
+  const suite = useE2eSuite("p", "ptp");
+  const { lab } = suite;
 
   it.each(cases)("$file at cniVersion $cniVersion: the container reaches the host side over its host route, and DEL cleans up", async ({ file, cniVersion, tag }) => {
     const node = await lab.add(`n${tag}`);
-    const dataDir = `${data.path}/${tag}`;
+    const dataDir = `${suite.data.path}/${tag}`;
     const conflist = { ...customize(loadExample(file), { dataDir }), cniVersion };
     const [pool] = inlinePoolCidrs(conflist) as [string];
-    const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: bin.dirs });
+    const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: suite.bin.dirs });
     const container = { containerId: `ctr-${process.pid}-${tag}`, netns: await lab.add(`c${tag}`), ifname: "eth0" };
 
     const [ip, ...others] = resultIps(await runtime.add(container));
