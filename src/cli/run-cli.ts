@@ -1,5 +1,5 @@
 // The operator CLI entry: parses argv, opens the store, runs one command, turns errors into one line.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
 import { DiskStore } from "../store/disk-store.js";
@@ -70,11 +70,19 @@ function report(io: CliIo, error: unknown): number {
   return 1;
 }
 
+/** The same bound as stdin's: a pool file is a few KiB, and reading a huge one whole costs memory for nothing. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
 async function readInput(io: CliIo, path: string): Promise<string> {
   if (path === "-") return io.readStdin();
   try {
+    const { size } = await stat(path);
+    if (size > MAX_FILE_BYTES) {
+      throw new CniError(ErrorCode.decodeFailure, `${path} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; a pool file is a few KiB`);
+    }
     return await readFile(path, "utf8");
   } catch (error) {
+    if (error instanceof CniError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(code);
     throw new CniError(ErrorCode.ioFailure, `cannot read ${path}: ${why}`);

@@ -165,6 +165,11 @@ describe("build/ippool apply -f with extreme pool files", () => {
     expectRefused(await apply(bytes), /metadata\.cidr/);
   });
 
+  // Regression: a pool file had no bound and was read whole (100 MB took 260 MiB and 2 s).
+  it("refuses a 100 MB pool file without reading it", async () => {
+    expectRefused(await apply(Buffer.alloc(100 * 1024 * 1024, "x")), /larger than 4 MiB/);
+  });
+
   it("refuses 100 MB on stdin of apply -f - after reading at most 4 MiB", async () => {
     const run = await execIppool(["apply", "-f", "-", "--data-dir", dataDir], {}, Buffer.alloc(100 * 1024 * 1024, "x"));
     expectRefused(run, /larger than 4 MiB/);
