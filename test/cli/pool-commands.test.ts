@@ -7,7 +7,8 @@ import { REPO_ROOT, execCli, poolDoc } from "../helpers/ippool.js";
 import { fails, ok, useCliDir, yamlDocs } from "./support.js";
 
 const dir = useCliDir();
-const SHARED_POOLS = join(REPO_ROOT, "../shared/netconf/pools.yaml");
+// The repo's copy of ../shared/netconf/pools.yaml (identical), so the suite needs nothing outside the clone.
+const SHARED_POOLS = join(REPO_ROOT, "netconf-examples/pools.yaml");
 const ALIASES = ["ippool", "ippools", "ipp", "ipps", "pool", "pools"];
 
 const cidrsOf = async (): Promise<string[]> => {
