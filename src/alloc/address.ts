@@ -55,6 +55,9 @@ export function formatAddress(family: Family, value: bigint): string {
   return ipaddr.fromByteArray(bytes).toString();
 }
 
+/** The address at `offset` within `cidr`, as text. */
+export const addressAt = (cidr: Cidr, offset: bigint): string => formatAddress(cidr.family, cidr.network + offset);
+
 export const formatCidr = (cidr: Cidr): string => `${formatAddress(cidr.family, cidr.network)}/${cidr.prefix}`;
 
 export const cidrSize = (cidr: Cidr): bigint => 1n << BigInt(familyBits(cidr.family) - cidr.prefix);

@@ -1,6 +1,6 @@
 // Finding allocations for the CLI: flat rows for tables, the holder of one address, attachments of a container.
 import { cidrContains, compareCidrs, parseAddress } from "../alloc/address.js";
-import { attachmentKey, attachmentSchema, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
+import { attachmentKey, attachmentSchema, idOfAttachment, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
 import { ownerOf } from "../ipam/pool-state.js";
 import { canonicalAddress, listAttachments } from "../ipam/release.js";
 import { readStoredPools } from "../ipam/stored-pools.js";
@@ -85,4 +85,4 @@ export const addressArgument = (text: string): string | undefined => canonicalAd
 
 /** "testnet/ctr-1:eth0 (pod ns/name)": an attachment in one phrase. */
 export const describeHolder = (doc: AttachmentDoc): string =>
-  `${doc.network}/${doc.containerId}:${doc.ifname}${doc.podName ? ` (pod ${doc.podNamespace ?? "?"}/${doc.podName})` : ""}`;
+  `${idOfAttachment(doc)}${doc.podName ? ` (pod ${doc.podNamespace ?? "?"}/${doc.podName})` : ""}`;

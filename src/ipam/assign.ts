@@ -1,6 +1,6 @@
 // ADD's allocation: the attachment's existing addresses, or one new address per family, all in one transaction.
 import { CniError, ErrorCode } from "../cni/errors.js";
-import { cidrContains, cidrsOverlap, formatAddress, type Family } from "../alloc/address.js";
+import { addressAt, cidrContains, cidrsOverlap, formatAddress, type Family } from "../alloc/address.js";
 import { bitmapFromHex } from "../alloc/bitmap.js";
 import { findFreeInRange, nextFitRanges } from "../alloc/next-fit.js";
 import { poolLayout, usableCount, type PoolLayout } from "../alloc/pool-layout.js";
@@ -48,7 +48,7 @@ export async function assignAddresses(txn: StoreTxn, request: AssignRequest): Pr
       familyRequest.requested === undefined
         ? await takeNextFree(txn, familyRequest, id)
         : await takeRequested(txn, familyRequest, id);
-    addresses.push({ pool: pool.id, address: formatAddress(pool.cidr.family, pool.cidr.network + offset) });
+    addresses.push({ pool: pool.id, address: addressAt(pool.cidr, offset) });
   }
   const doc: AttachmentDoc = {
     network: request.network,

@@ -1,5 +1,6 @@
 // Reading and changing one pool's blocks and cursor inside a transaction.
 import { bitmapFromHex, bitmapToHex, clearBit, isBitSet, setBit } from "../alloc/bitmap.js";
+import { parseAddress } from "../alloc/address.js";
 import { poolLayout } from "../alloc/pool-layout.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 import { blockKey, blockSchema, poolCidr, poolStateKey, poolStateSchema, type BlockDoc, type PoolState } from "./documents.js";
@@ -16,6 +17,9 @@ export const usedCount = (state: PoolState): bigint => Object.values(state.block
 export async function readBlock(txn: StoreReader, poolId: string, block: bigint): Promise<BlockDoc> {
   return (await txn.get(blockKey(poolId, block), blockSchema)) ?? { pool: poolId, bitmap: "", owners: {} };
 }
+
+/** The offset in its pool of an address ippool recorded (so known to parse and to lie in the pool). */
+export const offsetOf = (poolId: string, address: string): bigint => parseAddress(address)!.value - poolCidr(poolId).network;
 
 /** Where an offset lives: its block and bit. Block size depends only on the pool's size. */
 export function locate(poolId: string, offset: bigint): { block: bigint; bit: number } {

@@ -7,19 +7,16 @@ import {
   networkAttachmentPrefix,
   ATTACHMENT_PREFIX,
   idOfAttachment,
-  poolCidr,
   type AttachmentDoc,
 } from "./documents.js";
-import { freeOffset } from "./pool-state.js";
-
-const offsetIn = (poolId: string, address: string): bigint => parseAddress(address)!.value - poolCidr(poolId).network;
+import { freeOffset, offsetOf } from "./pool-state.js";
 
 /** Releases everything an attachment holds; returns its record, or undefined when it held nothing. */
 export async function releaseAttachment(txn: StoreTxn, id: string): Promise<AttachmentDoc | undefined> {
   const doc = await txn.get(attachmentKey(id), attachmentSchema);
   if (!doc) return undefined;
   // Only bits this attachment owns are cleared: an owner mismatch means another holds it now.
-  for (const { pool, address } of doc.addresses) await freeOffset(txn, pool, offsetIn(pool, address), id);
+  for (const { pool, address } of doc.addresses) await freeOffset(txn, pool, offsetOf(pool, address), id);
   txn.delete(attachmentKey(id));
   return doc;
 }
@@ -29,7 +26,7 @@ export async function releaseAddress(txn: StoreTxn, holder: AttachmentDoc, addre
   const id = idOfAttachment(holder);
   const entry = holder.addresses.find((candidate) => candidate.address === address);
   if (!entry) return;
-  await freeOffset(txn, entry.pool, offsetIn(entry.pool, address), id);
+  await freeOffset(txn, entry.pool, offsetOf(entry.pool, address), id);
   const rest = holder.addresses.filter((candidate) => candidate !== entry);
   if (rest.length === 0) txn.delete(attachmentKey(id));
   else txn.put(attachmentKey(id), { ...holder, addresses: rest });

@@ -1,6 +1,6 @@
 // The store checker: every invariant that ties stored pools, pool states, blocks and attachments together.
 import { CniError, ErrorCode } from "../cni/errors.js";
-import { cidrContains, cidrsOverlap, formatAddress, formatCidr, parseAddress, parseCidr, type Cidr } from "../alloc/address.js";
+import { addressAt, cidrContains, cidrsOverlap, formatAddress, formatCidr, parseAddress, parseCidr, type Cidr } from "../alloc/address.js";
 import { bitmapFromHex, countBits, setBits } from "../alloc/bitmap.js";
 import { poolLayout, type PoolLayout } from "../alloc/pool-layout.js";
 import { assertNoOverlap } from "../pool/pool-set.js";
@@ -11,7 +11,7 @@ import {
   ATTACHMENT_PREFIX,
   POOLS_KEY,
   POOL_STATE_PREFIX,
-  attachmentId,
+  idOfAttachment,
   attachmentSchema,
   blockSchema,
   poolIdFromSegment,
@@ -102,7 +102,7 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
     if (!info || !doc) continue;
     for (const { offset, owner } of checkBlock(key, poolId, hex, doc, info, report)) {
       owners.set(`${poolId}|${offset}`, owner);
-      const address = formatAddress(info.cidr.family, info.cidr.network + offset);
+      const address = addressAt(info.cidr, offset);
       bitHolders.set(address, [...(bitHolders.get(address) ?? []), `${owner} (pool ${poolId})`]);
     }
   }
@@ -120,8 +120,8 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
     const doc = await load(key, attachmentSchema);
     if (!doc) continue;
     const id = key.slice(ATTACHMENT_PREFIX.length);
-    if (attachmentId(doc.network, doc.containerId, doc.ifname) !== id) {
-      report(key, `record names attachment ${attachmentId(doc.network, doc.containerId, doc.ifname)} but is stored as ${id}`);
+    if (idOfAttachment(doc) !== id) {
+      report(key, `record names attachment ${idOfAttachment(doc)} but is stored as ${id}`);
     }
     attachments.set(id, doc);
     for (const entry of doc.addresses) {
@@ -150,7 +150,7 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
   for (const [slot, owner] of owners) {
     const [poolId, offsetText] = slot.split("|") as [string, string];
     const info = pools.get(poolId)!;
-    const address = formatAddress(info.cidr.family, info.cidr.network + BigInt(offsetText));
+    const address = addressAt(info.cidr, BigInt(offsetText));
     const doc = attachments.get(owner);
     if (damaged.has(`${ATTACHMENT_PREFIX}${owner}`)) continue;
     if (!doc) report(`${ATTACHMENT_PREFIX}${owner}`, `${address} of pool ${poolId} is taken by ${owner}, which has no attachment record (a leaked address)`);
@@ -209,7 +209,7 @@ function checkBlock(key: string, poolId: string, hex: string, doc: BlockDoc, inf
   const taken: { offset: bigint; owner: string }[] = [];
   for (const bit of setBits(bitmap)) {
     const offset = base + BigInt(bit);
-    const address = formatAddress(cidr.family, cidr.network + offset);
+    const address = addressAt(cidr, offset);
     if (BigInt(bit) >= layout.blockSize) {
       report(key, `bit ${bit} is set but the block has only ${layout.blockSize} addresses`);
       continue;
@@ -224,7 +224,7 @@ function checkBlock(key: string, poolId: string, hex: string, doc: BlockDoc, inf
   }
   for (const [bit, owner] of Object.entries(doc.owners)) {
     if (!setBits(bitmap).includes(Number(bit))) {
-      report(key, `owner ${owner} is recorded for bit ${bit} (${formatAddress(cidr.family, cidr.network + base + BigInt(bit))}), which is free`);
+      report(key, `owner ${owner} is recorded for bit ${bit} (${addressAt(cidr, base + BigInt(bit))}), which is free`);
     }
   }
   return taken;

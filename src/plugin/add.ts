@@ -1,10 +1,9 @@
 // ADD: allocate (or find) the attachment's addresses and describe them as an IPAM result.
-import { formatAddress, familyBits } from "../alloc/address.js";
+import { addressAt, familyBits, parseCidr } from "../alloc/address.js";
 import { poolLayout } from "../alloc/pool-layout.js";
 import { parseCniArgs } from "../cni/cni-args.js";
 import type { IpamConfig } from "../cni/netconf.js";
 import type { IpamResult } from "../cni/result.js";
-import { parseCidr } from "../alloc/address.js";
 import { assignAddresses } from "../ipam/assign.js";
 import { attachmentId, attachmentKey, attachmentSchema, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
 import { familyRequests, networkPools, parseInlinePools, requestedAddresses } from "./network-pools.js";
@@ -48,7 +47,7 @@ export function describeAttachment(attachment: AttachmentDoc, ipam: IpamConfig):
       family: cidr.family,
       address: `${address}/${prefix}`,
       ...(ipam.gateway === "first-address" && gatewayOffset !== undefined
-        ? { gateway: formatAddress(cidr.family, cidr.network + gatewayOffset) }
+        ? { gateway: addressAt(cidr, gatewayOffset) }
         : {}),
     };
   });

@@ -1,10 +1,9 @@
 // DEL, CHECK, GC and STATUS: the verbs that release, confirm and report rather than allocate.
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
 import { prevResultAddresses } from "../cni/result.js";
-import { parseAddress } from "../alloc/address.js";
 import { poolLayout, usableCount } from "../alloc/pool-layout.js";
-import { attachmentId, attachmentKey, attachmentSchema, idOfAttachment, poolCidr } from "../ipam/documents.js";
-import { ownerOf, readPoolState, usedCount } from "../ipam/pool-state.js";
+import { attachmentId, attachmentKey, attachmentSchema, idOfAttachment } from "../ipam/documents.js";
+import { offsetOf, ownerOf, readPoolState, usedCount } from "../ipam/pool-state.js";
 import { canonicalAddress, findStale, releaseAttachment } from "../ipam/release.js";
 import { familyRequests, networkPools, parseInlinePools } from "./network-pools.js";
 import type { VerbContext } from "./context.js";
@@ -29,7 +28,7 @@ export async function check({ env, conf, store }: VerbContext): Promise<void> {
       }
     }
     for (const { pool, address } of doc.addresses) {
-      const owner = await ownerOf(txn, pool, parseAddress(address)!.value - poolCidr(pool).network);
+      const owner = await ownerOf(txn, pool, offsetOf(pool, address));
       if (owner !== id) {
         throw new CniError(ErrorCode.checkMismatch, `${address} of ${id} is ${owner ? `recorded for ${owner}` : "free"} in pool ${pool}`, "run 'ippool verify'");
       }

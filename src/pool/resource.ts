@@ -40,6 +40,7 @@ export const poolDocumentSchema = z.strictObject({
 });
 
 export type PoolDocument = z.input<typeof poolDocumentSchema>;
+export type ValidPoolDocument = z.output<typeof poolDocumentSchema>;
 
 export interface ParsedPool {
   readonly pool: Pool;
@@ -52,16 +53,9 @@ export function parsePoolDocument(input: unknown, where: string): ParsedPool {
   const result = z.safeParse(poolDocumentSchema, input);
   if (!result.success) throw new CniError(ErrorCode.invalidConfig, `${where}: ${describeIssues(result.error)}`);
   const doc = result.data;
-  const parsed = parseCidr(doc.metadata.cidr)!;
-  const pool: Pool = {
-    cidr: parsed.cidr,
-    id: formatCidr(parsed.cidr),
-    ...(doc.spec.ipip ? { ipip: { enabled: doc.spec.ipip.enabled, mode: doc.spec.ipip.mode } } : {}),
-    natOutgoing: doc.spec["nat-outgoing"],
-    disabled: doc.spec.disabled,
-  };
+  const pool = poolFromDocument(doc);
   const warnings: string[] = [];
-  if (parsed.hadHostBits) {
+  if (parseCidr(doc.metadata.cidr)!.hadHostBits) {
     warnings.push(`${where}: cidr ${doc.metadata.cidr} has host bits set; stored as ${pool.id}`);
   }
   if (pool.ipip?.enabled && !pool.natOutgoing) {
@@ -71,6 +65,18 @@ export function parsePoolDocument(input: unknown, where: string): ParsedPool {
     );
   }
   return { pool, warnings };
+}
+
+/** A document that already passed poolDocumentSchema (with its defaults applied) as a Pool. */
+export function poolFromDocument(doc: ValidPoolDocument): Pool {
+  const { cidr } = parseCidr(doc.metadata.cidr)!;
+  return {
+    cidr,
+    id: formatCidr(cidr),
+    ...(doc.spec.ipip ? { ipip: { enabled: doc.spec.ipip.enabled, mode: doc.spec.ipip.mode } } : {}),
+    natOutgoing: doc.spec["nat-outgoing"],
+    disabled: doc.spec.disabled,
+  };
 }
 
 /** The v1 document of a pool with every default written out, so `get -o yaml` output re-applies unchanged. */
