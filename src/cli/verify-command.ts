@@ -87,6 +87,10 @@ class SnapshotReader implements StoreReader {
   async list(prefix: string): Promise<string[]> {
     return [...this.keys].filter((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes("/")).sort();
   }
+
+  async listAll(prefix: string): Promise<string[]> {
+    return [...this.keys].filter((key) => key.startsWith(prefix)).sort();
+  }
 }
 
 async function readJournal(dataDir: string, problems: Problem[], notes: string[]): Promise<Map<string, unknown>> {

@@ -1,5 +1,5 @@
 // The disk backend of Store: one file per key under the data dir, multi-key commits through a redo journal.
-import { existsSync, mkdirSync, readdirSync, rmSync, type Dirent } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { safeParse, type core } from "zod/mini";
 import { assertSafeKey, type Store, type StoreReader, type StoreTxn } from "./store.js";
@@ -21,6 +21,17 @@ export class DiskStore implements Store {
     readonly dataDir: string,
     private readonly lockWaitMs: number,
   ) {}
+
+  get location(): string {
+    return this.dataDir;
+  }
+
+  async notes(): Promise<string[]> {
+    const notes: string[] = [];
+    if (existsSync(join(this.dataDir, JOURNAL))) notes.push(`${JOURNAL} holds a commit not yet applied; the next write applies it`);
+    if (existsSync(this.tempDir) && readdirSync(this.tempDir).length > 0) notes.push(`${TEMP_DIR}/ holds temp files of a killed writer; the next write sweeps them`);
+    return notes;
+  }
 
   /** Temp files of writes in flight; only the lock holder writes, so any found on taking the lock are a dead writer's. */
   private get tempDir(): string {
@@ -132,6 +143,24 @@ class DiskTxn implements StoreTxn {
       else keys.add(key);
     }
     return [...keys].sort();
+  }
+
+  async listAll(prefix: string): Promise<string[]> {
+    const all: string[] = [];
+    for (const key of await this.list(prefix)) {
+      const hasChildren = this.isDirectory(key) || [...this.writes].some(([written, doc]) => doc !== null && written.startsWith(`${key}/`));
+      if (hasChildren) all.push(...(await this.listAll(`${key}/`)));
+      else all.push(key);
+    }
+    return all.sort();
+  }
+
+  private isDirectory(key: string): boolean {
+    try {
+      return statSync(this.store.pathOf(key).replace(/\.json$/, "")).isDirectory();
+    } catch {
+      return false;
+    }
   }
 
   put(key: string, doc: unknown): void {

@@ -1,4 +1,4 @@
-// The Store interface: keyed JSON documents changed in transactions. Disk backs it now; etcd can later.
+// The Store interface: keyed JSON documents changed in transactions. Disk backs it, etcd too.
 import type { core } from "zod/mini";
 
 export interface StoreReader {
@@ -9,6 +9,8 @@ export interface StoreReader {
    * writes, and the sub-prefixes directly below it ("attachment/" lists "attachment/podnet").
    */
   list(prefix: string): Promise<string[]>;
+  /** Every key below `prefix` at any depth ("" for the whole store), sorted; for verify and migrate. */
+  listAll(prefix: string): Promise<string[]>;
 }
 
 export interface StoreTxn extends StoreReader {
@@ -17,13 +19,29 @@ export interface StoreTxn extends StoreReader {
 }
 
 /**
- * A transaction's `work` reaches the store only through the txn and does no other I/O, so a
- * compare-and-swap backend may run it again when a key it read changed before its commit.
- * Every write of one transaction becomes visible at once, or none does.
+ * The contract between the allocator and every backend:
+ *
+ * - `work` reaches the store only through the txn and does no other I/O, so a backend may run it
+ *   again.
+ * - A commit is a compare-and-swap: it succeeds only if everything the work read is still current
+ *   at the commit point: each key it got (its value, or its absence), and each prefix it listed
+ *   (no key added or removed below it). This holds whatever a lock did: a lock only makes writers
+ *   take turns, it never carries the safety.
+ * - Every write of one transaction becomes visible at once, or none does.
+ * - On a conflict the backend either runs `work` again (bounded, with jittered backoff) or gives
+ *   up with CniError code 11 saying that nothing was written; never a partial or stale commit.
+ * - `read` sees one consistent snapshot and never writes.
  */
 export interface Store {
   update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T>;
   read<T>(work: (txn: StoreReader) => Promise<T>): Promise<T>;
+  /**
+   * Facts about the backend's own state that are not problems of the data (a commit still being
+   * applied, temp files of a killed writer), for `ippool verify`.
+   */
+  notes(): Promise<string[]>;
+  /** Where the store is, for messages: a data dir, or etcd endpoints and prefix. */
+  readonly location: string;
 }
 
 /** Key segments are checked by the backend too: a name from outside must never become a path that escapes. */
