@@ -1,12 +1,12 @@
 // The node resource in the CLI: its part of create/apply/replace/delete, and `ippool node register`.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import type { Family } from "../alloc/address.js";
 import { listBlocks } from "../ipam/blocks.js";
 import { detectNodeAddress } from "../node/detect-address.js";
 import { resolveNodename } from "../node/nodename.js";
-import { nodeToDocument, parseNodeDocument, type Node } from "../node/resource.js";
+import { nodeToDocument, parseNodeAddress, parseNodeDocument, type Node } from "../node/resource.js";
 import { deleteStoredNode, readStoredNode, writeStoredNode } from "../node/stored-nodes.js";
 import type { StoreTxn } from "../store/store.js";
-import { UsageError, booleanFlag, stringFlag, type CommandSpec } from "./context.js";
+import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 import type { Outcome, Result, Verb } from "./pool-commands.js";
 import { nodeNameArgument } from "./resource-type.js";
 
@@ -60,16 +60,25 @@ export async function changeNodes(txn: StoreTxn, verb: Verb, targets: readonly N
   }
 }
 
+/** An address flag, checked as the resource checks it, so the error names the flag. */
+function addressFlag(ctx: CommandContext, flag: string, family: Family): string | undefined {
+  const text = stringFlag(ctx, flag);
+  if (text !== undefined && parseNodeAddress(text)?.family !== family) {
+    throw new UsageError(`--${flag} ${text} is not an IPv${family} address with prefix (e.g. ${family === 4 ? "192.168.10.11/24" : "fd00:10::11/64"})`, "node");
+  }
+  return text;
+}
+
 /**
  * Writes this node's record. Given or detected addresses replace the stored ones, others are
  * kept, so running it again (at every boot, say) changes nothing.
  */
-async function register(ctx: Parameters<CommandSpec["run"]>[0]): Promise<number> {
+async function register(ctx: CommandContext): Promise<number> {
   const name = nodeNameArgument(resolveNodename(stringFlag(ctx, "nodename")), "node");
-  const given = stringFlag(ctx, "ipv4-address");
+  const given = addressFlag(ctx, "ipv4-address", 4);
   if (given !== undefined && booleanFlag(ctx, "detect")) throw new UsageError("give either --ipv4-address or --detect, not both", "node");
   const ipv4Address = given ?? (booleanFlag(ctx, "detect") ? await detectNodeAddress(4) : undefined);
-  const ipv6Address = stringFlag(ctx, "ipv6-address");
+  const ipv6Address = addressFlag(ctx, "ipv6-address", 6);
   const { result, warnings } = await ctx.store.update(async (txn) => {
     const existing = await readStoredNode(txn, name);
     const stored = existing ? nodeToDocument(existing).spec?.bgp : undefined;
@@ -105,13 +114,6 @@ export const nodeCommand: CommandSpec = {
     const [subcommand, ...rest] = ctx.positionals;
     if (subcommand !== "register") throw new UsageError(subcommand === undefined ? "'ippool node' needs a subcommand: register" : `unknown subcommand '${subcommand}'; use register`, "node");
     if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, "node");
-    try {
-      return await register(ctx);
-    } catch (error) {
-      if (error instanceof CniError && error.code === ErrorCode.invalidConfig && error.message.startsWith("node register: ")) {
-        throw new CniError(ErrorCode.invalidConfig, error.message.replace("node register: spec.bgp.ipv4Address", "--ipv4-address").replace("node register: spec.bgp.ipv6Address", "--ipv6-address"));
-      }
-      throw error;
-    }
+    return register(ctx);
   },
 };

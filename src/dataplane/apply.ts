@@ -2,8 +2,8 @@
 import { CniError } from "../cni/errors.js";
 import { formatAddress, formatCidr, familyBits, parseAddress, parseCidr, type Family } from "../alloc/address.js";
 import type { Plan, PlannedRoute } from "./plan.js";
-import { JUMP_RULE, OWN_CHAINS, ROUTE_PROTOCOL, TUNNEL_DEVICE, natChainRules, renderNatRemoval, renderNatRestore, renderPlan, routeArgs, routeLine, type NatRenderOptions } from "./render.js";
-import { systemTools, type Tools } from "./tools.js";
+import { JUMP_RULE, OWN_CHAINS, ROUTE_PROTOCOL, TUNNEL_DEVICE, natChainRules, renderNatInput, renderNatRemoval, renderPlan, routeArgs, routeLine, type NatRenderOptions } from "./render.js";
+import { MissingToolError, systemTools, type Tools } from "./tools.js";
 
 export interface RunOptions {
   /** Run every tool inside this named namespace (tests); absent: this process's own. */
@@ -42,20 +42,41 @@ async function readNatState(tools: Tools, family: Family): Promise<NatState> {
 /** `-S` lists chain after chain in its own order; the rules' order only counts within a chain. */
 const byChain = (rules: readonly string[]): string => OWN_CHAINS.map((chain) => rules.filter((rule) => rule.startsWith(`-A ${chain} `)).join("\n")).join("\n\n");
 
-/** iptables 1.6.2 and later list --random-fully in MASQUERADE's help; older ones do not have it. */
-async function hasRandomFully(tools: Tools, family: Family): Promise<boolean> {
-  const result = await tools.run(IPTABLES[family].tables, ["-j", "MASQUERADE", "--help"]);
-  return result.stdout.includes("--random-fully");
+const randomFullyKnown = new Map<string, Promise<boolean>>();
+
+/** iptables 1.6.2 and later list --random-fully in MASQUERADE's help; asked once per process (watch runs for days). */
+function hasRandomFully(tools: Tools, family: Family): Promise<boolean> {
+  const tool = IPTABLES[family].tables;
+  let known = randomFullyKnown.get(tool);
+  if (!known) {
+    known = tools.run(tool, ["-j", "MASQUERADE", "--help"]).then((result) => result.stdout.includes("--random-fully"));
+    // A failed probe (the tool missing) is asked again next time.
+    known.catch(() => randomFullyKnown.delete(tool));
+    randomFullyKnown.set(tool, known);
+  }
+  return known;
 }
 
 async function applyNat(tools: Tools, family: Family, plan: Plan, report: RunReport): Promise<void> {
-  const state = await readNatState(tools, family);
-  const randomFully = await hasRandomFully(tools, family);
-  const wanted = natChainRules(plan.nat[family], randomFully);
-  const inSync = state.jumps === 1 && state.chains.length === OWN_CHAINS.length && byChain(wanted) === byChain(state.rules);
+  const nat = plan.nat[family];
+  let state: NatState;
+  try {
+    state = await readNatState(tools, family);
+  } catch (error) {
+    // Without a nat-outgoing pool of this family there is nothing to write, so the tool is not needed.
+    if (error instanceof MissingToolError && nat.masqueradePools.length === 0) return;
+    throw error;
+  }
+  const randomFully = nat.masqueradePools.length > 0 && (await hasRandomFully(tools, family));
+  const inSync =
+    nat.masqueradePools.length > 0
+      ? state.jumps === 1 && state.chains.length === OWN_CHAINS.length && byChain(natChainRules(nat, randomFully)) === byChain(state.rules)
+      : state.jumps === 0 && state.chains.length === 0;
   if (inSync) return;
-  await tools.check(IPTABLES[family].restore, ["-w", "--noflush"], renderNatRestore(plan.nat[family], { randomFully, jumps: state.jumps }));
-  report.changes.push(`IPv${family} nat-outgoing rules written (${plan.nat[family].masqueradePools.length} pool(s) masqueraded)`);
+  await tools.check(IPTABLES[family].restore, ["-w", "--noflush"], renderNatInput(nat, { randomFully, ...state })!);
+  report.changes.push(
+    nat.masqueradePools.length > 0 ? `IPv${family} nat-outgoing rules written (${nat.masqueradePools.length} pool(s) masqueraded)` : `IPv${family} nat-outgoing chains removed (no pool of the family has nat-outgoing)`,
+  );
 }
 
 interface KernelRoute {
@@ -199,9 +220,12 @@ export async function describePlan(plan: Plan, options: RunOptions = {}): Promis
   const tools = systemTools(options.netns);
   const renderOptions = async (family: Family): Promise<NatRenderOptions> => {
     try {
-      return { randomFully: await hasRandomFully(tools, family), jumps: (await readNatState(tools, family)).jumps };
-    } catch {
-      return { randomFully: true, jumps: 0 };
+      const { jumps, chains } = await readNatState(tools, family);
+      return { randomFully: await hasRandomFully(tools, family), jumps, chains };
+    } catch (error) {
+      if (!(error instanceof CniError)) throw error;
+      // No iptables here: print what a node with a current iptables and none of our rules would get.
+      return { randomFully: true, jumps: 0, chains: [] };
     }
   };
   return renderPlan(plan, { 4: await renderOptions(4), 6: await renderOptions(6) });

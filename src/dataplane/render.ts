@@ -21,6 +21,8 @@ export interface NatRenderOptions {
   readonly randomFully: boolean;
   /** How many jumps POSTROUTING holds now: one is added when none is there, extras are removed. */
   readonly jumps: number;
+  /** Which of our chains exist now. */
+  readonly chains: readonly string[];
 }
 
 /**
@@ -58,6 +60,15 @@ export function renderNatRemoval(existingChains: readonly string[], jumps: numbe
   ].join("\n");
 }
 
+/**
+ * What one family needs: our chains filled when a pool of the family has nat-outgoing, else
+ * taken away if present, so a family without such a pool needs no ip(6)tables at all (undefined).
+ */
+export function renderNatInput(nat: NatPlan, options: NatRenderOptions): string | undefined {
+  if (nat.masqueradePools.length > 0) return renderNatRestore(nat, options);
+  return options.chains.length > 0 || options.jumps > 0 ? renderNatRemoval(options.chains, options.jumps) : undefined;
+}
+
 /** Arguments of `ip route replace` (after "replace"), which also name the route in `ip route del`. */
 export function routeArgs(route: PlannedRoute): string[] {
   const proto = ["proto", String(ROUTE_PROTOCOL)];
@@ -75,7 +86,11 @@ export const routeLine = (route: PlannedRoute): string => routeArgs(route).join(
 
 /** What --dry-run prints: the rules per family in iptables-restore syntax, then the routes one per line. */
 export function renderPlan(plan: Plan, options: Readonly<Record<Family, NatRenderOptions>>): string {
-  const sections = ([4, 6] as const).map((family) => `# ${family === 4 ? "iptables-restore" : "ip6tables-restore"} --noflush\n${renderNatRestore(plan.nat[family], options[family])}`);
+  const sections = ([4, 6] as const).map((family) => {
+    const tool = family === 4 ? "iptables-restore" : "ip6tables-restore";
+    const input = renderNatInput(plan.nat[family], options[family]);
+    return input === undefined ? `# ${tool}: nothing to write (no IPv${family} pool has nat-outgoing)\n` : `# ${tool} --noflush\n${input}`;
+  });
   const routes = plan.routes.length > 0 ? plan.routes.map(routeLine).join("\n") + "\n" : "";
   return `${sections.join("")}# routes (ip route, proto ${ROUTE_PROTOCOL})\n${routes}`;
 }

@@ -50,5 +50,12 @@ export function systemTools(netns?: string): Tools {
   };
 }
 
-const missingTool = (program: string): CniError =>
-  new CniError(ErrorCode.ioFailure, `${program} not found on PATH`, `install it (Debian: apt-get install ${program.startsWith("ip") && !program.includes("tables") ? "iproute2" : "iptables"}) and run the command again`);
+/** A tool that is not installed, told apart so a caller that does not need it can go on. */
+export class MissingToolError extends CniError {
+  constructor(readonly program: string) {
+    const debianPackage = program.includes("tables") ? "iptables" : program === "modprobe" ? "kmod" : "iproute2";
+    super(ErrorCode.ioFailure, `${program} not found on PATH`, `install it (Debian: apt-get install ${debianPackage}) and run the command again`);
+  }
+}
+
+const missingTool = (program: string): CniError => new MissingToolError(program);

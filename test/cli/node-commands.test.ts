@@ -100,8 +100,30 @@ describe("ippool node register", () => {
   });
 
   it("rejects a bad address naming the flag, and --detect together with an address", async () => {
-    fails(await dir.cli(["node", "register", "--nodename", "n", "--ipv4-address", "10.0.0.300/24"]), "--ipv4-address: not an IPv4 address with prefix");
+    fails(await dir.cli(["node", "register", "--nodename", "n", "--ipv4-address", "10.0.0.300/24"]), "--ipv4-address 10.0.0.300/24 is not an IPv4 address with prefix");
     fails(await dir.cli(["node", "register", "--nodename", "n", "--ipv4-address", "10.0.0.3/24", "--detect"]), "either --ipv4-address or --detect");
     expect(ok(await dir.cli(["get", "nodes"]))).toBe("NAME\n");
+  });
+});
+
+// Only what fails before any tool runs: the command line, and a node name without a record (the netns suites do the rest).
+describe("ippool dataplane command line", () => {
+  it.each([
+    [["dataplane"], "'ippool dataplane' needs a subcommand: apply, watch, remove"],
+    [["dataplane", "reconcile"], "unknown subcommand 'reconcile'; use apply, watch, remove"],
+    [["dataplane", "apply", "--mtu", "0"], "--mtu must be a whole number from 1 to 65535, not '0'"],
+    [["dataplane", "watch", "--interval", "1.5"], "--interval must be a whole number from 1 to 86400, not '1.5'"],
+    [["dataplane", "watch", "--dry-run"], "--dry-run goes with 'dataplane apply'"],
+    [["node"], "'ippool node' needs a subcommand: register"],
+  ])("%j is a usage error", async (args, message) => {
+    const result = await dir.cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("refuses a node name without a record, naming the stored nodes", async () => {
+    ok(await dir.cli(["node", "register", "--nodename", "node-a"]));
+    const result = await dir.cli(["dataplane", "apply", "--nodename", "node-z"]);
+    fails(result, "node node-z has no node record (stored nodes: node-a); register it with 'ippool node register --nodename node-z'");
   });
 });

@@ -5,9 +5,10 @@ import { planDataplane } from "../../src/dataplane/plan.js";
 import type { BlockSummary } from "../../src/ipam/blocks.js";
 import { parseNodeDocument } from "../../src/node/resource.js";
 import { parsePoolDocument } from "../../src/pool/resource.js";
+import { tempDir } from "../helpers/ippool.js";
 import { NetnsLab, linkExists, run } from "../e2e/netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "../e2e/prerequisites.js";
-import { addUplink, ownRoutes, type Uplink } from "./lab.js";
+import { addUplink, ippoolIn, ownRoutes, type Uplink } from "./lab.js";
 
 const skip = skipUnlessReady("dataplane routes", [...NAMESPACE_BASICS, "program:iptables", "program:ip6tables"]);
 
@@ -108,5 +109,33 @@ describe.skipIf(skip)("dataplane runner: routes", () => {
     expect(report.errors).toEqual([]);
     expect(await ownRoutes(uplink.node)).toEqual([]);
     expect(await run("ip", ["-n", uplink.node, "route", "show", "10.62.0.0/24"])).toContain("via 192.168.77.2");
+  });
+});
+
+describe.skipIf(skip)("ippool node register --detect", () => {
+  const lab = new NetnsLab("g");
+  let uplink: Uplink;
+  let data: ReturnType<typeof tempDir>;
+  beforeAll(async () => {
+    uplink = await addUplink(lab, "0");
+    data = tempDir("ippool-detect-");
+  });
+  afterAll(async () => {
+    await lab.cleanup();
+    data?.remove();
+  });
+
+  it("fails clearly without a default route, then takes the address and prefix of the default route's interface", async () => {
+    const register = () => ippoolIn(uplink.node, data.path, ["node", "register", "--nodename", "node-a", "--detect"]);
+    const none = await register();
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("ippool: cannot detect this node's IPv4 address: there is no default route");
+    await run("ip", ["-n", uplink.node, "route", "add", "default", "via", "192.168.77.2"]);
+    const found = await register();
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stdout).toBe("registered node node-a\n");
+    const listed = await ippoolIn(uplink.node, data.path, ["get", "nodes", "-o", "wide"]);
+    expect(listed.stdout).toContain("node-a  -    192.168.77.1/24  -");
+    expect((await register()).stdout).toBe("unchanged node node-a\n");
   });
 });

@@ -1,12 +1,12 @@
 // Unit tests of the rendering: iptables-restore input per family and the ip route arguments.
 import { describe, expect, it } from "vitest";
-import { natChainRules, renderNatRemoval, renderNatRestore, renderPlan, routeLine } from "../../src/dataplane/render.js";
+import { natChainRules, renderNatInput, renderNatRemoval, renderNatRestore, renderPlan, routeLine } from "../../src/dataplane/render.js";
 
 const NAT = { masqueradePools: ["10.30.0.0/24"], allPools: ["10.30.0.0/24", "10.31.0.0/24"] };
 
 describe("renderNatRestore", () => {
   it("declares (so flushes) our two chains, fills them and adds the POSTROUTING jump when there is none", () => {
-    expect(renderNatRestore(NAT, { randomFully: true, jumps: 0 })).toBe(
+    expect(renderNatRestore(NAT, { randomFully: true, jumps: 0, chains: [] })).toBe(
       [
         "*nat",
         ":IPPOOL-POSTROUTING - [0:0]",
@@ -26,13 +26,21 @@ describe("renderNatRestore", () => {
     [1, []],
     [3, ["-D POSTROUTING -j IPPOOL-POSTROUTING", "-D POSTROUTING -j IPPOOL-POSTROUTING"]],
   ])("with %i jump(s) present leaves exactly one", (jumps, lines) => {
-    const text = renderNatRestore(NAT, { randomFully: false, jumps });
+    const text = renderNatRestore(NAT, { randomFully: false, jumps, chains: ["IPPOOL-POSTROUTING", "IPPOOL-NAT-OUTGOING"] });
     expect(text.split("\n").filter((line) => line.includes("POSTROUTING -j IPPOOL-POSTROUTING"))).toEqual(lines);
     expect(text).toContain("-j MASQUERADE\n");
   });
 
-  it("leaves the nat-outgoing chain empty without a masquerade pool", () => {
+  it("has only the hook rule without a masquerade pool", () => {
     expect(natChainRules({ masqueradePools: [], allPools: ["10.30.0.0/24"] }, true)).toEqual(["-A IPPOOL-POSTROUTING -j IPPOOL-NAT-OUTGOING"]);
+  });
+});
+
+describe("renderNatInput", () => {
+  const none = { masqueradePools: [], allPools: ["10.30.0.0/24"] };
+  it("takes our chains away when no pool of the family has nat-outgoing, and needs no input when there are none", () => {
+    expect(renderNatInput(none, { randomFully: true, jumps: 1, chains: ["IPPOOL-POSTROUTING", "IPPOOL-NAT-OUTGOING"] })).toBe(renderNatRemoval(["IPPOOL-POSTROUTING", "IPPOOL-NAT-OUTGOING"], 1));
+    expect(renderNatInput(none, { randomFully: true, jumps: 0, chains: [] })).toBeUndefined();
   });
 });
 
@@ -54,9 +62,9 @@ describe("routeLine", () => {
 describe("renderPlan", () => {
   it("prints both families' restore input, then the routes one per line", () => {
     const plan = { nat: { 4: NAT, 6: { masqueradePools: [], allPools: [] } }, routes: [{ family: 4, kind: "blackhole", dst: "10.30.0.0/26" } as const], tunnelPools: [], warnings: [] };
-    const text = renderPlan(plan, { 4: { randomFully: true, jumps: 0 }, 6: { randomFully: true, jumps: 1 } });
+    const text = renderPlan(plan, { 4: { randomFully: true, jumps: 0, chains: [] }, 6: { randomFully: true, jumps: 0, chains: [] } });
     expect(text).toMatch(/^# iptables-restore --noflush\n\*nat\n/);
-    expect(text).toContain("# ip6tables-restore --noflush\n*nat\n:IPPOOL-POSTROUTING - [0:0]\n:IPPOOL-NAT-OUTGOING - [0:0]\n-A IPPOOL-POSTROUTING -j IPPOOL-NAT-OUTGOING\nCOMMIT\n");
+    expect(text).toContain("COMMIT\n# ip6tables-restore: nothing to write (no IPv6 pool has nat-outgoing)\n# routes");
     expect(text.endsWith("# routes (ip route, proto 201)\nblackhole 10.30.0.0/26 proto 201\n")).toBe(true);
   });
 });
