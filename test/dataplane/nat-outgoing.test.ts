@@ -159,7 +159,7 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
     expect(await pings(container.netns, EXTERNAL_V4)).toBe(true);
   });
 
-  it("watch restores a rule deleted by hand within its interval, follows a pool change, and exits 0 on SIGTERM", async () => {
+  it("watch restores a rule deleted by hand within its interval, follows pool changes, outlives a missing node record, and exits 0 on SIGTERM", async () => {
     const child = spawn("ip", ["netns", "exec", uplink.node, IPPOOL, "dataplane", "watch", "--interval", "1", "--nodename", "node-1", "--data-dir", store()], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -177,6 +177,14 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
       await applyPools(...masqueraded(false));
       expect(await eventually(async () => !(await hasMasquerade()))).toBe(true);
       await applyPools(...masqueraded(true));
+      expect(await eventually(hasMasquerade)).toBe(true);
+      // This node's record vanishing is a failed round, reported; the watch goes on and recovers.
+      expect((await execCli(["delete", "node", "node-1"], { dataDir: store() })).code).toBe(0);
+      expect(await eventually(async () => stderr.includes("ippool: node node-1 has no node record"))).toBe(true);
+      expect(child.exitCode).toBeNull();
+      const register = await execCli(["node", "register", "--nodename", "node-1", "--ipv4-address", `${NODE_V4}/24`, "--ipv6-address", `${NODE_V6}/64`], { dataDir: store() });
+      expect(register.code, register.stderr).toBe(0);
+      await lab.exec(uplink.node, ["iptables", "-t", "nat", "-F", "IPPOOL-NAT-OUTGOING"]);
       expect(await eventually(hasMasquerade)).toBe(true);
     } finally {
       child.kill("SIGTERM");
