@@ -167,11 +167,9 @@ async function ensureTunnel(tools: Tools, plan: Plan, options: RunOptions, repor
   return true;
 }
 
-/** One reconcile: each part runs even when another failed, so a missing iptables still leaves routes right. */
-export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<RunReport> {
-  const tools = systemTools(options.netns);
-  const report: RunReport = { changes: [], errors: [] };
-  const attempt = async (part: () => Promise<void>) => {
+/** Runs one part of a run; its CniError becomes a line of the report and the run goes on. */
+function partRunner(report: RunReport): (part: () => Promise<void>) => Promise<void> {
+  return async (part) => {
     try {
       await part();
     } catch (error) {
@@ -179,6 +177,13 @@ export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<R
       report.errors.push(error.details ? `${error.message}; ${error.details}` : error.message);
     }
   };
+}
+
+/** One reconcile: each part runs even when another failed, so a missing iptables still leaves routes right. */
+export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<RunReport> {
+  const tools = systemTools(options.netns);
+  const report: RunReport = { changes: [], errors: [] };
+  const attempt = partRunner(report);
   for (const family of [4, 6] as const) await attempt(() => applyNat(tools, family, plan, report));
   let routes = plan.routes;
   if (plan.tunnelPools.length > 0) {
@@ -194,24 +199,16 @@ export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<R
 export async function removeDataplane(options: RunOptions = {}): Promise<RunReport> {
   const tools = systemTools(options.netns);
   const report: RunReport = { changes: [], errors: [] };
+  const attempt = partRunner(report);
   for (const family of [4, 6] as const) {
-    try {
+    await attempt(async () => {
       const state = await readNatState(tools, family);
-      if (state.chains.length > 0 || state.jumps > 0) {
-        await tools.check(IPTABLES[family].restore, ["-w", "--noflush"], renderNatRemoval(state.chains, state.jumps));
-        report.changes.push(`IPv${family} nat-outgoing chains removed`);
-      }
-    } catch (error) {
-      if (!(error instanceof CniError)) throw error;
-      report.errors.push(error.details ? `${error.message}; ${error.details}` : error.message);
-    }
+      if (state.chains.length === 0 && state.jumps === 0) return;
+      await tools.check(IPTABLES[family].restore, ["-w", "--noflush"], renderNatRemoval(state.chains, state.jumps));
+      report.changes.push(`IPv${family} nat-outgoing chains removed`);
+    });
   }
-  try {
-    await reconcileRoutes(tools, [], report);
-  } catch (error) {
-    if (!(error instanceof CniError)) throw error;
-    report.errors.push(error.message);
-  }
+  await attempt(() => reconcileRoutes(tools, [], report));
   return report;
 }
 
