@@ -7,6 +7,8 @@ import { releaseCommand } from "./release-command.js";
 import { reclaimCommand } from "./reclaim-command.js";
 import { usageCommand } from "./usage-command.js";
 import { verifyCommand } from "./verify-command.js";
+import { nodeCommand } from "./node-command.js";
+import { dataplaneCommand } from "./dataplane-command.js";
 
 /** In the order `ippool --help` lists them. */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
@@ -21,4 +23,6 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   reclaim: reclaimCommand,
   usage: usageCommand,
   verify: verifyCommand,
+  node: nodeCommand,
+  dataplane: dataplaneCommand,
 };

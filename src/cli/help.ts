@@ -16,7 +16,7 @@ export function mainHelp(commands: Readonly<Record<string, CommandSpec>>): strin
     "Global flags:",
     ...flagLines(GLOBAL_FLAGS),
     "",
-    "TYPE (for get and delete) is the pool resource: ippool, ippools, ipp, ipps, pool or pools, any case.",
+    "TYPE (for get and delete) is the pool resource: ippool, ippools, ipp, ipps, pool or pools; or a node: node, nodes, no or nos (any case).",
     "Run 'ippool COMMAND --help' for a command's flags and examples.",
     "",
   ].join("\n");

@@ -1,17 +1,18 @@
-// create, apply, replace and delete of ipPool resources: calicoctl v1 verbs over the plugin's store.
+// create, apply, replace and delete of ipPool (and node) resources: calicoctl v1 verbs over the plugin's store.
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { cidrsOverlap, compareCidrs } from "../alloc/address.js";
 import { poolCidr } from "../ipam/documents.js";
 import { readStoredPools, writeStoredPools } from "../ipam/stored-pools.js";
-import type { StoreReader } from "../store/store.js";
+import type { StoreReader, StoreTxn } from "../store/store.js";
 import { poolToDocument, type Pool } from "../pool/resource.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec, type FlagSpec } from "./context.js";
-import { loadPoolFile } from "./pool-files.js";
+import { loadResourceFile } from "./pool-files.js";
 import { poolHolders, poolIdsWithState, poolUsage } from "./pool-queries.js";
-import { poolIdArgument, requirePoolType } from "./resource-type.js";
+import { nodeNameArgument, poolIdArgument, resourceType, type ResourceKind } from "./resource-type.js";
+import { changeNodes, type NodeTarget } from "./node-command.js";
 
-type Verb = "create" | "apply" | "replace" | "delete";
-type Result = "created" | "configured" | "unchanged" | "replaced" | "deleted";
+export type Verb = "create" | "apply" | "replace" | "delete";
+export type Result = "created" | "configured" | "unchanged" | "replaced" | "deleted";
 
 interface Target {
   readonly id: string;
@@ -22,8 +23,8 @@ interface Target {
   readonly document?: string;
 }
 
-interface Outcome {
-  readonly done: { target: Target; result: Result }[];
+export interface Outcome {
+  readonly done: { kind: ResourceKind; id: string; result: Result }[];
   readonly failed: string[];
   readonly warnings: string[];
 }
@@ -36,57 +37,67 @@ const HOLDERS_SHOWN = 3;
  * pool, replace or delete of a missing one, delete of a pool still in use) fails alone, as in
  * calicoctl; an overlap in the resulting set of pools rejects the whole file.
  */
-async function changePools(ctx: CommandContext, verb: Verb, targets: readonly Target[], force: boolean): Promise<Outcome> {
-  return ctx.store.update(async (txn) => {
-    const pools = new Map((await readStoredPools(txn)).map((pool) => [pool.id, pool]));
-    const outcome: Outcome = { done: [], failed: [], warnings: [] };
-    const same = (a: Pool, b: Pool) => JSON.stringify(poolToDocument(a)) === JSON.stringify(poolToDocument(b));
-    for (const target of targets) {
-      const existing = pools.get(target.id);
-      const fail = (message: string) => outcome.failed.push(target.where ? `${target.where}: ${message}` : message);
-      if (verb === "delete") {
-        if (!existing) {
-          fail(`ipPool ${target.id} does not exist`);
+async function changePools(txn: StoreTxn, verb: Verb, targets: readonly Target[], force: boolean, outcome: Outcome): Promise<void> {
+  if (targets.length === 0) return;
+  const pools = new Map((await readStoredPools(txn)).map((pool) => [pool.id, pool]));
+  const done: { target: Target; result: Result }[] = [];
+  const same = (a: Pool, b: Pool) => JSON.stringify(poolToDocument(a)) === JSON.stringify(poolToDocument(b));
+  for (const target of targets) {
+    const existing = pools.get(target.id);
+    const fail = (message: string) => outcome.failed.push(target.where ? `${target.where}: ${message}` : message);
+    if (verb === "delete") {
+      if (!existing) {
+        fail(`ipPool ${target.id} does not exist`);
+        continue;
+      }
+      const { used } = await poolUsage(txn, target.id);
+      if (used > 0n) {
+        const holders = await poolHolders(txn, target.id, HOLDERS_SHOWN);
+        const who = `${holders.join(", ")}${used > BigInt(holders.length) ? `, and ${used - BigInt(holders.length)} more` : ""}`;
+        if (!force) {
+          fail(
+            `ipPool ${target.id} still holds ${used} allocation(s) (${who}); set spec.disabled: true first so it gets no new ones, ` +
+              `release them ('ippool release', 'ippool reclaim'), or delete it anyway with --force`,
+          );
           continue;
         }
-        const { used } = await poolUsage(txn, target.id);
-        if (used > 0n) {
-          const holders = await poolHolders(txn, target.id, HOLDERS_SHOWN);
-          const who = `${holders.join(", ")}${used > BigInt(holders.length) ? `, and ${used - BigInt(holders.length)} more` : ""}`;
-          if (!force) {
-            fail(
-              `ipPool ${target.id} still holds ${used} allocation(s) (${who}); set spec.disabled: true first so it gets no new ones, ` +
-                `release them ('ippool release', 'ippool reclaim'), or delete it anyway with --force`,
-            );
-            continue;
-          }
-          outcome.warnings.push(`ipPool ${target.id} deleted with ${used} allocation(s) still held (${who}); they stay valid until DEL or 'ippool release' frees them`);
-        }
-        pools.delete(target.id);
-        outcome.done.push({ target, result: "deleted" });
-        continue;
+        outcome.warnings.push(`ipPool ${target.id} deleted with ${used} allocation(s) still held (${who}); they stay valid until DEL or 'ippool release' frees them`);
       }
-      const pool = target.pool!;
-      if (verb === "create" && existing) {
-        fail(`ipPool ${target.id} already exists; change it with 'ippool apply' or 'ippool replace'`);
-        continue;
-      }
-      if (verb === "replace" && !existing) {
-        fail(`ipPool ${target.id} does not exist; add it with 'ippool create' or 'ippool apply'`);
-        continue;
-      }
-      pools.set(target.id, pool);
-      const result: Result = !existing ? "created" : same(existing, pool) ? "unchanged" : verb === "replace" ? "replaced" : "configured";
-      outcome.done.push({ target, result });
+      pools.delete(target.id);
+      done.push({ target, result: "deleted" });
+      continue;
     }
-    if (verb !== "delete") {
-      assertNoOverlapWith(outcome.done.map((entry) => entry.target), [...pools.values()]);
-      outcome.warnings.push(...(await overlapsWithHeldState(txn, outcome.done.map((entry) => entry.target.pool!))));
+    const pool = target.pool!;
+    if (verb === "create" && existing) {
+      fail(`ipPool ${target.id} already exists; change it with 'ippool apply' or 'ippool replace'`);
+      continue;
     }
-    if (outcome.done.some((entry) => entry.result !== "unchanged")) {
-      // Only the resource list is written: pool state (cursor, blocks) is keyed apart, so allocations stay as they are.
-      writeStoredPools(txn, [...pools.values()].sort((a, b) => compareCidrs(a.cidr, b.cidr)));
+    if (verb === "replace" && !existing) {
+      fail(`ipPool ${target.id} does not exist; add it with 'ippool create' or 'ippool apply'`);
+      continue;
     }
+    pools.set(target.id, pool);
+    const result: Result = !existing ? "created" : same(existing, pool) ? "unchanged" : verb === "replace" ? "replaced" : "configured";
+    done.push({ target, result });
+  }
+  if (verb !== "delete") {
+    assertNoOverlapWith(done.map((entry) => entry.target), [...pools.values()]);
+    outcome.warnings.push(...(await overlapsWithHeldState(txn, done.map((entry) => entry.target.pool!))));
+  }
+  if (done.some((entry) => entry.result !== "unchanged")) {
+    // Only the resource list is written: pool state (cursor, blocks) is keyed apart, so allocations stay as they are.
+    writeStoredPools(txn, [...pools.values()].sort((a, b) => compareCidrs(a.cidr, b.cidr)));
+  }
+  outcome.done.push(...done.map(({ target, result }) => ({ kind: "ipPool" as const, id: target.id, result })));
+}
+
+/** One transaction for the pools and nodes of one command, so a file lands whole or not at all. */
+async function changeResources(ctx: CommandContext, verb: Verb, pools: readonly Target[], nodes: readonly NodeTarget[]): Promise<Outcome> {
+  const flags = { force: booleanFlag(ctx, "force") };
+  return ctx.store.update(async (txn) => {
+    const outcome: Outcome = { done: [], failed: [], warnings: [] };
+    await changePools(txn, verb, pools, flags.force, outcome);
+    await changeNodes(txn, verb, nodes, flags, outcome);
     return outcome;
   });
 }
@@ -126,16 +137,17 @@ async function overlapsWithHeldState(txn: StoreReader, changed: readonly Pool[])
   return warnings;
 }
 
-function report(ctx: CommandContext, verb: Verb, total: number, outcome: Outcome): number {
-  for (const { target, result } of outcome.done) ctx.out(`${result} ipPool ${target.id}\n`);
+function report(ctx: CommandContext, verb: Verb, kinds: readonly ResourceKind[], total: number, outcome: Outcome): number {
+  for (const { kind, id, result } of outcome.done) ctx.out(`${result} ${kind} ${id}\n`);
   outcome.warnings.forEach(ctx.warn);
+  const label = kinds.map((kind) => `'${kind}'`).join(" and ");
   if (outcome.failed.length === 0) {
-    ctx.out(`Successfully ${PAST[verb]} ${total} 'ipPool' resource(s)\n`);
+    ctx.out(`Successfully ${PAST[verb]} ${total} ${label} resource(s)\n`);
     return 0;
   }
-  if (outcome.done.length > 0) ctx.out(`Partial success: ${PAST[verb]} ${outcome.done.length} of ${total} 'ipPool' resource(s)\n`);
+  if (outcome.done.length > 0) ctx.out(`Partial success: ${PAST[verb]} ${outcome.done.length} of ${total} ${label} resource(s)\n`);
   outcome.failed.forEach(ctx.error);
-  if (outcome.done.length === 0) ctx.error(`${PAST[verb]} none of ${total} 'ipPool' resource(s)`);
+  if (outcome.done.length === 0) ctx.error(`${PAST[verb]} none of ${total} ${label} resource(s)`);
   return 1;
 }
 
@@ -145,10 +157,12 @@ async function runFileVerb(ctx: CommandContext, verb: Verb): Promise<number> {
   const path = stringFlag(ctx, "filename");
   if (path === undefined) throw new UsageError(`'ippool ${verb}' needs -f FILE`, verb);
   if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument '${ctx.positionals[0]}'`, verb);
-  const filePools = await loadPoolFile(ctx, path);
-  if (verb !== "delete") filePools.forEach((entry) => entry.warnings.forEach(ctx.warn));
-  const targets = filePools.map(({ pool, where, document }) => ({ id: pool.id, pool, where, document }));
-  return report(ctx, verb, targets.length, await changePools(ctx, verb, targets, booleanFlag(ctx, "force")));
+  const file = await loadResourceFile(ctx, path);
+  if (verb !== "delete") [...file.pools, ...file.nodes].forEach((entry) => entry.warnings.forEach(ctx.warn));
+  const pools = file.pools.map(({ pool, where, document }) => ({ id: pool.id, pool, where, document }));
+  const nodes = file.nodes.map(({ node, where }) => ({ name: node.name, node, where }));
+  const kinds: ResourceKind[] = [...(pools.length > 0 ? ["ipPool" as const] : []), ...(nodes.length > 0 ? ["node" as const] : [])];
+  return report(ctx, verb, kinds, pools.length + nodes.length, await changeResources(ctx, verb, pools, nodes));
 }
 
 const fileVerb = (verb: Exclude<Verb, "delete">, summary: string, description: string): CommandSpec => ({
@@ -172,17 +186,22 @@ export const deleteCommand: CommandSpec = {
     "(spec.disabled: true) so it gets no new ones, release what it holds, then delete it. --force deletes the",
     "resource anyway; its allocations stay valid and are freed by the runtime's DEL or 'ippool release'.",
   ],
-  flags: { filename: FILE_FLAG, force: { type: "boolean", help: "delete even when the pool still holds allocations" } },
-  examples: ["ippool delete pool 10.22.0.0/16", "ippool delete -f pools.yaml", "ippool delete ippool 10.21.0.0/16 --force"],
+  flags: { filename: FILE_FLAG, force: { type: "boolean", help: "delete even when the pool (or node) still holds allocations" } },
+  examples: ["ippool delete pool 10.22.0.0/16", "ippool delete -f pools.yaml", "ippool delete ippool 10.21.0.0/16 --force", "ippool delete node node-b"],
   run: async (ctx) => {
     if (stringFlag(ctx, "filename") !== undefined) return runFileVerb(ctx, "delete");
-    const [type, ...cidrs] = ctx.positionals;
-    requirePoolType(type, "delete");
-    if (cidrs.length === 0) throw new UsageError("'ippool delete TYPE' needs the CIDR of the pool to delete (or -f FILE)", "delete");
-    const targets = cidrs.map((text) => {
+    const [type, ...names] = ctx.positionals;
+    const kind = resourceType(type, "delete");
+    if (kind === "node") {
+      if (names.length === 0) throw new UsageError("'ippool delete node' needs the name of the node to delete (or -f FILE)", "delete");
+      const nodes = names.map((text) => ({ name: nodeNameArgument(text, "delete"), where: "" }));
+      return report(ctx, "delete", ["node"], nodes.length, await changeResources(ctx, "delete", [], nodes));
+    }
+    if (names.length === 0) throw new UsageError("'ippool delete TYPE' needs the CIDR of the pool to delete (or -f FILE)", "delete");
+    const targets = names.map((text) => {
       const id = poolIdArgument(text, "delete");
       return { id, where: "" };
     });
-    return report(ctx, "delete", targets.length, await changePools(ctx, "delete", targets, booleanFlag(ctx, "force")));
+    return report(ctx, "delete", ["ipPool"], targets.length, await changeResources(ctx, "delete", targets, []));
   },
 };

@@ -6,6 +6,7 @@ import { poolLayout, type PoolLayout } from "../alloc/pool-layout.js";
 import { assertNoOverlap } from "../pool/pool-set.js";
 import { parsePoolDocument, type Pool } from "../pool/resource.js";
 import type { StoreReader } from "../store/store.js";
+import { nodeDocumentSchema } from "../node/resource.js";
 import type { core } from "zod/mini";
 import {
   ATTACHMENT_PREFIX,
@@ -88,6 +89,8 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
       if (info && state) checkPoolState(key, state, info, report);
     } else if (parts[0] === "block" && parts.length === 3) blockKeys.push(key);
     else if (parts[0] === "attachment" && parts.length === 3) attachmentKeys.push(key);
+    // A node record has no invariant beyond its schema, which load checks.
+    else if (parts[0] === "nodes" && parts.length === 2) await load(key, nodeDocumentSchema);
     else report(key, "unexpected file in the data dir (not written by ippool)");
   }
 

@@ -33,7 +33,7 @@ export function parseResourceDocuments(text: string, source: string): SourceDocu
       resources.push({ value: asMapping(value, where, source), where });
     }
   });
-  if (resources.length === 0) throw new CniError(ErrorCode.decodeFailure, `${source} holds no resource`, "give one or more ipPool documents");
+  if (resources.length === 0) throw new CniError(ErrorCode.decodeFailure, `${source} holds no resource`, "give one or more ipPool or node documents");
   return resources;
 }
 

@@ -1,0 +1,229 @@
+// The runner: makes the kernel match a plan (nat rules per family, routes, tunl0) and takes it all away again.
+import { CniError } from "../cni/errors.js";
+import { formatAddress, formatCidr, familyBits, parseAddress, parseCidr, type Family } from "../alloc/address.js";
+import type { Plan, PlannedRoute } from "./plan.js";
+import { JUMP_RULE, OWN_CHAINS, ROUTE_PROTOCOL, TUNNEL_DEVICE, natChainRules, renderNatInput, renderNatRemoval, renderPlan, routeArgs, routeLine, type NatRenderOptions } from "./render.js";
+import { MissingToolError, systemTools, type Tools } from "./tools.js";
+
+export interface RunOptions {
+  /** Run every tool inside this named namespace (tests); absent: this process's own. */
+  readonly netns?: string;
+  /** tunl0's MTU; absent: the uplink's MTU minus the 20 bytes of the outer IPv4 header. */
+  readonly mtu?: number;
+}
+
+/** What a run did and what failed; a failure of one part never stops the others. */
+export interface RunReport {
+  readonly changes: string[];
+  readonly errors: string[];
+}
+
+const IPTABLES: Record<Family, { tables: string; restore: string }> = {
+  4: { tables: "iptables", restore: "iptables-restore" },
+  6: { tables: "ip6tables", restore: "ip6tables-restore" },
+};
+
+interface NatState {
+  readonly chains: string[];
+  readonly jumps: number;
+  /** The `-A` lines of our chains, as `-S` prints them. */
+  readonly rules: string[];
+}
+
+async function readNatState(tools: Tools, family: Family): Promise<NatState> {
+  const lines = (await tools.check(IPTABLES[family].tables, ["-w", "-t", "nat", "-S"])).split("\n");
+  return {
+    chains: OWN_CHAINS.filter((chain) => lines.includes(`-N ${chain}`)),
+    jumps: lines.filter((line) => line === `-A POSTROUTING ${JUMP_RULE}`).length,
+    rules: lines.filter((line) => OWN_CHAINS.some((chain) => line.startsWith(`-A ${chain} `))),
+  };
+}
+
+/** `-S` lists chain after chain in its own order; the rules' order only counts within a chain. */
+const byChain = (rules: readonly string[]): string => OWN_CHAINS.map((chain) => rules.filter((rule) => rule.startsWith(`-A ${chain} `)).join("\n")).join("\n\n");
+
+const randomFullyKnown = new Map<string, Promise<boolean>>();
+
+/** iptables 1.6.2 and later list --random-fully in MASQUERADE's help; asked once per process (watch runs for days). */
+function hasRandomFully(tools: Tools, family: Family): Promise<boolean> {
+  const tool = IPTABLES[family].tables;
+  let known = randomFullyKnown.get(tool);
+  if (!known) {
+    known = tools.run(tool, ["-j", "MASQUERADE", "--help"]).then((result) => result.stdout.includes("--random-fully"));
+    // A failed probe (the tool missing) is asked again next time.
+    known.catch(() => randomFullyKnown.delete(tool));
+    randomFullyKnown.set(tool, known);
+  }
+  return known;
+}
+
+async function applyNat(tools: Tools, family: Family, plan: Plan, report: RunReport): Promise<void> {
+  const nat = plan.nat[family];
+  let state: NatState;
+  try {
+    state = await readNatState(tools, family);
+  } catch (error) {
+    // Without a nat-outgoing pool of this family there is nothing to write, so the tool is not needed.
+    if (error instanceof MissingToolError && nat.masqueradePools.length === 0) return;
+    throw error;
+  }
+  const randomFully = nat.masqueradePools.length > 0 && (await hasRandomFully(tools, family));
+  const inSync =
+    nat.masqueradePools.length > 0
+      ? state.jumps === 1 && state.chains.length === OWN_CHAINS.length && byChain(natChainRules(nat, randomFully)) === byChain(state.rules)
+      : state.jumps === 0 && state.chains.length === 0;
+  if (inSync) return;
+  await tools.check(IPTABLES[family].restore, ["-w", "--noflush"], renderNatInput(nat, { randomFully, ...state })!);
+  report.changes.push(
+    nat.masqueradePools.length > 0 ? `IPv${family} nat-outgoing rules written (${nat.masqueradePools.length} pool(s) masqueraded)` : `IPv${family} nat-outgoing chains removed (no pool of the family has nat-outgoing)`,
+  );
+}
+
+interface KernelRoute {
+  readonly type?: string;
+  readonly dst: string;
+  readonly gateway?: string;
+  readonly dev?: string;
+  readonly flags?: string[];
+}
+
+/** `ip` prints a host route without its prefix and IPv6 in its own spelling; compare canonical text. */
+function canonicalDst(text: string, family: Family): string {
+  const parsed = parseCidr(text.includes("/") ? text : `${text}/${familyBits(family)}`);
+  return parsed ? formatCidr(parsed.cidr) : text;
+}
+
+function canonicalAddress(text: string): string {
+  const parsed = parseAddress(text);
+  return parsed ? formatAddress(parsed.family, parsed.value) : text;
+}
+
+/** Compared on type, destination, gateway, device and onlink: a route on the wrong device is a wrong route. */
+function routeKey(route: PlannedRoute): string {
+  return route.kind === "blackhole" ? `blackhole ${canonicalDst(route.dst, route.family)}` : `${route.kind} ${canonicalDst(route.dst, route.family)} ${canonicalAddress(route.via)}`;
+}
+
+function kernelRouteKey(route: KernelRoute, family: Family): string {
+  const dst = canonicalDst(route.dst, family);
+  if (route.type === "blackhole") return `blackhole ${dst}`;
+  const tunnel = route.dev === TUNNEL_DEVICE && (route.flags ?? []).includes("onlink");
+  return `${tunnel ? "tunnel" : "direct"} ${dst} ${canonicalAddress(route.gateway ?? "")}`;
+}
+
+async function ownRoutes(tools: Tools, family: Family): Promise<KernelRoute[]> {
+  const text = await tools.check("ip", [`-${family}`, "-j", "route", "show", "proto", String(ROUTE_PROTOCOL)]);
+  return text.trim() ? (JSON.parse(text) as KernelRoute[]) : [];
+}
+
+/** Adds what is missing or different (`ip route replace`), deletes our routes the plan no longer has. */
+export async function reconcileRoutes(tools: Tools, routes: readonly PlannedRoute[], report: RunReport): Promise<void> {
+  for (const family of [4, 6] as const) {
+    const existing = await ownRoutes(tools, family);
+    const present = new Set(existing.map((route) => kernelRouteKey(route, family)));
+    const wanted = routes.filter((route) => route.family === family);
+    const wantedDsts = new Set(wanted.map((route) => canonicalDst(route.dst, family)));
+    for (const route of wanted) {
+      if (present.has(routeKey(route))) continue;
+      try {
+        await tools.check("ip", [`-${family}`, "route", "replace", ...routeArgs(route)]);
+        report.changes.push(`route set: ${routeLine(route)}`);
+      } catch (error) {
+        report.errors.push(`route ${routeLine(route)} not set: ${(error as Error).message}`);
+      }
+    }
+    for (const route of existing) {
+      if (wantedDsts.has(canonicalDst(route.dst, family))) continue;
+      await tools.check("ip", [`-${family}`, "route", "del", ...(route.type === "blackhole" ? ["blackhole"] : []), route.dst, "proto", String(ROUTE_PROTOCOL)]);
+      report.changes.push(`route removed: ${route.type === "blackhole" ? "blackhole " : ""}${route.dst}`);
+    }
+  }
+}
+
+/** The MTU of the device holding the default route, minus the outer IPv4 header. */
+async function defaultTunnelMtu(tools: Tools): Promise<number> {
+  const [route] = JSON.parse((await tools.check("ip", ["-4", "-j", "route", "show", "default"])) || "[]") as KernelRoute[];
+  if (!route?.dev) return 1480;
+  const [link] = JSON.parse(await tools.check("ip", ["-j", "link", "show", "dev", route.dev])) as { mtu: number }[];
+  return (link?.mtu ?? 1500) - 20;
+}
+
+/** True when tunl0 is up with its MTU; false (with the error reported) when this kernel cannot have it. */
+async function ensureTunnel(tools: Tools, plan: Plan, options: RunOptions, report: RunReport): Promise<boolean> {
+  const exists = async () => (await tools.run("ip", ["link", "show", "dev", TUNNEL_DEVICE])).code === 0;
+  if (!(await exists()) && (await tools.run("ip", ["link", "add", "name", TUNNEL_DEVICE, "type", "ipip"])).code !== 0) {
+    // Loading the module creates tunl0 as its fallback device; modprobe may be absent, so its failure is only a hint.
+    await tools.run("modprobe", ["ipip"]).catch(() => undefined);
+    if (!(await exists())) {
+      report.errors.push(
+        `${TUNNEL_DEVICE}: this kernel has no IPIP support (ip link add ${TUNNEL_DEVICE} type ipip and modprobe ipip failed); ` +
+          `the routes of pool(s) ${plan.tunnelPools.join(", ")} need it and were not set; everything else was applied. ` +
+          `Load the ipip module, or set ipip.mode: cross-subnet or ipip.enabled: false on pools whose nodes share a subnet`,
+      );
+      return false;
+    }
+  }
+  const mtu = options.mtu ?? (await defaultTunnelMtu(tools));
+  await tools.check("ip", ["link", "set", "dev", TUNNEL_DEVICE, "mtu", String(mtu), "up"]);
+  return true;
+}
+
+/** Runs one part of a run; its CniError becomes a line of the report and the run goes on. */
+function partRunner(report: RunReport): (part: () => Promise<void>) => Promise<void> {
+  return async (part) => {
+    try {
+      await part();
+    } catch (error) {
+      if (!(error instanceof CniError)) throw error;
+      report.errors.push(error.details ? `${error.message}; ${error.details}` : error.message);
+    }
+  };
+}
+
+/** One reconcile: each part runs even when another failed, so a missing iptables still leaves routes right. */
+export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<RunReport> {
+  const tools = systemTools(options.netns);
+  const report: RunReport = { changes: [], errors: [] };
+  const attempt = partRunner(report);
+  for (const family of [4, 6] as const) await attempt(() => applyNat(tools, family, plan, report));
+  let routes = plan.routes;
+  if (plan.tunnelPools.length > 0) {
+    let tunnelReady = false;
+    await attempt(async () => void (tunnelReady = await ensureTunnel(tools, plan, options, report)));
+    if (!tunnelReady) routes = routes.filter((route) => route.kind !== "tunnel");
+  }
+  await attempt(() => reconcileRoutes(tools, routes, report));
+  return report;
+}
+
+/** Deletes our jumps, chains and every route of our protocol, per family, whatever the datastore says now. */
+export async function removeDataplane(options: RunOptions = {}): Promise<RunReport> {
+  const tools = systemTools(options.netns);
+  const report: RunReport = { changes: [], errors: [] };
+  const attempt = partRunner(report);
+  for (const family of [4, 6] as const) {
+    await attempt(async () => {
+      const state = await readNatState(tools, family);
+      if (state.chains.length === 0 && state.jumps === 0) return;
+      await tools.check(IPTABLES[family].restore, ["-w", "--noflush"], renderNatRemoval(state.chains, state.jumps));
+      report.changes.push(`IPv${family} nat-outgoing chains removed`);
+    });
+  }
+  await attempt(() => reconcileRoutes(tools, [], report));
+  return report;
+}
+
+/** --dry-run: reads (never writes) the nat state where iptables exists, to print exactly what apply would feed it. */
+export async function describePlan(plan: Plan, options: RunOptions = {}): Promise<string> {
+  const tools = systemTools(options.netns);
+  const renderOptions = async (family: Family): Promise<NatRenderOptions> => {
+    try {
+      const { jumps, chains } = await readNatState(tools, family);
+      return { randomFully: await hasRandomFully(tools, family), jumps, chains };
+    } catch (error) {
+      if (!(error instanceof CniError)) throw error;
+      // No iptables here: print what a node with a current iptables and none of our rules would get.
+      return { randomFully: true, jumps: 0, chains: [] };
+    }
+  };
+  return renderPlan(plan, { 4: await renderOptions(4), 6: await renderOptions(6) });
+}

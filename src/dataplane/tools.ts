@@ -1,0 +1,61 @@
+// Runs the kernel's tools (ip, iptables-restore, ...) as child processes, optionally inside a named network namespace.
+import { spawn } from "node:child_process";
+import { CniError, ErrorCode } from "../cni/errors.js";
+
+export interface ToolResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface Tools {
+  /** Runs `program args`, stdin fed when given; a program that is not installed is a CniError naming it. */
+  run(program: string, args: readonly string[], stdin?: string): Promise<ToolResult>;
+  /** Like run, but a non-zero exit is a CniError with the tool's own message. */
+  check(program: string, args: readonly string[], stdin?: string): Promise<string>;
+}
+
+/** `netns` runs every tool through `ip netns exec`, which is how the tests drive a namespace from outside it. */
+export function systemTools(netns?: string): Tools {
+  const run = (program: string, args: readonly string[], stdin?: string): Promise<ToolResult> => {
+    const [file, argv] = netns ? ["ip", ["netns", "exec", netns, program, ...args]] : [program, [...args]];
+    return new Promise((resolve, reject) => {
+      const child = spawn(file, argv, { stdio: ["pipe", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("error", (error: NodeJS.ErrnoException) =>
+        reject(error.code === "ENOENT" ? missingTool(program) : new CniError(ErrorCode.ioFailure, `cannot run ${program}: ${error.message}`)),
+      );
+      child.on("close", (code) => {
+        // `ip netns exec` reports a missing program as exit 255 with execvp's message.
+        if (netns && code === 255 && /No such file or directory/.test(stderr) && stderr.includes(program)) reject(missingTool(program));
+        else resolve({ code: code ?? 1, stdout, stderr });
+      });
+      child.stdin.on("error", () => undefined);
+      child.stdin.end(stdin ?? "");
+    });
+  };
+  return {
+    run,
+    check: async (program, args, stdin) => {
+      const result = await run(program, args, stdin);
+      if (result.code !== 0) {
+        const why = (result.stderr.trim() || result.stdout.trim()).split("\n")[0] ?? "";
+        throw new CniError(ErrorCode.ioFailure, `${program} ${args.join(" ")} failed (exit ${result.code}): ${why}`);
+      }
+      return result.stdout;
+    },
+  };
+}
+
+/** A tool that is not installed, told apart so a caller that does not need it can go on. */
+export class MissingToolError extends CniError {
+  constructor(readonly program: string) {
+    const debianPackage = program.includes("tables") ? "iptables" : program === "modprobe" ? "kmod" : "iproute2";
+    super(ErrorCode.ioFailure, `${program} not found on PATH`, `install it (Debian: apt-get install ${debianPackage}) and run the command again`);
+  }
+}
+
+const missingTool = (program: string): CniError => new MissingToolError(program);

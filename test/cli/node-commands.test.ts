@@ -1,0 +1,129 @@
+// Node records through the built executable: create/apply/replace/delete/get with pools mixed in, and node register.
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { execCli, poolDoc } from "../helpers/ippool.js";
+import { fails, ok, useCliDir, yamlDocs } from "./support.js";
+
+const dir = useCliDir();
+const nodeDoc = (name: string, bgp?: Record<string, unknown>) => ({ apiVersion: "v1", kind: "node", metadata: { name }, ...(bgp ? { spec: { bgp } } : {}) });
+const NODE_ALIASES = ["node", "nodes", "no", "nos", "NODE", "Nos"];
+
+describe("nodes in create, apply, replace, get", () => {
+  it("applies a file mixing pools and nodes in one go and lists the nodes wide", async () => {
+    const file = dir.file("mixed.yaml", yamlDocs(poolDoc("10.1.0.0/16"), nodeDoc("node-b", { ipv4Address: "192.168.10.12/24" }), nodeDoc("node-a", { ipv4Address: "192.168.10.11/24", ipv6Address: "fd00:10::11/64", asNumber: 64512 })));
+    const out = ok(await dir.cli(["apply", "-f", file]));
+    expect(out).toBe("created ipPool 10.1.0.0/16\ncreated node node-b\ncreated node node-a\nSuccessfully applied 3 'ipPool' and 'node' resource(s)\n");
+    expect(ok(await dir.cli(["get", "nodes", "-o", "wide"]))).toBe(
+      "NAME    ASN    IPV4              IPV6\nnode-a  64512  192.168.10.11/24  fd00:10::11/64\nnode-b  -      192.168.10.12/24  -\n",
+    );
+    expect(ok(await dir.cli(["get", "pools"]))).toBe("CIDR\n10.1.0.0/16\n");
+    expect(ok(await dir.cli(["apply", "-f", file]))).toContain("unchanged node node-b\nunchanged node node-a\n");
+  });
+
+  it.each(NODE_ALIASES)("takes %s as the node type", async (alias) => {
+    ok(await dir.cli(["create", "-f", "-"], yamlDocs(nodeDoc("n1"))));
+    expect(ok(await dir.cli(["get", alias]))).toBe("NAME\nn1\n");
+  });
+
+  it("prints -o yaml and -o json that apply -f reads back unchanged", async () => {
+    ok(await dir.cli(["create", "-f", "-"], yamlDocs(nodeDoc("n1", { ipv4Address: "10.0.0.1/8" }), nodeDoc("n2"))));
+    const yaml = ok(await dir.cli(["get", "nodes", "-o", "yaml"]));
+    expect(parse(yaml.split("---\n")[0]!)).toEqual({ apiVersion: "v1", kind: "node", metadata: { name: "n1" }, spec: { bgp: { ipv4Address: "10.0.0.1/8" } } });
+    const json = ok(await dir.cli(["get", "nodes", "-o", "json"]));
+    expect(JSON.parse(json)).toHaveLength(2);
+    expect(ok(await dir.cli(["apply", "-f", dir.file("back.yaml", yaml)]))).toBe("unchanged node n1\nunchanged node n2\nSuccessfully applied 2 'node' resource(s)\n");
+    expect(ok(await dir.cli(["apply", "-f", "-"], json))).toContain("Successfully applied 2 'node' resource(s)");
+  });
+
+  it("create fails for an existing node, replace for a missing one", async () => {
+    ok(await dir.cli(["create", "-f", "-"], yamlDocs(nodeDoc("n1"))));
+    fails(await dir.cli(["create", "-f", "-"], yamlDocs(nodeDoc("n1"))), "stdin: document 1: node n1 already exists");
+    fails(await dir.cli(["replace", "-f", "-"], yamlDocs(nodeDoc("n9"))), "node n9 does not exist");
+    expect(ok(await dir.cli(["replace", "-f", "-"], yamlDocs(nodeDoc("n1", { ipv4Address: "10.0.0.1/24" }))))).toContain("replaced node n1");
+  });
+
+  it("rejects an unknown field by its path and changes nothing, pools of the same file included", async () => {
+    const result = await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.1.0.0/16"), nodeDoc("n1", { ipv4Adress: "10.0.0.1/24" })));
+    fails(result, "stdin: document 2: unknown field spec.bgp.ipv4Adress");
+    expect(result.stderr).toContain("nothing was changed");
+    expect(ok(await dir.cli(["get", "pools"]))).toBe("CIDR\n");
+    expect(ok(await dir.cli(["get", "nodes"]))).toBe("NAME\n");
+  });
+
+  it("rejects a node named twice in one file", async () => {
+    fails(await dir.cli(["apply", "-f", "-"], yamlDocs(nodeDoc("n1"), nodeDoc("n1"))), "stdin: document 2: metadata.name: node n1 is also given in document 1");
+  });
+
+  it("warns about an address without prefix and stores it as /32", async () => {
+    const result = await dir.cli(["apply", "-f", "-"], yamlDocs(nodeDoc("n1", { ipv4Address: "10.0.0.1" })));
+    ok(result);
+    expect(result.stderr).toContain("ippool: warning: stdin: document 1: spec.bgp.ipv4Address 10.0.0.1 has no prefix");
+    expect(ok(await dir.cli(["get", "nodes", "-o", "wide"]))).toContain("10.0.0.1/32");
+  });
+
+  it("get names a missing node and exits 1", async () => {
+    ok(await dir.cli(["create", "-f", "-"], yamlDocs(nodeDoc("n1"))));
+    const result = await dir.cli(["get", "nodes", "n1", "n2"]);
+    expect(result.stdout).toBe("NAME\nn1\n");
+    fails(result, "node n2 does not exist");
+  });
+});
+
+describe("delete of nodes", () => {
+  it("deletes by name and by file; a missing node fails alone", async () => {
+    ok(await dir.cli(["create", "-f", "-"], yamlDocs(nodeDoc("n1"), nodeDoc("n2"), poolDoc("10.1.0.0/16"))));
+    expect(ok(await dir.cli(["delete", "node", "n1"]))).toBe("deleted node n1\nSuccessfully deleted 1 'node' resource(s)\n");
+    const result = await dir.cli(["delete", "-f", "-"], yamlDocs(nodeDoc("n2"), nodeDoc("n3")));
+    fails(result, "stdin: document 2: node n3 does not exist");
+    expect(result.stdout).toContain("deleted node n2\nPartial success: deleted 1 of 2 'node' resource(s)");
+    expect(ok(await dir.cli(["get", "nodes"]))).toBe("NAME\n");
+    expect(ok(await dir.cli(["get", "pools"]))).toBe("CIDR\n10.1.0.0/16\n");
+  });
+
+  it("refuses a name that could not be a node (it would be a store key)", async () => {
+    fails(await dir.cli(["delete", "node", "../pools"]), "'../pools' is not a node name");
+  });
+});
+
+describe("ippool node register", () => {
+  it("writes this node's record once, keeps it on a re-run and updates a changed address", async () => {
+    expect(ok(await dir.cli(["node", "register", "--nodename", "node-a", "--ipv4-address", "192.168.10.11/24"]))).toBe("registered node node-a\n");
+    expect(ok(await dir.cli(["node", "register", "--nodename", "node-a", "--ipv4-address", "192.168.10.11/24"]))).toBe("unchanged node node-a\n");
+    expect(ok(await dir.cli(["node", "register", "--nodename", "node-a"]))).toBe("unchanged node node-a\n");
+    expect(ok(await dir.cli(["node", "register", "--nodename", "node-a", "--ipv6-address", "fd00:10::11/64"]))).toBe("updated node node-a\n");
+    expect(ok(await dir.cli(["get", "nodes", "-o", "wide"]))).toContain("node-a  -    192.168.10.11/24  fd00:10::11/64");
+  });
+
+  it("takes the name from NODENAME when --nodename is absent", async () => {
+    ok(await execCli(["node", "register", "--ipv4-address", "10.0.0.2/24"], { dataDir: dir.path, env: { NODENAME: "from-env" } }));
+    expect(ok(await dir.cli(["get", "nodes"]))).toBe("NAME\nfrom-env\n");
+  });
+
+  it("rejects a bad address naming the flag, and --detect together with an address", async () => {
+    fails(await dir.cli(["node", "register", "--nodename", "n", "--ipv4-address", "10.0.0.300/24"]), "--ipv4-address 10.0.0.300/24 is not an IPv4 address with prefix");
+    fails(await dir.cli(["node", "register", "--nodename", "n", "--ipv4-address", "10.0.0.3/24", "--detect"]), "either --ipv4-address or --detect");
+    expect(ok(await dir.cli(["get", "nodes"]))).toBe("NAME\n");
+  });
+});
+
+// Only what fails before any tool runs: the command line, and a node name without a record (the netns suites do the rest).
+describe("ippool dataplane command line", () => {
+  it.each([
+    [["dataplane"], "'ippool dataplane' needs a subcommand: apply, watch, remove"],
+    [["dataplane", "reconcile"], "unknown subcommand 'reconcile'; use apply, watch, remove"],
+    [["dataplane", "apply", "--mtu", "0"], "--mtu must be a whole number from 1 to 65535, not '0'"],
+    [["dataplane", "watch", "--interval", "1.5"], "--interval must be a whole number from 1 to 86400, not '1.5'"],
+    [["dataplane", "watch", "--dry-run"], "--dry-run goes with 'dataplane apply'"],
+    [["node"], "'ippool node' needs a subcommand: register"],
+  ])("%j is a usage error", async (args, message) => {
+    const result = await dir.cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("refuses a node name without a record, naming the stored nodes", async () => {
+    ok(await dir.cli(["node", "register", "--nodename", "node-a"]));
+    const result = await dir.cli(["dataplane", "apply", "--nodename", "node-z"]);
+    fails(result, "node node-z has no node record (stored nodes: node-a); register it with 'ippool node register --nodename node-z'");
+  });
+});
