@@ -178,7 +178,7 @@ export class EtcdClient {
     if (attempts.length > 0 && attempts.every((attempt) => attempt.tls)) return tlsFailure(attempts);
     return new CniError(
       ErrorCode.tryAgainLater,
-      `etcd cluster at ${this.options.endpoints.join(",")} did not answer in time; nothing was written`,
+      `etcd cluster at ${this.options.endpoints.join(",")} is unavailable: no member answered before the deadline; nothing was written`,
       describeAttempts(attempts),
     );
   }
@@ -214,7 +214,7 @@ export class EtcdClient {
       request.on("error", (error: NodeJS.ErrnoException) => {
         const code = error.code ?? "";
         const tls = isTlsError(code);
-        finish(fail(`${code ? `${code}: ` : ""}${error.message}`, NOT_SENT.has(code) || tls, tls));
+        finish(fail(code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message, NOT_SENT.has(code) || tls, tls));
       });
       request.on("response", (response) => {
         const chunks: Buffer[] = [];
@@ -272,8 +272,16 @@ function tlsFailure(attempts: readonly Attempt[]): CniError {
   );
 }
 
-const describeAttempts = (attempts: readonly Attempt[]): string =>
-  [...new Map(attempts.map((attempt) => [attempt.endpoint, attempt.error])).entries()].map(([endpoint, error]) => `${endpoint}: ${error}`).join("; ");
+/** Each endpoint with the first thing that went wrong there (a later "deadline reached" says less) and how often. */
+function describeAttempts(attempts: readonly Attempt[]): string {
+  const byEndpoint = new Map<string, { error: string; times: number }>();
+  for (const attempt of attempts) {
+    const seen = byEndpoint.get(attempt.endpoint);
+    if (seen) seen.times++;
+    else byEndpoint.set(attempt.endpoint, { error: attempt.error, times: 1 });
+  }
+  return [...byEndpoint].map(([endpoint, { error, times }]) => `${endpoint}: ${error}${times > 1 ? ` (${times} attempts)` : ""}`).join("; ");
+}
 
 function readTls(tls: EtcdTls | undefined): https.AgentOptions {
   const read = (path: string | undefined, what: string): Buffer | undefined => {
