@@ -13,9 +13,14 @@ export interface EtcdStoreOptions {
   readonly timeoutMs: number;
 }
 
-/** How often the work runs before a conflict is reported; each conflict means another writer committed. */
-const MAX_ATTEMPTS = 8;
+/**
+ * How often the work runs before a conflict is reported. Each conflict means another writer
+ * committed, so the store as a whole made progress; the deadline is the real bound. 32 lets a
+ * burst of a hundred ADDs on one node through even where they all write one key (a pool's state).
+ */
+const MAX_ATTEMPTS = 32;
 const BACKOFF_BASE_MS = 5;
+const BACKOFF_CAP_MS = 200;
 
 export class EtcdStore implements Store {
   private readonly client: EtcdClient;
@@ -41,7 +46,7 @@ export class EtcdStore implements Store {
       const value = await work(txn);
       if (txn.writes.size === 0) return value;
       if (await this.commit(txn)) return value;
-      const pause = Math.random() * BACKOFF_BASE_MS * 2 ** attempt;
+      const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
       if (attempt >= MAX_ATTEMPTS || Date.now() + pause >= this.deadline) {
         throw new CniError(ErrorCode.tryAgainLater, `the store changed under this transaction ${attempt} times; nothing was written; retry`, this.location);
       }
