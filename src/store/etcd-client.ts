@@ -204,8 +204,9 @@ export class EtcdClient {
       });
       let connected = false;
       request.on("socket", (socket) => {
+        // A kept-alive socket is connected already; a listener on it would pile up call after call.
         if (!socket.connecting) connected = true;
-        socket.once(secure ? "secureConnect" : "connect", () => (connected = true));
+        else socket.once(secure ? "secureConnect" : "connect", () => (connected = true));
       });
       const timer = setTimeout(() => {
         finish(fail(`no answer within ${Math.round(timeoutMs)} ms`, !connected));

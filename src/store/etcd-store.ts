@@ -2,6 +2,7 @@
 import { safeParse, type core } from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { assertSafeKey, type Store, type StoreReader, type StoreTxn } from "./store.js";
+import { withNodeTurn } from "./node-turn.js";
 import { EtcdClient, UnknownOutcome, decode, prefixEnd, type Compare, type EtcdTls } from "./etcd-client.js";
 
 export interface EtcdStoreOptions {
@@ -11,6 +12,8 @@ export interface EtcdStoreOptions {
   readonly tls?: EtcdTls;
   /** Bounds everything this store does, from its creation: the plugin's whole call. */
   readonly timeoutMs: number;
+  /** What the processes of one node take turns under (node-turn.ts); the prefix unless a test plays two nodes. */
+  readonly turn?: string;
 }
 
 /**
@@ -41,6 +44,10 @@ export class EtcdStore implements Store {
   }
 
   async update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
+    return withNodeTurn(this.options.turn ?? this.options.prefix, this.deadline, () => this.attempt(work));
+  }
+
+  private async attempt<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const txn = new EtcdTxn(this, this.client);
       const value = await work(txn);

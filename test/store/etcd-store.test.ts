@@ -15,8 +15,9 @@ if (!skipUnlessReady("etcd store contract", [`file:${ETCD_BINARY}`])) {
     teardown: async () => cluster?.stop(),
     open: async () => {
       const prefix = `/contract/${process.pid}-${serial++}`;
-      const open = () => new EtcdStore({ endpoints: cluster!.endpoints, prefix, timeoutMs: 20_000 });
-      return { first: open(), second: open(), cleanup: () => undefined };
+      // Two nodes: processes of one node take turns, so only handles of two nodes meet in a commit.
+      const open = (node: string) => new EtcdStore({ endpoints: cluster!.endpoints, prefix, timeoutMs: 20_000, turn: `${prefix}-${node}` });
+      return { first: open("a"), second: open("b"), cleanup: () => undefined };
     },
   });
 }
