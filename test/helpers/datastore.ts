@@ -26,7 +26,10 @@ export function withTestDatastore(conf: unknown): unknown {
   if (!onEtcd() || typeof conf !== "object" || conf === null) return conf;
   const ipam = (conf as { ipam?: Record<string, unknown> }).ipam;
   if (typeof ipam !== "object" || ipam === null || typeof ipam.dataDir !== "string" || ipam.datastore !== undefined) return conf;
-  return { ...conf, ipam: { ...ipam, datastore: { type: "etcd", endpoints: endpoints().split(","), prefix: etcdPrefixFor(ipam.dataDir) } } };
+  // 30 s, the disk store's default lock wait, which the same suites get on disk: a hundred processes at once
+  // on a loaded 2-core machine take their turns for longer than etcd's default 10 s.
+  const datastore = { type: "etcd", endpoints: endpoints().split(","), prefix: etcdPrefixFor(ipam.dataDir), timeoutSeconds: 30 };
+  return { ...conf, ipam: { ...ipam, datastore } };
 }
 
 /** The CLI's flags for the store of `dataDir`. */
