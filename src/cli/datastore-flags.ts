@@ -27,7 +27,7 @@ export function datastoreFlags(flags: Readonly<Record<string, unknown>>, env: Re
     return { type: "disk" };
   }
   const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
-  const parsed = z.safeParse(datastoreSchema, { type: "etcd", endpoints: endpoints.split(",").map((url) => url.trim()), timeoutSeconds, ...given });
+  const parsed = z.safeParse(datastoreSchema(), { type: "etcd", endpoints: endpoints.split(",").map((url) => url.trim()), timeoutSeconds, ...given });
   if (!parsed.success) throw new UsageError(`invalid etcd settings: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
