@@ -4,6 +4,7 @@ import * as https from "node:https";
 import { readFileSync } from "node:fs";
 import * as z from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
+import { describeAttempts, etcdRejected, isTlsError, tlsFailure, type Attempt } from "./etcd-errors.js";
 
 export interface EtcdTls {
   readonly caFile?: string;
@@ -28,7 +29,6 @@ const keyValueSchema = z.looseObject({
   create_revision: int64,
   mod_revision: int64,
 });
-export type EtcdKeyValue = z.infer<typeof keyValueSchema>;
 const rangeReplySchema = z.looseObject({ header: headerSchema, kvs: z._default(z.array(keyValueSchema), []) });
 export type RangeReply = z.infer<typeof rangeReplySchema>;
 const txnReplySchema = z.looseObject({ header: headerSchema, succeeded: z.optional(z.boolean()) });
@@ -77,14 +77,6 @@ const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_RESOURCE_EXHAUSTED = 8;
 
-interface Attempt {
-  readonly endpoint: string;
-  readonly error: string;
-  /** The request certainly did nothing (never sent, or refused before proposing). */
-  readonly harmless: boolean;
-  readonly tls: boolean;
-}
-
 type Outcome = { ok: true; body: unknown } | { ok: false; attempt: Attempt };
 
 export class EtcdClient {
@@ -131,16 +123,6 @@ export class EtcdClient {
     const outcome = await this.post(endpoint, "/v3/maintenance/status", {}, this.remaining());
     if (!outcome.ok) throw this.unavailable([outcome.attempt]);
     return parseReply(statusReplySchema, outcome.body, "status");
-  }
-
-  get endpoints(): readonly string[] {
-    return this.options.endpoints;
-  }
-
-  /** Sockets kept alive for later calls would hold the process open; a one-shot process closes them when done. */
-  close(): void {
-    this.agentHttp.destroy();
-    this.agentHttps?.destroy();
   }
 
   /**
@@ -252,36 +234,6 @@ function parseReply<T>(schema: z.ZodMiniType<T>, body: unknown, what: string): T
   const reply = z.safeParse(schema, body);
   if (!reply.success) throw new CniError(ErrorCode.internal, `internal error: etcd ${what} reply has an unexpected shape`, JSON.stringify(body).slice(0, 300));
   return reply.data;
-}
-
-function etcdRejected(message: string): CniError {
-  if (/too many operations/.test(message)) {
-    return new CniError(ErrorCode.tryAgainLater, `etcd refused the transaction: ${message}`, "raise --max-txn-ops on every etcd member (the default is 128)");
-  }
-  if (/compacted/.test(message)) return new CniError(ErrorCode.tryAgainLater, `etcd compacted the revision this transaction read; retry`, message);
-  return new CniError(ErrorCode.internal, `internal error: etcd refused a request: ${message}`, "please report this as a bug");
-}
-
-const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)/;
-const isTlsError = (code: string): boolean => TLS_CODES.test(code);
-
-function tlsFailure(attempts: readonly Attempt[]): CniError {
-  return new CniError(
-    ErrorCode.ioFailure,
-    `etcd TLS handshake failed: ${attempts[0]!.error}`,
-    `${describeAttempts(attempts)}; check caFile (the CA that signed the members' certificates) and certFile/keyFile (a client certificate that CA signed)`,
-  );
-}
-
-/** Each endpoint with the first thing that went wrong there (a later "deadline reached" says less) and how often. */
-function describeAttempts(attempts: readonly Attempt[]): string {
-  const byEndpoint = new Map<string, { error: string; times: number }>();
-  for (const attempt of attempts) {
-    const seen = byEndpoint.get(attempt.endpoint);
-    if (seen) seen.times++;
-    else byEndpoint.set(attempt.endpoint, { error: attempt.error, times: 1 });
-  }
-  return [...byEndpoint].map(([endpoint, { error, times }]) => `${endpoint}: ${error}${times > 1 ? ` (${times} attempts)` : ""}`).join("; ");
 }
 
 function readTls(tls: EtcdTls | undefined): https.AgentOptions {
