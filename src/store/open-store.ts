@@ -8,6 +8,11 @@ export interface StoreConfig {
   /** The disk store's directory and lock wait; etcd ignores them. */
   readonly dataDir: string;
   readonly lockWaitSeconds: number;
+  /**
+   * The node's name when known (ipam.nodename): the processes of one node take turns at etcd
+   * commits, and a name keeps nodes apart that share one machine (tests, several kubelets).
+   */
+  readonly nodename?: string | undefined;
 }
 
 /**
@@ -20,5 +25,6 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   if (datastore.type === "disk") return new DiskStore(config.dataDir, config.lockWaitSeconds * 1000);
   const { EtcdStore } = await import("./etcd-store.js");
   const tls = { ...(datastore.caFile ? { caFile: datastore.caFile } : {}), ...(datastore.certFile ? { certFile: datastore.certFile } : {}), ...(datastore.keyFile ? { keyFile: datastore.keyFile } : {}) };
-  return new EtcdStore({ endpoints: datastore.endpoints, prefix: datastore.prefix, tls, timeoutMs: datastore.timeoutSeconds * 1000 });
+  const turn = config.nodename ? { turn: `${datastore.prefix}@${config.nodename}` } : {};
+  return new EtcdStore({ endpoints: datastore.endpoints, prefix: datastore.prefix, tls, timeoutMs: datastore.timeoutSeconds * 1000, ...turn });
 }
