@@ -7,6 +7,7 @@ import { burst, fillPool, nodeFloor, peakRss, verbLatency, type VerbSamples } fr
 import { hostLocalSubject, ippoolSubject, type Subject } from "./subjects.js";
 import { median, percentile } from "./process.js";
 import { formatMarkdown, formatTable, row, type Row } from "./report.js";
+import { etcdRows } from "./etcd.js";
 
 /** Our own budget: ADD minus `node -e 0` at the median, empty pool and 10,000 held alike. */
 const BUDGET_MS = 15;
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
     log(`ADD/DEL latency with ${held} allocations held in a /16`);
     const { samples: full, floor: fullFloor } = await verbLatency(subjects, root, "10.40.0.0/16", runs, Math.min(warmup, 3), held);
     latencyRows(`single call, ${held} held in a /16`, full, ["add", "del"]);
+
+    rows.push(...(await etcdRows({ repoRoot, root, runs, warmup, burstSize, log })));
 
     // Each budget figure subtracts the floor measured alongside its own ADDs: load shifts both alike.
     const ownEmpty = median(pick(empty, ippool)!.add) - median(floor);

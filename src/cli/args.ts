@@ -4,6 +4,11 @@ import { UsageError, type CommandSpec, type FlagSpec } from "./context.js";
 /** Flags every command accepts, wherever they appear on the line. */
 export const GLOBAL_FLAGS: Readonly<Record<string, FlagSpec>> = {
   "data-dir": { type: "string", value: "DIR", help: "the store the plugin uses (env IPPOOL_DATA_DIR; default /var/lib/cni/ippool)" },
+  "etcd-endpoints": { type: "string", value: "URL[,URL...]", help: "use the etcd datastore at these endpoints instead of the data dir (env ETCD_ENDPOINTS)" },
+  "etcd-prefix": { type: "string", value: "PREFIX", help: "the etcd key prefix (env IPPOOL_ETCD_PREFIX; default /ippool)" },
+  "etcd-ca-file": { type: "string", value: "FILE", help: "CA of the etcd members' certificates, for https endpoints (env ETCD_CA_CERT_FILE)" },
+  "etcd-cert-file": { type: "string", value: "FILE", help: "client certificate for etcd (env ETCD_CERT_FILE)" },
+  "etcd-key-file": { type: "string", value: "FILE", help: "key of the client certificate (env ETCD_KEY_FILE)" },
   help: { type: "boolean", short: "h", help: "show help for the command" },
 };
 

@@ -9,6 +9,7 @@ import { usageCommand } from "./usage-command.js";
 import { verifyCommand } from "./verify-command.js";
 import { nodeCommand } from "./node-command.js";
 import { dataplaneCommand } from "./dataplane-command.js";
+import { datastoreCommand } from "./datastore-command.js";
 
 /** In the order `ippool --help` lists them. */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
@@ -25,4 +26,5 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   verify: verifyCommand,
   node: nodeCommand,
   dataplane: dataplaneCommand,
+  datastore: datastoreCommand,
 };

@@ -16,8 +16,10 @@ export interface CommandContext {
   readonly positionals: readonly string[];
   /** Flags given, by long name: string flags hold their value, boolean flags true. */
   readonly flags: Readonly<Record<string, string | boolean | undefined>>;
+  /** The disk store's directory; meaningless when `datastore` is "etcd". */
   readonly dataDir: string;
-  /** The plugin's store in dataDir: changes go through store.update, reads through store.read. */
+  readonly datastore: "disk" | "etcd";
+  /** The plugin's store (dataDir or etcd): changes go through store.update, reads through store.read. */
   readonly store: Store;
   readonly now: () => Date;
   /** The text of a file, or of stdin when path is "-". */

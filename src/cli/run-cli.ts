@@ -2,7 +2,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
-import { DiskStore } from "../store/disk-store.js";
+import { openStore } from "../store/open-store.js";
+import { datastoreFlags } from "./datastore-flags.js";
 import { parseArgv } from "./args.js";
 import { COMMANDS } from "./commands.js";
 import { UsageError, type CommandContext } from "./context.js";
@@ -38,11 +39,13 @@ export async function runCli(io: CliIo): Promise<number> {
       return 0;
     }
     const dataDir = stringOr(parsed.flags["data-dir"], io.env.IPPOOL_DATA_DIR) ?? DEFAULT_DATA_DIR;
+    const datastore = datastoreFlags(parsed.flags, io.env, LOCK_WAIT_MS / 1000);
     const ctx: CommandContext = {
       positionals: parsed.positionals,
       flags: parsed.flags,
       dataDir,
-      store: new DiskStore(dataDir, LOCK_WAIT_MS),
+      datastore: datastore.type,
+      store: await openStore({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000 }),
       now: io.now,
       readInput: (path) => readInput(io, path),
       out: io.stdout,

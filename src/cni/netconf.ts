@@ -8,6 +8,8 @@ import { parseAddress, parseCidr } from "../alloc/address.js";
 
 export const DEFAULT_DATA_DIR = "/var/lib/cni/ippool";
 export const DEFAULT_LOCK_WAIT_SECONDS = 30;
+export const DEFAULT_ETCD_PREFIX = "/ippool";
+export const DEFAULT_ETCD_TIMEOUT_SECONDS = 10;
 const MAX_NETWORK_NAME_LENGTH = 200;
 
 const cidr = z.string().check(z.refine((text) => parseCidr(text) !== undefined, { message: "not a valid CIDR" }));
@@ -37,6 +39,37 @@ const dnsSchema = z.strictObject({
 });
 export type Dns = z.infer<typeof dnsSchema>;
 
+const absolutePath = () => z.string().check(z.refine((path) => path.startsWith("/") && !path.includes("\0"), { message: "must be an absolute path" }));
+const etcdEndpoint = () => z.string().check(z.refine((text) => /^https?:\/\/[^/?#\s]+\/?$/.test(text), { message: "must be an http:// or https:// URL with a host and port and no path" }));
+
+/** Where the state lives: a per-node data dir, or an etcd cluster shared by every node (docs/datastore.md). */
+const buildDatastoreSchema = () =>
+  z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("disk") }),
+    z
+      .strictObject({
+        type: z.literal("etcd"),
+        endpoints: z.array(etcdEndpoint()).check(z.minLength(1, { message: "needs at least one endpoint" })),
+        prefix: z._default(z.string().check(z.regex(/^(\/[^/\0]+)+$/, { message: 'must be an etcd key path such as "/ippool" (no trailing slash)' })), DEFAULT_ETCD_PREFIX),
+        timeoutSeconds: z._default(z.number().check(z.positive(), z.lte(600)), DEFAULT_ETCD_TIMEOUT_SECONDS),
+        caFile: z.optional(absolutePath()),
+        certFile: z.optional(absolutePath()),
+        keyFile: z.optional(absolutePath()),
+      })
+      .check(z.refine(tlsFitsEndpoints, { message: "https endpoints need caFile (and certFile with keyFile for a client certificate); http endpoints take no TLS files; endpoints may not mix http and https" })),
+  ]);
+let builtDatastoreSchema: ReturnType<typeof buildDatastoreSchema> | undefined;
+/** Built on first use: most plugin calls have no datastore field, and a schema costs start-up to construct. */
+export const datastoreSchema = () => (builtDatastoreSchema ??= buildDatastoreSchema());
+export type DatastoreConfig = z.infer<ReturnType<typeof buildDatastoreSchema>>;
+
+function tlsFitsEndpoints(etcd: { endpoints: string[]; caFile?: string | undefined; certFile?: string | undefined; keyFile?: string | undefined }): boolean {
+  const secure = etcd.endpoints.map((endpoint) => endpoint.startsWith("https:"));
+  if (secure.some((one) => one !== secure[0])) return false;
+  if (!secure[0]) return etcd.caFile === undefined && etcd.certFile === undefined && etcd.keyFile === undefined;
+  return etcd.caFile !== undefined && (etcd.certFile === undefined) === (etcd.keyFile === undefined);
+}
+
 const ipamSchema = z.strictObject({
   type: z.string(),
   dataDir: z._default(
@@ -54,6 +87,10 @@ const ipamSchema = z.strictObject({
   gateway: z._default(z.enum(["first-address", "none"]), "first-address"),
   addressPrefix: z._default(z.enum(["pool", "host"]), "pool"),
   lockWaitSeconds: z._default(z.number().check(z.positive(), z.lte(600)), DEFAULT_LOCK_WAIT_SECONDS),
+  datastore: z._default(
+    z.lazy(() => datastoreSchema()),
+    { type: "disk" },
+  ),
 });
 export type IpamConfig = z.infer<typeof ipamSchema>;
 

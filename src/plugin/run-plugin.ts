@@ -4,7 +4,7 @@ import { toCniError } from "../cni/errors.js";
 import { decodeJson, parseNetConf, readVersion, replyVersion } from "../cni/netconf.js";
 import { encodeResult } from "../cni/result.js";
 import { SUPPORTED_VERSIONS, requireVerbSupported } from "../cni/versions.js";
-import { DiskStore } from "../store/disk-store.js";
+import { openStore } from "../store/open-store.js";
 import { add } from "./add.js";
 import { check, del, gc, status } from "./maintenance.js";
 import type { PluginIo, VerbContext } from "./context.js";
@@ -31,7 +31,7 @@ export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
     if (!raw) throw decodeFailure;
     requireVerbSupported(env.command, readVersion(raw));
     const conf = parseNetConf(raw);
-    const store = new DiskStore(conf.ipam.dataDir, conf.ipam.lockWaitSeconds * 1000);
+    const store = await openStore(conf.ipam);
     const context: VerbContext = { env, conf, store, io };
     switch (env.command) {
       case "ADD":

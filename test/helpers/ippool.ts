@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { storeArgs, withTestDatastore } from "./datastore.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const IPPOOL = join(REPO_ROOT, "build/ippool");
@@ -58,14 +59,14 @@ export async function execPlugin(call: PluginCall, conf: unknown): Promise<Plugi
     ...call.env,
   };
   const cleanEnv = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const result = await runProcess(IPPOOL, [], { env: cleanEnv, stdin: typeof conf === "string" ? conf : JSON.stringify(conf) });
+  const result = await runProcess(IPPOOL, [], { env: cleanEnv, stdin: typeof conf === "string" ? conf : JSON.stringify(withTestDatastore(conf)) });
   return { ...result, json: result.stdout.trim() ? JSON.parse(result.stdout) : undefined };
 }
 
 /** Execs build/ippool as the operator CLI. */
 export function execCli(args: readonly string[], options: { dataDir?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<ProcessResult> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", ...options.env };
-  const dataArgs = options.dataDir ? ["--data-dir", options.dataDir] : [];
+  const dataArgs = options.dataDir ? storeArgs(options.dataDir) : [];
   return runProcess(IPPOOL, [...args, ...dataArgs], { env, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
 }
 

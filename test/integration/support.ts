@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect } from "vitest";
 import { execCli, execPlugin, tempDir, type PluginCall, type PluginResult } from "../helpers/ippool.js";
+import { etcdDocuments, onEtcd } from "../helpers/datastore.js";
 import { SUPPORTED_VERSIONS } from "../../src/cni/versions.js";
 
 export const VERSIONS = SUPPORTED_VERSIONS;
@@ -61,6 +62,7 @@ export async function storePools(dataDir: string, docs: readonly unknown[]): Pro
 
 /** Attachment records on disk, as "network/containerId:ifname". */
 export function attachmentFiles(dataDir: string): string[] {
+  if (onEtcd()) return [...etcdDocuments(dataDir, "attachment/").keys()].map((key) => key.slice("attachment/".length));
   const root = join(dataDir, "attachment");
   if (!existsSync(root)) return [];
   return readdirSync(root).flatMap((network) =>
@@ -72,14 +74,20 @@ export function attachmentFiles(dataDir: string): string[] {
 
 /** How many bits are set across every block file of every pool (what the allocator believes is taken). */
 export function setBitCount(dataDir: string): number {
+  if (onEtcd()) return [...etcdDocuments(dataDir, "block/").values()].reduce((sum: number, block) => sum + bitsSet((block as { bitmap: string }).bitmap), 0);
   const root = join(dataDir, "block");
   if (!existsSync(root)) return 0;
   let count = 0;
   for (const pool of readdirSync(root)) {
     for (const name of readdirSync(join(root, pool)).filter((file) => file.endsWith(".json"))) {
-      const bitmap: string = JSON.parse(readFileSync(join(root, pool, name), "utf8")).data.bitmap;
-      if (bitmap) for (let rest = BigInt(`0x${bitmap}`); rest > 0n; rest &= rest - 1n) count++;
+      count += bitsSet(JSON.parse(readFileSync(join(root, pool, name), "utf8")).data.bitmap);
     }
   }
+  return count;
+}
+
+function bitsSet(bitmap: string): number {
+  let count = 0;
+  if (bitmap) for (let rest = BigInt(`0x${bitmap}`); rest > 0n; rest &= rest - 1n) count++;
   return count;
 }

@@ -1,0 +1,63 @@
+// The etcd datastore's rows of `npm run bench`: ADD/DEL against a local single member beside the disk store, and a burst.
+import { existsSync, mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { ETCD_BINARY, startEtcd } from "../test/helpers/etcd.js";
+import { burst } from "./scenarios.js";
+import { callPlugin, ippoolSubject, type Subject } from "./subjects.js";
+import { expectOk, median, percentile } from "./process.js";
+import { row, type Row } from "./report.js";
+
+const CIDR = "10.30.0.0/24";
+
+/** ippool with `ipam.datastore` pointing at etcd, one key prefix per data dir (so per scenario). */
+function etcdSubject(disk: Subject, endpoints: readonly string[]): Subject {
+  return {
+    ...disk,
+    conf: (dataDir, cidr) => {
+      const conf = disk.conf(dataDir, cidr) as { ipam: Record<string, unknown> };
+      return { ...conf, ipam: { ...conf.ipam, datastore: { type: "etcd", endpoints, prefix: `/bench${dataDir}` } } };
+    },
+  };
+}
+
+export async function etcdRows(options: { repoRoot: string; root: string; runs: number; warmup: number; burstSize: number; log: (text: string) => void }): Promise<Row[]> {
+  if (!existsSync(ETCD_BINARY)) {
+    options.log(`${ETCD_BINARY} missing (apt-get install etcd-server); etcd rows skipped`);
+    return [];
+  }
+  const cluster = await startEtcd();
+  try {
+    const disk = ippoolSubject(options.repoRoot);
+    const etcd = etcdSubject(disk, cluster.endpoints);
+    options.log(`etcd datastore: ADD/DEL beside the disk store (${options.runs} runs after ${options.warmup} warm-up), then a burst of ${options.burstSize}`);
+    // The two stores take turns call by call, so load from elsewhere falls on both alike.
+    const confs = [disk, etcd].map((subject) => subject.conf(mkdtempSync(join(options.root, "etcd-latency-")), CIDR));
+    const samples = { add: [[], []] as number[][], del: [[], []] as number[][] };
+    for (let index = 0; index < options.warmup + options.runs; index++) {
+      for (const verb of ["ADD", "DEL"] as const) {
+        for (const [which, conf] of confs.entries()) {
+          const run = expectOk(await callPlugin(disk, conf, { verb, containerId: `etcd-${index}` }), `${which ? "etcd" : "disk"} ${verb}`);
+          if (index >= options.warmup) samples[verb === "ADD" ? "add" : "del"][which]!.push(run.ms);
+        }
+      }
+    }
+    const section = "etcd datastore, local single member";
+    const rows: Row[] = [];
+    for (const verb of ["add", "del"] as const) {
+      rows.push(row(section, `${verb.toUpperCase()} median`, "ms", median(samples[verb][1]!), null));
+      rows.push(row(section, `${verb.toUpperCase()} p90`, "ms", percentile(samples[verb][1]!, 90), null));
+    }
+    rows.push(row(section, "ADD median, etcd minus disk (budget 5)", "ms", median(samples.add[1]!) - median(samples.add[0]!), null));
+    const burstFigures = await burst(etcd, options.root, "10.31.0.0/16", options.burstSize);
+    const burstSection = `etcd datastore, burst of ${options.burstSize} at once on one node`;
+    rows.push(row(burstSection, "ADD wall time", "ms", burstFigures.addWallMs, null));
+    rows.push(row(burstSection, "ADD failures", "count", burstFigures.addFailures, null));
+    rows.push(row(burstSection, "duplicate addresses", "count", burstFigures.duplicates, null));
+    rows.push(row(burstSection, "DEL wall time", "ms", burstFigures.delWallMs, null));
+    rows.push(row(burstSection, "DEL failures", "count", burstFigures.delFailures, null));
+    if (burstFigures.failureSamples.length > 0) options.log(`etcd burst failures, e.g.: ${burstFigures.failureSamples.join(" | ")}`);
+    return rows;
+  } finally {
+    await cluster.stop();
+  }
+}

@@ -1,0 +1,252 @@
+// A minimal client of etcd's v3 JSON gateway (range, txn, status) over node:http/node:https, bounded by one deadline.
+import * as http from "node:http";
+import * as https from "node:https";
+import { readFileSync } from "node:fs";
+import * as z from "zod/mini";
+import { CniError, ErrorCode } from "../cni/errors.js";
+import { describeAttempts, etcdRejected, isTlsError, tlsFailure, type Attempt } from "./etcd-errors.js";
+
+export interface EtcdTls {
+  readonly caFile?: string;
+  readonly certFile?: string;
+  readonly keyFile?: string;
+}
+
+export interface EtcdClientOptions {
+  /** Tried in order; the one that answered last is tried first next time. */
+  readonly endpoints: readonly string[];
+  readonly tls?: EtcdTls;
+  /** Epoch milliseconds: no request of this client outlives it (sockets are destroyed then). */
+  readonly deadline: number;
+}
+
+// proto3 JSON: int64 fields are strings and default values are omitted (a missing key has no `kvs`).
+const int64 = z.pipe(z.optional(z.string()), z.transform((text) => BigInt(text ?? "0")));
+const headerSchema = z.looseObject({ revision: int64, member_id: z.optional(z.string()) });
+const keyValueSchema = z.looseObject({
+  key: z.string(),
+  value: z.optional(z.string()),
+  create_revision: int64,
+  mod_revision: int64,
+});
+const rangeReplySchema = z.looseObject({ header: headerSchema, kvs: z._default(z.array(keyValueSchema), []) });
+export type RangeReply = z.infer<typeof rangeReplySchema>;
+const txnReplySchema = z.looseObject({ header: headerSchema, succeeded: z.optional(z.boolean()) });
+export type TxnReply = z.infer<typeof txnReplySchema>;
+const statusReplySchema = z.looseObject({ header: headerSchema, version: z.optional(z.string()), leader: z.optional(z.string()) });
+export type StatusReply = z.infer<typeof statusReplySchema>;
+/** What the gateway sends for a gRPC error: `{"error", "code", "message"}`. */
+const errorReplySchema = z.looseObject({ code: z.optional(z.number()), message: z.optional(z.string()), error: z.optional(z.string()) });
+
+export interface RangeRequest {
+  readonly key: string;
+  readonly rangeEnd?: string;
+  readonly revision?: bigint;
+  readonly keysOnly?: boolean;
+}
+
+export interface Compare {
+  readonly key: string;
+  readonly rangeEnd?: string;
+  readonly target: "MOD" | "CREATE";
+  readonly result: "EQUAL" | "GREATER" | "LESS";
+  readonly revision: bigint;
+}
+
+export interface TxnRequest {
+  readonly compares: readonly Compare[];
+  readonly puts: readonly { key: string; value: string }[];
+  readonly deletes: readonly string[];
+}
+
+/** A txn whose request may have reached etcd but whose reply did not come back: it may or may not be applied. */
+export class UnknownOutcome extends Error {}
+
+const encode = (text: string): string => Buffer.from(text, "utf8").toString("base64");
+export const decode = (base64: string): string => Buffer.from(base64, "base64").toString("utf8");
+
+/** The first key after every key starting with `prefix`: etcd's range_end for a prefix (UTF-8 keeps code point order). */
+export function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/** Connection errors that mean the request never reached a member: any endpoint may be tried, a txn too. */
+const NOT_SENT = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EADDRNOTAVAIL"]);
+/** gRPC codes the gateway maps etcd's "no leader" and overload to; the request was refused before any proposal. */
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_RESOURCE_EXHAUSTED = 8;
+
+type Outcome = { ok: true; body: unknown } | { ok: false; attempt: Attempt };
+
+export class EtcdClient {
+  private readonly agentHttp: http.Agent;
+  private readonly agentHttps: https.Agent | undefined;
+  private order: string[];
+
+  constructor(private readonly options: EtcdClientOptions) {
+    this.order = [...options.endpoints];
+    this.agentHttp = new http.Agent({ keepAlive: true, maxSockets: 4 });
+    this.agentHttps = options.endpoints.some((endpoint) => endpoint.startsWith("https:")) ? new https.Agent({ keepAlive: true, maxSockets: 4, ...readTls(options.tls) }) : undefined;
+  }
+
+  async range(request: RangeRequest): Promise<RangeReply> {
+    const body = {
+      key: encode(request.key),
+      ...(request.rangeEnd !== undefined ? { range_end: encode(request.rangeEnd) } : {}),
+      ...(request.revision !== undefined ? { revision: request.revision.toString() } : {}),
+      ...(request.keysOnly ? { keys_only: true } : {}),
+    };
+    return parseReply(rangeReplySchema, await this.call("/v3/kv/range", body, true), "range");
+  }
+
+  /** Throws UnknownOutcome when the txn may have been applied although no reply says so. */
+  async txn(request: TxnRequest): Promise<TxnReply> {
+    const body = {
+      compare: request.compares.map((compare) => ({
+        key: encode(compare.key),
+        ...(compare.rangeEnd !== undefined ? { range_end: encode(compare.rangeEnd) } : {}),
+        target: compare.target,
+        result: compare.result,
+        [compare.target === "MOD" ? "mod_revision" : "create_revision"]: compare.revision.toString(),
+      })),
+      success: [
+        ...request.puts.map((put) => ({ request_put: { key: encode(put.key), value: encode(put.value) } })),
+        ...request.deletes.map((key) => ({ request_delete_range: { key: encode(key) } })),
+      ],
+    };
+    return parseReply(txnReplySchema, await this.call("/v3/kv/txn", body, false), "txn");
+  }
+
+  /** The status of one member, asked directly (no failover): for health notes. */
+  async status(endpoint: string): Promise<StatusReply> {
+    const outcome = await this.post(endpoint, "/v3/maintenance/status", {}, this.remaining());
+    if (!outcome.ok) throw this.unavailable([outcome.attempt]);
+    return parseReply(statusReplySchema, outcome.body, "status");
+  }
+
+  /**
+   * Tries each endpoint in turn until one answers. Idempotent calls (ranges) go round again
+   * after a pause until the deadline; a txn only while every failure was harmless, since a
+   * member that died after receiving it may have applied it.
+   */
+  private async call(path: string, body: unknown, idempotent: boolean): Promise<unknown> {
+    const attempts: Attempt[] = [];
+    for (let round = 0; ; round++) {
+      for (const [index, endpoint] of this.order.entries()) {
+        // A member that hangs (no quorum) must leave time for the others.
+        const budget = Math.max(500, this.remaining() / (this.order.length - index));
+        const outcome = await this.post(endpoint, path, body, Math.min(budget, this.remaining()));
+        if (outcome.ok) {
+          if (index > 0) this.order = [endpoint, ...this.order.filter((other) => other !== endpoint)];
+          return outcome.body;
+        }
+        attempts.push(outcome.attempt);
+        if (!idempotent && !outcome.attempt.harmless) throw new UnknownOutcome(describeAttempts(attempts));
+        if (this.remaining() <= 0) throw this.unavailable(attempts);
+      }
+      if (attempts.every((attempt) => attempt.tls)) throw tlsFailure(attempts);
+      const pause = Math.min(this.remaining(), 50 * 2 ** Math.min(round, 4) * (0.5 + Math.random()));
+      if (pause <= 0) throw this.unavailable(attempts);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+
+  private remaining(): number {
+    return this.options.deadline - Date.now();
+  }
+
+  private unavailable(attempts: readonly Attempt[]): CniError {
+    if (attempts.length > 0 && attempts.every((attempt) => attempt.tls)) return tlsFailure(attempts);
+    return new CniError(
+      ErrorCode.tryAgainLater,
+      `etcd cluster at ${this.options.endpoints.join(",")} is unavailable: no member answered before the deadline; nothing was written`,
+      describeAttempts(attempts),
+    );
+  }
+
+  private post(endpoint: string, path: string, body: unknown, timeoutMs: number): Promise<Outcome> {
+    const payload = JSON.stringify(body);
+    const url = new URL(path, endpoint);
+    const secure = url.protocol === "https:";
+    const fail = (error: string, harmless: boolean, tls = false): Outcome => ({ ok: false, attempt: { endpoint, error, harmless, tls } });
+    if (timeoutMs <= 0) return Promise.resolve(fail("deadline reached before the request", true));
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (outcome: Outcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      const request = (secure ? https : http).request(url, {
+        method: "POST",
+        agent: secure ? this.agentHttps : this.agentHttp,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
+      });
+      let connected = false;
+      request.on("socket", (socket) => {
+        // A kept-alive socket is connected already; a listener on it would pile up call after call.
+        if (!socket.connecting) connected = true;
+        else socket.once(secure ? "secureConnect" : "connect", () => (connected = true));
+      });
+      const timer = setTimeout(() => {
+        finish(fail(`no answer within ${Math.round(timeoutMs)} ms`, !connected));
+        request.destroy();
+      }, timeoutMs);
+      request.on("error", (error: NodeJS.ErrnoException) => {
+        const code = error.code ?? "";
+        const tls = isTlsError(code);
+        finish(fail(code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message, NOT_SENT.has(code) || tls, tls));
+      });
+      request.on("response", (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", (error) => finish(fail(error.message, false)));
+        response.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            return finish(fail(`HTTP ${response.statusCode}: ${text.slice(0, 200)}`, false));
+          }
+          if (response.statusCode === 200) return finish({ ok: true, body: json });
+          const reply = z.safeParse(errorReplySchema, json);
+          const grpc = reply.success ? reply.data.code : undefined;
+          const message = (reply.success ? (reply.data.message ?? reply.data.error) : undefined) ?? text.slice(0, 200);
+          if (grpc !== GRPC_UNAVAILABLE && grpc !== GRPC_DEADLINE_EXCEEDED && grpc !== GRPC_RESOURCE_EXHAUSTED) {
+            // Not the cluster's health but the request itself: no other member will answer differently.
+            return finish({ ok: true, body: { etcdError: message, status: response.statusCode } });
+          }
+          // "no leader" and "too many requests" are refused before any proposal; a timeout may still apply.
+          finish(fail(message, grpc !== GRPC_DEADLINE_EXCEEDED && !/timed out|leader changed/.test(message)));
+        });
+      });
+      request.end(payload);
+    });
+  }
+}
+
+function parseReply<T>(schema: z.ZodMiniType<T>, body: unknown, what: string): T {
+  const rejected = body as { etcdError?: string };
+  if (typeof rejected.etcdError === "string") throw etcdRejected(rejected.etcdError);
+  const reply = z.safeParse(schema, body);
+  if (!reply.success) throw new CniError(ErrorCode.internal, `internal error: etcd ${what} reply has an unexpected shape`, JSON.stringify(body).slice(0, 300));
+  return reply.data;
+}
+
+function readTls(tls: EtcdTls | undefined): https.AgentOptions {
+  const read = (path: string | undefined, what: string): Buffer | undefined => {
+    if (path === undefined) return undefined;
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new CniError(ErrorCode.ioFailure, `cannot read the etcd ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  };
+  const ca = read(tls?.caFile, "CA file");
+  const cert = read(tls?.certFile, "client certificate file");
+  const key = read(tls?.keyFile, "client key file");
+  return { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}) };
+}

@@ -1,0 +1,41 @@
+// What went wrong talking to etcd, as the CniErrors a caller sees: unavailable (11), TLS (5), refused requests.
+import { CniError, ErrorCode } from "../cni/errors.js";
+
+/** One request to one member that did not get an answer. */
+export interface Attempt {
+  readonly endpoint: string;
+  readonly error: string;
+  /** The request certainly did nothing (never sent, or refused before proposing). */
+  readonly harmless: boolean;
+  readonly tls: boolean;
+}
+
+export function etcdRejected(message: string): CniError {
+  if (/too many operations/.test(message)) {
+    return new CniError(ErrorCode.tryAgainLater, `etcd refused the transaction: ${message}`, "raise --max-txn-ops on every etcd member (the default is 128)");
+  }
+  if (/compacted/.test(message)) return new CniError(ErrorCode.tryAgainLater, `etcd compacted the revision this transaction read; retry`, message);
+  return new CniError(ErrorCode.internal, `internal error: etcd refused a request: ${message}`, "please report this as a bug");
+}
+
+const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)/;
+export const isTlsError = (code: string): boolean => TLS_CODES.test(code);
+
+export function tlsFailure(attempts: readonly Attempt[]): CniError {
+  return new CniError(
+    ErrorCode.ioFailure,
+    `etcd TLS handshake failed: ${attempts[0]!.error}`,
+    `${describeAttempts(attempts)}; check caFile (the CA that signed the members' certificates) and certFile/keyFile (a client certificate that CA signed)`,
+  );
+}
+
+/** Each endpoint with the first thing that went wrong there (a later "deadline reached" says less) and how often. */
+export function describeAttempts(attempts: readonly Attempt[]): string {
+  const byEndpoint = new Map<string, { error: string; times: number }>();
+  for (const attempt of attempts) {
+    const seen = byEndpoint.get(attempt.endpoint);
+    if (seen) seen.times++;
+    else byEndpoint.set(attempt.endpoint, { error: attempt.error, times: 1 });
+  }
+  return [...byEndpoint].map(([endpoint, { error, times }]) => `${endpoint}: ${error}${times > 1 ? ` (${times} attempts)` : ""}`).join("; ");
+}

@@ -1,0 +1,239 @@
+// The etcd backend of Store: keys under a prefix, reads at one revision, commits as one compare-and-swap txn.
+import { safeParse, type core } from "zod/mini";
+import { CniError, ErrorCode } from "../cni/errors.js";
+import { assertSafeKey, type Store, type StoreReader, type StoreTxn } from "./store.js";
+import { withNodeTurn } from "./node-turn.js";
+import { EtcdClient, UnknownOutcome, decode, prefixEnd, type Compare, type EtcdTls } from "./etcd-client.js";
+
+export interface EtcdStoreOptions {
+  readonly endpoints: readonly string[];
+  /** Every key lives below it: "pool/x" is "<prefix>/pool/x". */
+  readonly prefix: string;
+  readonly tls?: EtcdTls;
+  /** Bounds everything this store does, from its creation: the plugin's whole call. */
+  readonly timeoutMs: number;
+  /** What the processes of one node take turns under (node-turn.ts); the prefix unless a test plays two nodes. */
+  readonly turn?: string;
+}
+
+/**
+ * How often the work runs before a conflict is reported. Each conflict means another writer
+ * committed, so the store as a whole made progress; the deadline is the real bound. 32 lets a
+ * burst of a hundred ADDs on one node through even where they all write one key (a pool's state).
+ */
+const MAX_ATTEMPTS = 32;
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_CAP_MS = 200;
+
+export class EtcdStore implements Store {
+  private readonly client: EtcdClient;
+  private readonly deadline: number;
+
+  constructor(private readonly options: EtcdStoreOptions) {
+    this.deadline = Date.now() + options.timeoutMs;
+    this.client = new EtcdClient({ endpoints: options.endpoints, deadline: this.deadline, ...(options.tls ? { tls: options.tls } : {}) });
+  }
+
+  get location(): string {
+    return `etcd ${this.options.endpoints.join(",")} prefix ${this.options.prefix}`;
+  }
+
+  /** The etcd key of a store key. */
+  fullKey(key: string): string {
+    return `${this.options.prefix}/${key}`;
+  }
+
+  async update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
+    return withNodeTurn(this.options.turn ?? this.options.prefix, this.deadline, () => this.attempt(work));
+  }
+
+  private async attempt<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const txn = new EtcdTxn(this, this.client);
+      const value = await work(txn);
+      if (txn.writes.size === 0) return value;
+      if (await this.commit(txn)) return value;
+      const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+      if (attempt >= MAX_ATTEMPTS || Date.now() + pause >= this.deadline) {
+        throw new CniError(ErrorCode.tryAgainLater, `the store changed under this transaction ${attempt} times; nothing was written; retry`, this.location);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+
+  async read<T>(work: (txn: StoreReader) => Promise<T>): Promise<T> {
+    return work(new EtcdTxn(this, this.client));
+  }
+
+  async notes(): Promise<string[]> {
+    const notes: string[] = [];
+    for (const endpoint of this.options.endpoints) {
+      try {
+        await this.client.status(endpoint);
+      } catch (error) {
+        notes.push(`etcd member ${endpoint} does not answer (${(error as CniError).details ?? (error as Error).message}); the cluster works while a quorum does`);
+      }
+    }
+    return notes;
+  }
+
+  /** True when committed, false on a conflict; a lost reply is settled by reading back what was written. */
+  private async commit(txn: EtcdTxn): Promise<boolean> {
+    const puts = [...txn.writes].filter(([, doc]) => doc !== null).map(([key, doc]) => ({ key: this.fullKey(key), value: JSON.stringify(doc) }));
+    const deletes = [...txn.writes].filter(([, doc]) => doc === null).map(([key]) => this.fullKey(key));
+    try {
+      const reply = await this.client.txn({ compares: txn.compares(), puts, deletes });
+      return reply.succeeded === true;
+    } catch (error) {
+      if (!(error instanceof UnknownOutcome)) throw error;
+      if (await this.landed(txn.revision, puts, deletes)) return true;
+      // It may still be applied later (it can sit in the raft log): retrying the work could not
+      // tell the caller what happened either, so say so; a runtime's DEL after a failed ADD cleans up.
+      throw new CniError(
+        ErrorCode.tryAgainLater,
+        `etcd did not confirm the commit and it cannot be told whether it was applied`,
+        `${error.message}; a DEL (or 'ippool release') of the same attachment cleans up if it was`,
+      );
+    }
+  }
+
+  /** Whether every put holds our bytes from one revision after the snapshot, and every deleted key is gone. */
+  private async landed(snapshot: bigint | undefined, puts: readonly { key: string; value: string }[], deletes: readonly string[]): Promise<boolean> {
+    try {
+      const revisions = new Set<bigint>();
+      for (const put of puts) {
+        const [kv] = (await this.client.range({ key: put.key })).kvs;
+        if (kv === undefined || decode(kv.value ?? "") !== put.value || kv.mod_revision <= (snapshot ?? 0n)) return false;
+        revisions.add(kv.mod_revision);
+      }
+      for (const key of deletes) if ((await this.client.range({ key })).kvs.length > 0) return false;
+      return revisions.size <= 1;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** What a listing saw: the etcd keys below the prefix, each with the revision it was created at. */
+interface Listing {
+  readonly direct: Map<string, bigint>;
+  readonly subPrefixes: Set<string>;
+  readonly all: boolean;
+}
+
+class EtcdTxn implements StoreTxn {
+  /** The snapshot: the first range's revision, passed to every later one. */
+  revision: bigint | undefined;
+  readonly writes = new Map<string, unknown>();
+  private readonly modRevisions = new Map<string, bigint>();
+  private readonly docs = new Map<string, unknown>();
+  private readonly listings = new Map<string, Listing>();
+
+  constructor(
+    private readonly store: EtcdStore,
+    private readonly client: EtcdClient,
+  ) {}
+
+  async get<T>(key: string, schema: core.$ZodType<T>): Promise<T | undefined> {
+    if (this.writes.has(key)) return (this.writes.get(key) ?? undefined) as T | undefined;
+    if (this.docs.has(key)) return this.docs.get(key) as T | undefined;
+    assertSafeKey(key);
+    const full = this.store.fullKey(key);
+    const [kv] = await this.range(full);
+    this.modRevisions.set(full, kv?.mod_revision ?? 0n);
+    let doc: T | undefined;
+    if (kv !== undefined) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(decode(kv.value ?? ""));
+      } catch {
+        throw damagedKey(full, "not JSON");
+      }
+      const parsed = safeParse(schema, raw);
+      if (!parsed.success) throw damagedKey(full, `unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`);
+      doc = parsed.data;
+    }
+    this.docs.set(key, doc);
+    return doc;
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const names = new Set<string>();
+    for (const key of await this.keysBelow(prefix, false)) {
+      const rest = key.slice(prefix.length);
+      names.add(prefix + (rest.includes("/") ? rest.slice(0, rest.indexOf("/")) : rest));
+    }
+    return [...names].sort();
+  }
+
+  async listAll(prefix: string): Promise<string[]> {
+    return (await this.keysBelow(prefix, true)).sort();
+  }
+
+  put(key: string, doc: unknown): void {
+    assertSafeKey(key);
+    this.writes.set(key, doc);
+  }
+
+  delete(key: string): void {
+    assertSafeKey(key);
+    this.writes.set(key, null);
+  }
+
+  /**
+   * The commit's conditions: each key read still has the revision it had (0: still absent); for
+   * each listing, no key created below the prefix since the snapshot, and each key or sub-prefix
+   * it returned still there (a key read as well is covered by its own compare).
+   */
+  compares(): Compare[] {
+    const compares: Compare[] = [];
+    for (const [key, revision] of this.modRevisions) compares.push({ key, target: "MOD", result: "EQUAL", revision });
+    for (const [full, listing] of this.listings) {
+      compares.push({ key: full, rangeEnd: prefixEnd(full), target: "CREATE", result: "LESS", revision: (this.revision ?? 0n) + 1n });
+      for (const [key, created] of listing.direct) {
+        if (!this.modRevisions.has(key)) compares.push({ key, target: "CREATE", result: "EQUAL", revision: created });
+      }
+      // An empty range compares as a key with revision 0, so "greater than 0" means "not empty".
+      for (const sub of listing.subPrefixes) compares.push({ key: sub, rangeEnd: prefixEnd(sub), target: "CREATE", result: "GREATER", revision: 0n });
+    }
+    return compares;
+  }
+
+  /** Store keys below `prefix` (at any depth) as this transaction sees them: stored ones plus its own writes. */
+  private async keysBelow(prefix: string, all: boolean): Promise<string[]> {
+    const full = this.store.fullKey(prefix);
+    const root = this.store.fullKey("");
+    const kvs = await this.range(full, prefixEnd(full));
+    this.recordListing(full, kvs, all);
+    const keys = new Set(kvs.map((kv) => decode(kv.key).slice(root.length)));
+    for (const [key, doc] of this.writes) {
+      if (!key.startsWith(prefix)) continue;
+      if (doc === null) keys.delete(key);
+      else keys.add(key);
+    }
+    return [...keys];
+  }
+
+  private recordListing(full: string, kvs: readonly { key: string; create_revision: bigint }[], all: boolean): void {
+    const direct = new Map<string, bigint>();
+    const subPrefixes = new Set<string>();
+    for (const kv of kvs) {
+      const key = decode(kv.key);
+      const slash = key.indexOf("/", full.length);
+      if (all || slash < 0) direct.set(key, kv.create_revision);
+      else subPrefixes.add(key.slice(0, slash + 1));
+    }
+    const previous = this.listings.get(full);
+    this.listings.set(full, previous && previous.all ? previous : { direct, subPrefixes, all });
+  }
+
+  private async range(key: string, rangeEnd?: string) {
+    const reply = await this.client.range({ key, ...(rangeEnd !== undefined ? { rangeEnd, keysOnly: true } : {}), ...(this.revision !== undefined ? { revision: this.revision } : {}) });
+    this.revision ??= reply.header.revision;
+    return reply.kvs;
+  }
+}
+
+function damagedKey(key: string, why: string): CniError {
+  return new CniError(ErrorCode.storeDamaged, `etcd key ${key} is damaged: ${why}`, `inspect it with 'etcdctl get ${key}'; 'ippool verify' checks the whole store; nothing was reset`);
+}
