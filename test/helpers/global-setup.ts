@@ -1,4 +1,4 @@
-// Builds build/ippool once before any test runs, so the suites always exec the current source.
+// Builds build/ippool and build/ippool-linux-<arch> once before any test runs, so the suites always exec the current source.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
