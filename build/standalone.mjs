@@ -37,6 +37,20 @@ export function bunExecutable() {
   return found;
 }
 
+const COMPILE_FLAGS = [
+  "--compile",
+  // The code ships pre-compiled, so start-up skips parsing the bundle.
+  "--bytecode",
+  // A plugin runs in whatever directory the runtime has: it must never read a .env (which could
+  // set CNI_COMMAND or anything else) or a bunfig.toml from there.
+  "--no-compile-autoload-dotenv",
+  "--no-compile-autoload-bunfig",
+  // Each process runs one verb and exits: tiering code up to the JIT costs more than it saves.
+  // Scaling the threshold by 100 took an ADD from 11-13 ms to 7-8 ms of CPU and peak RSS from
+  // 34.9 to 29.4 MiB (perf stat, 30 runs); a long CLI run still tiers up, only later.
+  "--compile-jit-policy=100",
+];
+
 /**
  * Compiles `entry` (a .cjs file: bun picks the loader by extension, and an extension-less input is
  * embedded as a plain file that runs nothing) to `outfile`, written beside it and renamed over it
@@ -45,8 +59,7 @@ export function bunExecutable() {
 export async function compileStandalone(entry, outfile) {
   if (!entry.endsWith(".cjs")) throw new Error(`compileStandalone needs a .cjs entry, got ${entry}`);
   const tempfile = `${outfile}.tmp-${process.pid}`;
-  // --bytecode: the code is shipped pre-compiled, so start-up skips parsing the bundle.
-  execFileSync(bunExecutable(), ["build", "--compile", "--bytecode", "--outfile", tempfile, entry], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(bunExecutable(), ["build", ...COMPILE_FLAGS, "--outfile", tempfile, entry], { stdio: ["ignore", "ignore", "inherit"] });
   await chmod(tempfile, 0o755);
   await rename(tempfile, outfile);
 }
