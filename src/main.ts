@@ -71,7 +71,18 @@ async function main(): Promise<number> {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
+    executable: runningExecutable(),
   });
+}
+
+/**
+ * What `ippool install` copies. bun's compiled executable runs its embedded bundle from a virtual
+ * /$bunfs/ path, so the executable is process.execPath itself; under Node, execPath is node and
+ * the program is the bundle file node was given (argv[1]), which is what gets installed.
+ */
+function runningExecutable(): string | undefined {
+  const script = process.argv[1];
+  return script?.startsWith("/$bunfs/") ? process.execPath : script;
 }
 
 main().then(

@@ -7,6 +7,7 @@ import { releaseCommand } from "./release-command.js";
 import { reclaimCommand } from "./reclaim-command.js";
 import { usageCommand } from "./usage-command.js";
 import { verifyCommand } from "./verify-command.js";
+import { installCommand } from "./install-command.js";
 
 /** In the order `ippool --help` lists them. */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
@@ -21,4 +22,5 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   reclaim: reclaimCommand,
   usage: usageCommand,
   verify: verifyCommand,
+  install: installCommand,
 };

@@ -15,6 +15,7 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly now: () => Date;
+  readonly executable?: string;
 }
 
 /** The same bound as the plugin's: a waiting CLI gives up with a clear message instead of hanging. */
@@ -44,6 +45,7 @@ export async function runCli(io: CliIo): Promise<number> {
       dataDir,
       store: new DiskStore(dataDir, LOCK_WAIT_MS),
       now: io.now,
+      ...(io.executable !== undefined ? { executable: io.executable } : {}),
       readInput: (path) => readInput(io, path),
       out: io.stdout,
       warn: (line) => io.stderr(`ippool: warning: ${line}\n`),
