@@ -29,8 +29,8 @@ export async function verbLatency(subjects: readonly Subject[], root: string, ci
   for (const subject of subjects) {
     const dir = freshDir(root, `${subject.name}-latency`);
     if (populate > 0) {
-      if (subject.name === "ippool") await populateIppool(dir, NETWORK, cidr, populate);
-      else populateHostLocal(dir, NETWORK, cidr, populate);
+      if (subject.kind === "ippool") await populateIppool(dir, NETWORK, cidr, populate);
+      else if (subject.kind === "host-local") populateHostLocal(dir, NETWORK, cidr, populate);
     }
     confs.set(subject, subject.conf(dir, cidr));
   }
@@ -64,7 +64,7 @@ const ids = (prefix: string, count: number): string[] => Array.from({ length: co
 
 /** With N addresses pre-populated at offsets 2..N+1, a new ADD must land beyond them; anything else is a duplicate. */
 function assertFresh(subject: Subject, run: TimedRun, populate: number): void {
-  if (populate === 0) return;
+  if (populate === 0 || subject.kind === "floor") return;
   const [address] = resultAddresses(run.stdout);
   const lastOctets = address!.split(".").slice(2).map(Number);
   const offset = lastOctets[0]! * 256 + lastOctets[1]!;

@@ -10,31 +10,44 @@ const CNI_VERSION = "1.0.0";
 
 export type Verb = "ADD" | "DEL" | "CHECK";
 
+/** The columns of the report: both ippool artifacts, the compiled floor program, host-local. */
+export type SubjectName = "node" | "standalone" | "floor" | "host-local";
+
 export interface Subject {
-  readonly name: "ippool" | "host-local";
+  readonly name: SubjectName;
+  /** Which on-disk format a pre-populated store is written in; the floor keeps no store. */
+  readonly kind: "ippool" | "host-local" | "floor";
   readonly binary: string;
   /** The netconf for a fresh store in `dataDir` with one pool/range `cidr`. */
   conf(dataDir: string, cidr: string): Record<string, unknown>;
 }
 
-export function ippoolSubject(repoRoot: string): Subject {
-  return {
-    name: "ippool",
-    binary: join(repoRoot, "build/ippool"),
-    conf: (dataDir, cidr) => ({
-      cniVersion: CNI_VERSION,
-      name: NETWORK,
-      type: "bridge",
-      // Inline pool: the bench measures the plugin path, not the CLI's pool store.
-      ipam: { type: "ippool", dataDir, ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr } }] },
-    }),
-  };
+const ippoolConf = (dataDir: string, cidr: string) => ({
+  cniVersion: CNI_VERSION,
+  name: NETWORK,
+  type: "bridge",
+  // Inline pool: the bench measures the plugin path, not the CLI's pool store.
+  ipam: { type: "ippool", dataDir, ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr } }] },
+});
+
+/** build/ippool (the Node bundle) and build/ippool-linux-<arch> (compiled with bun from that bundle). */
+export function ippoolSubjects(repoRoot: string): Subject[] {
+  return [
+    { name: "node", kind: "ippool", binary: join(repoRoot, "build/ippool"), conf: ippoolConf },
+    { name: "standalone", kind: "ippool", binary: join(repoRoot, `build/ippool-linux-${process.arch}`), conf: ippoolConf },
+  ];
+}
+
+/** bench/floor.ts compiled as ippool is: reads stdin, writes one line. What no compiled plugin can beat. */
+export function floorSubject(binary: string): Subject {
+  return { name: "floor", kind: "floor", binary, conf: ippoolConf };
 }
 
 export function hostLocalSubject(): Subject | undefined {
   if (!existsSync(HOST_LOCAL)) return undefined;
   return {
     name: "host-local",
+    kind: "host-local",
     binary: HOST_LOCAL,
     conf: (dataDir, cidr) => ({ cniVersion: CNI_VERSION, name: NETWORK, type: "bridge", ipam: { type: "host-local", ranges: [[{ subnet: cidr }]], dataDir } }),
   };
@@ -65,5 +78,6 @@ export function callPlugin(subject: Subject, conf: Record<string, unknown>, call
 /** The addresses (without prefix) of an ADD result. */
 export function resultAddresses(stdout: string): string[] {
   const result = JSON.parse(stdout) as { ips?: { address: string }[] };
+  // The floor's line has no ips: it hands out nothing.
   return (result.ips ?? []).map((ip) => ip.address.split("/")[0]!);
 }

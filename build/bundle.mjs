@@ -1,13 +1,16 @@
-// Bundles src/main.ts into build/ippool: one CommonJS file with a node shebang, executable.
+// Bundles src/main.ts into build/ippool (one CommonJS file with a node shebang) and compiles that
+// same bundle into build/ippool-linux-<arch>, the standalone executable.
 import { build } from "esbuild";
-import { chmod, rename } from "node:fs/promises";
+import { chmod, rename, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { compileStandalone, standaloneName } from "./standalone.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outfile = `${root}build/ippool`;
 // Written beside the target and renamed over it: a test suite that rebuilds must never let a
 // running suite exec a half-written file (SyntaxError) or one open for writing (ETXTBSY).
-const tempfile = `${outfile}.tmp-${process.pid}`;
+// The .cjs ending tells bun's compiler it is JavaScript.
+const tempfile = `${outfile}.tmp-${process.pid}.cjs`;
 
 const common = {
   bundle: true,
@@ -49,5 +52,10 @@ await build({
   plugins: [embedCli],
   banner: { js: "#!/usr/bin/env node" },
 });
-await chmod(tempfile, 0o755);
-await rename(tempfile, outfile);
+try {
+  await compileStandalone(tempfile, `${root}build/${standaloneName()}`);
+  await chmod(tempfile, 0o755);
+  await rename(tempfile, outfile);
+} finally {
+  await rm(tempfile, { force: true });
+}

@@ -10,6 +10,7 @@ import { verifyCommand } from "./verify-command.js";
 import { nodeCommand } from "./node-command.js";
 import { dataplaneCommand } from "./dataplane-command.js";
 import { datastoreCommand } from "./datastore-command.js";
+import { installCommand } from "./install-command.js";
 
 /** In the order `ippool --help` lists them. */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
@@ -27,4 +28,5 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   node: nodeCommand,
   dataplane: dataplaneCommand,
   datastore: datastoreCommand,
+  install: installCommand,
 };

@@ -22,6 +22,8 @@ export interface CommandContext {
   /** The plugin's store (dataDir or etcd): changes go through store.update, reads through store.read. */
   readonly store: Store;
   readonly now: () => Date;
+  /** The file `ippool install` copies: the standalone executable, or the Node bundle (see src/main.ts). */
+  readonly executable?: string;
   /** The text of a file, or of stdin when path is "-". */
   readInput(path: string): Promise<string>;
   /** Writes to stdout as is (add the newline yourself). */

@@ -16,6 +16,7 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly now: () => Date;
+  readonly executable?: string;
 }
 
 /** The same bound as the plugin's: a waiting CLI gives up with a clear message instead of hanging. */
@@ -47,6 +48,7 @@ export async function runCli(io: CliIo): Promise<number> {
       datastore: datastore.type,
       store: await openStore({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000 }),
       now: io.now,
+      ...(io.executable !== undefined ? { executable: io.executable } : {}),
       readInput: (path) => readInput(io, path),
       out: io.stdout,
       warn: (line) => io.stderr(`ippool: warning: ${line}\n`),

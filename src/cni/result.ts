@@ -53,17 +53,18 @@ export function encodeResult(version: CniVersion, result: IpamResult): Record<st
   };
 }
 
-const addressEntry = z.looseObject({ address: z.string() });
-const legacyEntry = z.optional(z.looseObject({ ip: z.string() }));
-const prevResultSchema = z.looseObject({
-  ips: z.optional(z.array(addressEntry)),
-  ip4: legacyEntry,
-  ip6: legacyEntry,
-});
+/** Built on CHECK's first use, not at load: ADD and DEL never read a prevResult, and building zod schemas is start-up time. */
+let prevResultSchema: ReturnType<typeof buildPrevResultSchema> | undefined;
+
+function buildPrevResultSchema() {
+  const addressEntry = z.looseObject({ address: z.string() });
+  const legacyEntry = z.optional(z.looseObject({ ip: z.string() }));
+  return z.looseObject({ ips: z.optional(z.array(addressEntry)), ip4: legacyEntry, ip6: legacyEntry });
+}
 
 /** The addresses (without prefix) that a CHECK's prevResult says this attachment holds. */
 export function prevResultAddresses(prevResult: unknown): string[] {
-  const parsed = z.safeParse(prevResultSchema, prevResult);
+  const parsed = z.safeParse((prevResultSchema ??= buildPrevResultSchema()), prevResult);
   if (!parsed.success) throw new CniError(ErrorCode.decodeFailure, "prevResult is not a CNI result");
   const { ips, ip4, ip6 } = parsed.data;
   const cidrs = [...(ips ?? []).map((entry) => entry.address), ...[ip4, ip6].flatMap((entry) => (entry ? [entry.ip] : []))];

@@ -1,10 +1,14 @@
-// Builds build/ippool once before any test runs, so the suites always exec the current source; starts the run's etcd if asked.
+// Builds build/ippool and build/ippool-linux-<arch> once before any test runs, so the suites always exec the current source; starts the run's etcd if asked.
 import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { accessSync, constants } from "node:fs";
+import { relative } from "node:path";
 import { startTestDatastore } from "./datastore.js";
+import { IPPOOL, REPO_ROOT } from "./ippool.js";
 
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
-  const root = fileURLToPath(new URL("../..", import.meta.url));
-  execFileSync(process.execPath, ["build/bundle.mjs"], { cwd: root, stdio: "inherit" });
+  execFileSync(process.execPath, ["build/bundle.mjs"], { cwd: REPO_ROOT, stdio: "inherit" });
+  // A mistyped IPPOOL_BIN must stop the run here, not surface as ENOENT in every test.
+  accessSync(IPPOOL, constants.X_OK);
+  console.log(`[ippool] the suites exec ${relative(REPO_ROOT, IPPOOL)}${process.env.IPPOOL_BIN ? " (IPPOOL_BIN)" : ""}`);
   return startTestDatastore();
 }

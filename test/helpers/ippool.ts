@@ -2,12 +2,16 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { storeArgs, withTestDatastore } from "./datastore.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-export const IPPOOL = join(REPO_ROOT, "build/ippool");
+/**
+ * The executable every exec'ing suite runs: IPPOOL_BIN (absolute, or relative to the repository),
+ * else the Node bundle. `npm test` runs those suites once per artifact; see docs/testing.md.
+ */
+export const IPPOOL = resolve(REPO_ROOT, process.env.IPPOOL_BIN || "build/ippool");
 
 export interface ProcessResult {
   readonly code: number | null;
@@ -46,7 +50,7 @@ export interface PluginResult extends ProcessResult {
   readonly json: any;
 }
 
-/** Execs build/ippool as a CNI plugin with `conf` (object or raw text) on stdin. */
+/** Execs IPPOOL as a CNI plugin with `conf` (object or raw text) on stdin. */
 export async function execPlugin(call: PluginCall, conf: unknown): Promise<PluginResult> {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH ?? "",
@@ -63,7 +67,7 @@ export async function execPlugin(call: PluginCall, conf: unknown): Promise<Plugi
   return { ...result, json: result.stdout.trim() ? JSON.parse(result.stdout) : undefined };
 }
 
-/** Execs build/ippool as the operator CLI. */
+/** Execs IPPOOL as the operator CLI. */
 export function execCli(args: readonly string[], options: { dataDir?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<ProcessResult> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", ...options.env };
   const dataArgs = options.dataDir ? storeArgs(options.dataDir) : [];
