@@ -4,6 +4,7 @@ import { UsageError, type CommandSpec, type FlagSpec } from "./context.js";
 /** Flags every command accepts, wherever they appear on the line. */
 export const GLOBAL_FLAGS: Readonly<Record<string, FlagSpec>> = {
   "data-dir": { type: "string", value: "DIR", help: "the store the plugin uses (env IPPOOL_DATA_DIR; default /var/lib/cni/ippool)" },
+  nodename: { type: "string", value: "NAME", help: "the node to act for (env NODENAME; default the host name)" },
   help: { type: "boolean", short: "h", help: "show help for the command" },
 };
 

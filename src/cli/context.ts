@@ -17,6 +17,8 @@ export interface CommandContext {
   /** Flags given, by long name: string flags hold their value, boolean flags true. */
   readonly flags: Readonly<Record<string, string | boolean | undefined>>;
   readonly dataDir: string;
+  /** The node the command acts for: --nodename, else env NODENAME, else the host name. */
+  readonly nodename: string;
   /** The plugin's store in dataDir: changes go through store.update, reads through store.read. */
   readonly store: Store;
   readonly now: () => Date;

@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
 import { DiskStore } from "../store/disk-store.js";
+import { nodenameProblem, resolveNodename } from "../cni/nodename.js";
 import { parseArgv } from "./args.js";
 import { COMMANDS } from "./commands.js";
 import { UsageError, type CommandContext } from "./context.js";
@@ -42,6 +43,7 @@ export async function runCli(io: CliIo): Promise<number> {
       positionals: parsed.positionals,
       flags: parsed.flags,
       dataDir,
+      nodename: cliNodename(parsed.flags.nodename, io.env),
       store: new DiskStore(dataDir, LOCK_WAIT_MS),
       now: io.now,
       readInput: (path) => readInput(io, path),
@@ -87,6 +89,16 @@ async function readInput(io: CliIo, path: string): Promise<string> {
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(code);
     throw new CniError(ErrorCode.ioFailure, `cannot read ${path}: ${why}`);
   }
+}
+
+/** --nodename is checked like the netconf's ipam.nodename: it becomes a store key segment. */
+function cliNodename(flag: string | boolean | undefined, env: CliIo["env"]): string {
+  if (typeof flag === "string") {
+    const problem = nodenameProblem(flag);
+    if (problem !== undefined) throw new UsageError(`--nodename ${JSON.stringify(flag)} ${problem}`);
+    return flag;
+  }
+  return resolveNodename(undefined, env);
 }
 
 const stringOr = (...values: unknown[]): string | undefined => values.find((value): value is string => typeof value === "string" && value !== "");

@@ -1,0 +1,112 @@
+// Reading and changing blocks inside a transaction; every block write is recorded in its affine node's state.
+import { CniError, ErrorCode } from "../cni/errors.js";
+import { bitmapFromHex, bitmapToHex, clearBit, isBitSet, setBit } from "../alloc/bitmap.js";
+import { parseAddress } from "../alloc/address.js";
+import { poolLayout } from "../alloc/pool-layout.js";
+import type { StoreReader, StoreTxn } from "../store/store.js";
+import {
+  blockKey,
+  blockSchema,
+  nodeStateKey,
+  nodeStateSchema,
+  poolCidr,
+  type BlockDoc,
+  type BlockOwner,
+  type NodeStateDoc,
+} from "./documents.js";
+
+/** The offset in its pool of an address ippool recorded (so known to parse and to lie in the pool). */
+export const offsetOf = (poolId: string, address: string): bigint => parseAddress(address)!.value - poolCidr(poolId).network;
+
+/** Where an offset lives: its block and bit. Block size depends only on the pool's size. */
+export function locate(poolId: string, offset: bigint): { block: bigint; bit: number } {
+  const { blockSize } = poolLayout(poolCidr(poolId));
+  return { block: offset / blockSize, bit: Number(offset % blockSize) };
+}
+
+export async function readNodeState(txn: StoreReader, node: string, poolId: string): Promise<NodeStateDoc> {
+  return (await txn.get(nodeStateKey(node, poolId), nodeStateSchema)) ?? { pool: poolId, node, blocks: {} };
+}
+
+const SAFE_WAY_OUT =
+  "nothing was allocated from it; put back its newest copy, or run 'ippool verify' to see which attachments hold addresses in it. " +
+  "Do not remove the file: its addresses would look free and be handed out again";
+
+/**
+ * A block as the allocator may trust it. Its affine node records the block's last write, so a
+ * file restored from an earlier copy (whose bitmap misses addresses handed out since) is refused
+ * instead of read as free space.
+ */
+export async function readBlock(txn: StoreReader, poolId: string, block: bigint): Promise<BlockDoc | undefined> {
+  const key = blockKey(poolId, block);
+  const doc = await txn.get(key, blockSchema);
+  if (!doc) return undefined;
+  const recorded = (await readNodeState(txn, doc.node, poolId)).blocks[block.toString(16)];
+  if (recorded !== undefined && doc.seq < recorded) {
+    throw new CniError(
+      ErrorCode.storeDamaged,
+      `block ${key} is older than node ${doc.node}'s record of it (the block shows write ${doc.seq}, the node recorded write ${recorded}): ` +
+        "it was restored from an earlier copy, so addresses handed out since may look free",
+      SAFE_WAY_OUT,
+    );
+  }
+  return doc;
+}
+
+/** A block that `node`'s state lists: its document must exist, or its addresses were lost rather than freed. */
+export async function readListedBlock(txn: StoreReader, node: string, poolId: string, block: bigint): Promise<BlockDoc> {
+  const doc = await readBlock(txn, poolId, block);
+  if (doc) return doc;
+  const key = blockKey(poolId, block);
+  throw new CniError(ErrorCode.storeDamaged, `block ${key} is missing, but node ${node}'s state ${nodeStateKey(node, poolId)} lists it as its block`, SAFE_WAY_OUT);
+}
+
+/** Writes a block's new content with the next sequence number, and records that write in its affine node's state. */
+async function writeBlock(txn: StoreTxn, poolId: string, block: bigint, doc: BlockDoc): Promise<void> {
+  const seq = doc.seq + 1;
+  txn.put(blockKey(poolId, block), { ...doc, seq });
+  const state = await readNodeState(txn, doc.node, poolId);
+  txn.put(nodeStateKey(doc.node, poolId), { ...state, blocks: { ...state.blocks, [block.toString(16)]: seq } });
+}
+
+/**
+ * Marks `offset` as held by `owner`, in a block `node` claims now when it has none. Taking a set
+ * bit is a bug the caller's search rules out; it is refused here too, because a duplicate is
+ * the one thing an IPAM must never produce.
+ */
+export async function takeOffset(txn: StoreTxn, poolId: string, offset: bigint, owner: BlockOwner, node: string): Promise<void> {
+  const { block, bit } = locate(poolId, offset);
+  const doc = (await readBlock(txn, poolId, block)) ?? { pool: poolId, node, seq: 0, bitmap: "", owners: {} };
+  const bitmap = bitmapFromHex(doc.bitmap);
+  if (isBitSet(bitmap, bit)) throw new Error(`internal error: offset ${offset} of pool ${poolId} is taken`);
+  await writeBlock(txn, poolId, block, { ...doc, bitmap: bitmapToHex(setBit(bitmap, bit)), owners: { ...doc.owners, [bit]: owner } });
+}
+
+/** Moves `node`'s next-fit cursor in a pool to the address it just handed out. */
+export async function moveCursor(txn: StoreTxn, node: string, poolId: string, offset: bigint): Promise<void> {
+  const state = await readNodeState(txn, node, poolId);
+  txn.put(nodeStateKey(node, poolId), { ...state, cursor: offset.toString() });
+}
+
+/**
+ * Clears `offset` if the allocation `owner` (same attachment and same handle) holds it; returns
+ * whether it did. An emptied block stays, affine to its node, for cheap reuse.
+ */
+export async function freeOffset(txn: StoreTxn, poolId: string, offset: bigint, owner: BlockOwner): Promise<boolean> {
+  const { block, bit } = locate(poolId, offset);
+  const doc = await readBlock(txn, poolId, block);
+  if (!doc) return false;
+  const bitmap = bitmapFromHex(doc.bitmap);
+  const held = doc.owners[bit];
+  if (!isBitSet(bitmap, bit) || held?.attachment !== owner.attachment || held.handle !== owner.handle) return false;
+  const { [bit]: _released, ...owners } = doc.owners;
+  await writeBlock(txn, poolId, block, { ...doc, bitmap: bitmapToHex(clearBit(bitmap, bit)), owners });
+  return true;
+}
+
+/** The allocation recorded for an offset, or undefined when its bit is clear. */
+export async function ownerOf(txn: StoreReader, poolId: string, offset: bigint): Promise<BlockOwner | undefined> {
+  const { block, bit } = locate(poolId, offset);
+  const doc = await readBlock(txn, poolId, block);
+  return doc && isBitSet(bitmapFromHex(doc.bitmap), bit) ? doc.owners[bit] : undefined;
+}
