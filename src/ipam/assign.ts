@@ -1,13 +1,13 @@
 // ADD's allocation: one new address per family, chosen by block affinity (own blocks, then a new block, then borrowing).
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { addressAt, cidrContains, cidrsOverlap, formatAddress, type Family } from "../alloc/address.js";
-import { bitmapFromHex, isBitSet } from "../alloc/bitmap.js";
+import { isBitSet } from "../alloc/bitmap.js";
 import { findFreeInRange, firstUnclaimedBlock, nextFitRanges } from "../alloc/next-fit.js";
 import { poolLayout, usableCount } from "../alloc/pool-layout.js";
 import type { Pool } from "../pool/resource.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 import { attachmentId, attachmentKey, blockKey, blockSchema, nodeStateKey, nodeStateSchema, poolCidr, type AttachmentDoc, type BlockDoc } from "./documents.js";
-import { locate, moveCursor, readBlock, readListedBlock, readNodeState, takeOffset } from "./block-state.js";
+import { locate, moveCursor, readBlock, readListedBlock, readNodeState, takeOffset, takenBits } from "./block-state.js";
 import { claimedBlocks, nodesWithState, poolIdsWithBlocks, usedInBlock } from "./blocks.js";
 
 export interface FamilyRequest {
@@ -119,7 +119,7 @@ async function nextFree(
   for (const range of nextFitRanges(layout, cursor, blocks)) {
     if (!bitmaps.has(range.block)) {
       const doc = await read(range.block);
-      bitmaps.set(range.block, doc && bitmapFromHex(doc.bitmap));
+      bitmaps.set(range.block, doc && takenBits(doc));
     }
     const bitmap = bitmaps.get(range.block);
     if (bitmap === undefined) continue;
@@ -187,7 +187,7 @@ async function chooseRequested(txn: StoreReader, node: string, request: FamilyRe
     for (const other of await nodesWithState(txn)) {
       if ((await readNodeState(txn, other, pool.id)).blocks[block.toString(16)] !== undefined) await readListedBlock(txn, other, pool.id, block);
     }
-  } else if (isBitSet(bitmapFromHex(doc.bitmap), bit)) {
+  } else if (isBitSet(takenBits(doc), bit)) {
     const holder = doc.owners[bit]?.attachment ?? "an allocation with no owner recorded";
     throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is already held by ${holder}`, "release it first or ask for another");
   }

@@ -61,6 +61,17 @@ export async function readListedBlock(txn: StoreReader, node: string, poolId: st
   throw new CniError(ErrorCode.storeDamaged, `block ${key} is missing, but node ${node}'s state ${nodeStateKey(node, poolId)} lists it as its block`, SAFE_WAY_OUT);
 }
 
+/**
+ * The bits of a block that may not be handed out: set ones, and any with an owner recorded (a
+ * bitmap and owners map that disagree were edited by hand or restored in part; whichever is
+ * right, taking the bit could duplicate an address, so the owners map counts too).
+ */
+export function takenBits(doc: BlockDoc): bigint {
+  let bitmap = bitmapFromHex(doc.bitmap);
+  for (const bit of Object.keys(doc.owners)) bitmap = setBit(bitmap, Number(bit));
+  return bitmap;
+}
+
 /** Writes a block's new content with the next sequence number, and records that write in its affine node's state. */
 async function writeBlock(txn: StoreTxn, poolId: string, block: bigint, doc: BlockDoc): Promise<void> {
   const seq = doc.seq + 1;
@@ -77,9 +88,9 @@ async function writeBlock(txn: StoreTxn, poolId: string, block: bigint, doc: Blo
 export async function takeOffset(txn: StoreTxn, poolId: string, offset: bigint, owner: BlockOwner, node: string): Promise<void> {
   const { block, bit } = locate(poolId, offset);
   const doc = (await readBlock(txn, poolId, block)) ?? { pool: poolId, node, seq: 0, bitmap: "", owners: {} };
-  const bitmap = bitmapFromHex(doc.bitmap);
-  if (isBitSet(bitmap, bit)) throw new Error(`internal error: offset ${offset} of pool ${poolId} is taken`);
-  await writeBlock(txn, poolId, block, { ...doc, bitmap: bitmapToHex(setBit(bitmap, bit)), owners: { ...doc.owners, [bit]: owner } });
+  if (isBitSet(takenBits(doc), bit)) throw new Error(`internal error: offset ${offset} of pool ${poolId} is taken`);
+  const bitmap = setBit(bitmapFromHex(doc.bitmap), bit);
+  await writeBlock(txn, poolId, block, { ...doc, bitmap: bitmapToHex(bitmap), owners: { ...doc.owners, [bit]: owner } });
 }
 
 /** Moves `node`'s next-fit cursor in a pool to the address it just handed out. */
