@@ -1,7 +1,7 @@
 // Reading and changing blocks inside a transaction; every block write is recorded in its affine node's state.
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { bitmapFromHex, bitmapToHex, clearBit, isBitSet, setBit } from "../alloc/bitmap.js";
-import { parseAddress } from "../alloc/address.js";
+import { addressAt, familyBits, parseAddress } from "../alloc/address.js";
 import { poolLayout } from "../alloc/pool-layout.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 import {
@@ -28,9 +28,18 @@ export async function readNodeState(txn: StoreReader, node: string, poolId: stri
   return (await txn.get(nodeStateKey(node, poolId), nodeStateSchema)) ?? { pool: poolId, node, blocks: {} };
 }
 
-const SAFE_WAY_OUT =
-  "nothing was allocated from it; put back its newest copy, or run 'ippool verify' to see which attachments hold addresses in it. " +
-  "Do not remove the file: its addresses would look free and be handed out again";
+/** Both ways out keep every held address taken; removing the file would not, so the advice says so. */
+const wayOut = (poolId: string, block: bigint): string =>
+  `nothing was allocated from it; put back its newest copy, or rebuild it from the attachment records with 'ippool blocks rebuild ${blockCidrOf(poolId, block)}' ` +
+  "('ippool verify' lists what disagrees). Do not remove the file: its addresses would look free and be handed out again";
+
+/** The CIDR of a block, e.g. 10.22.0.64/26 (the pool itself when it is smaller than a block). */
+export function blockCidrOf(poolId: string, block: bigint): string {
+  const cidr = poolCidr(poolId);
+  const { blockSize } = poolLayout(cidr);
+  const prefix = familyBits(cidr.family) - (blockSize.toString(2).length - 1);
+  return `${addressAt(cidr, block * blockSize)}/${prefix}`;
+}
 
 /**
  * A block as the allocator may trust it. Its affine node records the block's last write, so a
@@ -47,7 +56,7 @@ export async function readBlock(txn: StoreReader, poolId: string, block: bigint)
       ErrorCode.storeDamaged,
       `block ${key} is older than node ${doc.node}'s record of it (the block shows write ${doc.seq}, the node recorded write ${recorded}): ` +
         "it was restored from an earlier copy, so addresses handed out since may look free",
-      SAFE_WAY_OUT,
+      wayOut(poolId, block),
     );
   }
   return doc;
@@ -58,7 +67,7 @@ export async function readListedBlock(txn: StoreReader, node: string, poolId: st
   const doc = await readBlock(txn, poolId, block);
   if (doc) return doc;
   const key = blockKey(poolId, block);
-  throw new CniError(ErrorCode.storeDamaged, `block ${key} is missing, but node ${node}'s state ${nodeStateKey(node, poolId)} lists it as its block`, SAFE_WAY_OUT);
+  throw new CniError(ErrorCode.storeDamaged, `block ${key} is missing, but node ${node}'s state ${nodeStateKey(node, poolId)} lists it as its block`, wayOut(poolId, block));
 }
 
 /**

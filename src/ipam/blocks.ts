@@ -1,5 +1,5 @@
 // Claimed blocks across the store: which exist, who is affine to them, how full they are, and handing empty ones back.
-import { addressAt, compareCidrs, familyBits } from "../alloc/address.js";
+import { compareCidrs } from "../alloc/address.js";
 import { bitmapFromHex, setBits } from "../alloc/bitmap.js";
 import { blockCapacity, poolLayout } from "../alloc/pool-layout.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
@@ -16,7 +16,7 @@ import {
   poolIdFromSegment,
   type BlockDoc,
 } from "./documents.js";
-import { readBlock } from "./block-state.js";
+import { blockCidrOf, readBlock } from "./block-state.js";
 
 export interface BlockSummary {
   /** The block's own CIDR (a /26 or /122, or the pool itself when it is smaller). */
@@ -53,13 +53,6 @@ export function usedInBlock(doc: BlockDoc, poolId: string, block: bigint): numbe
   return setBits(bitmapFromHex(doc.bitmap)).filter((bit) => !layout.reserved.has(base + BigInt(bit))).length;
 }
 
-export function blockCidr(poolId: string, block: bigint): string {
-  const cidr = poolCidr(poolId);
-  const { blockSize } = poolLayout(cidr);
-  const prefix = familyBits(cidr.family) - (blockSize.toString(2).length - 1);
-  return `${addressAt(cidr, block * blockSize)}/${prefix}`;
-}
-
 /** Every claimed block, by pool then address. */
 export async function listBlocks(reader: StoreReader): Promise<BlockSummary[]> {
   const summaries: BlockSummary[] = [];
@@ -71,7 +64,7 @@ export async function listBlocks(reader: StoreReader): Promise<BlockSummary[]> {
       const doc = await reader.get(blockKey(pool, block), blockSchema);
       if (!doc) continue;
       const used = usedInBlock(doc, pool, block);
-      summaries.push({ cidr: blockCidr(pool, block), pool, node: doc.node, used, free: Math.max(0, blockCapacity(layout, block) - used) });
+      summaries.push({ cidr: blockCidrOf(pool, block), pool, node: doc.node, used, free: Math.max(0, blockCapacity(layout, block) - used) });
     }
   }
   return summaries;
@@ -95,7 +88,7 @@ export async function releaseEmptyBlocks(txn: StoreTxn, node: string, forgetNode
       if (bitmapFromHex(doc.bitmap) !== 0n) continue;
       txn.delete(blockKey(pool, block));
       delete kept[block.toString(16)];
-      released.push(blockCidr(pool, block));
+      released.push(blockCidrOf(pool, block));
     }
     if (!state) continue;
     if (forgetNode && Object.keys(kept).length === 0) txn.delete(nodeStateKey(node, pool));

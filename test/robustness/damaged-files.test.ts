@@ -165,8 +165,19 @@ describe("block and node state files removed, restored or edited", () => {
   const expectSafeRefusal = (result: { json: any }) => {
     expect(result.json, JSON.stringify(result.json)).toMatchObject({ code: 104 });
     expect(result.json.msg).toContain(BLOCK);
-    expect(result.json.details).toMatch(/put back its newest copy/);
+    expect(result.json.details).toMatch(/put back its newest copy, or rebuild it from the attachment records with 'ippool blocks rebuild 10\.50\.0\.0\/26'/);
     expect(result.json.details).toMatch(/Do not remove the file/);
+  };
+
+  /** `ippool blocks rebuild` as the refusal advises; then verify passes and the next ADD takes a free address. */
+  const rebuildAndCheck = async (heldCount: number, after: string[]) => {
+    const rebuilt = await execCli(["blocks", "rebuild", "10.50.0.0/26"], { dataDir: dir.path });
+    expect(rebuilt.stdout, rebuilt.stderr).toBe(`rebuilt block 10.50.0.0/26 of node node-d from the attachment records: ${heldCount} address(es) held\n`);
+    const { result, report } = await runVerify(dir.path);
+    expect(report.problems).toEqual([]);
+    expect(result.code).toBe(0);
+    await addOk("after-rebuild");
+    expect((await held()).sort()).toEqual(after.sort());
   };
 
   beforeEach(() => {
@@ -184,7 +195,9 @@ describe("block and node state files removed, restored or edited", () => {
     const status = await execPlugin({ command: "STATUS" }, conf());
     expect(status.json).toMatchObject({ code: 50 });
     expect(await held()).toEqual(["10.50.0.2", "10.50.0.3", "10.50.0.64"]);
-    await verifyFinds(/lists block 0, whose file .*block\/10\.50\.0\.0_24\/0\.json is missing|lists block 0, whose file block\/10\.50\.0\.0_24\/0 is missing/);
+    await verifyFinds(/lists block 0, whose file block\/10\.50\.0\.0_24\/0 is missing/);
+    // The advised way out: rebuilt from the records, the block serves ADD again without reusing a held address.
+    await rebuildAndCheck(2, ["10.50.0.2", "10.50.0.3", "10.50.0.4", "10.50.0.64"]);
   });
 
   it("a block file restored from an earlier copy: refused as older than its node's record, no address handed out twice", async () => {
@@ -201,6 +214,7 @@ describe("block and node state files removed, restored or edited", () => {
     expect(await addOk("c6", conf(POOL, "node-e"))).toEqual(["10.50.0.64"]);
     expect(await held()).toEqual(["10.50.0.2", "10.50.0.3", "10.50.0.4", "10.50.0.64"]);
     await verifyFinds(/is older than node node-d's record of it \(write 1, recorded 3\)/);
+    await rebuildAndCheck(3, ["10.50.0.2", "10.50.0.3", "10.50.0.4", "10.50.0.5", "10.50.0.64"]);
   });
 
   it("a held bit cleared by hand (its owner left in place): the address is never handed out again", async () => {
