@@ -6,9 +6,9 @@ import { findFreeInRange, firstUnclaimedBlock, nextFitRanges } from "../alloc/ne
 import { poolLayout, usableCount } from "../alloc/pool-layout.js";
 import type { Pool } from "../pool/resource.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
-import { attachmentId, attachmentKey, blockKey, blockSchema, nodeStateKey, nodeStateSchema, poolCidr, type AttachmentDoc, type BlockDoc } from "./documents.js";
-import { locate, moveCursor, readBlock, readListedBlock, readNodeState, takeOffset, takenBits } from "./block-state.js";
-import { claimedBlocks, nodesWithState, poolIdsWithBlocks, usedInBlock } from "./blocks.js";
+import { attachmentId, attachmentKey, blockKey, blockSchema, poolCidr, type AttachmentDoc, type BlockDoc } from "./documents.js";
+import { locate, lostBlock, moveCursor, readBlock, readClaims, readListedBlock, readNodeState, takeOffset, takenBits } from "./block-state.js";
+import { claimedBlocks, poolIdsWithBlocks, usedInBlock } from "./blocks.js";
 
 export interface FamilyRequest {
   readonly family: Family;
@@ -130,15 +130,13 @@ async function nextFree(
 }
 
 /**
- * Blocks of a pool that may not be claimed: those that exist, and those some node's state still
- * lists although their document is gone (lost, not freed: its addresses may be held).
+ * Blocks of a pool that may not be claimed: those that exist, and those the pool's claims still
+ * list although their document is gone (lost, not freed: its addresses may be held). Only the
+ * claims document is read, not every node's state, so a claim conflicts only with other claims.
  */
 async function unavailableBlocks(txn: StoreReader, poolId: string): Promise<Set<bigint>> {
   const taken = new Set(await claimedBlocks(txn, poolId));
-  for (const node of await nodesWithState(txn)) {
-    const state = await txn.get(nodeStateKey(node, poolId), nodeStateSchema);
-    for (const hex of Object.keys(state?.blocks ?? {})) taken.add(BigInt(`0x${hex}`));
-  }
+  for (const hex of Object.keys(await readClaims(txn, poolId))) taken.add(BigInt(`0x${hex}`));
   return taken;
 }
 
@@ -183,10 +181,9 @@ async function chooseRequested(txn: StoreReader, node: string, request: FamilyRe
   const { block, bit } = locate(pool.id, offset);
   const doc = await readBlock(txn, pool.id, block);
   if (!doc) {
-    // Claimed now for this node, unless a node's state lists it: then it was lost, and readListedBlock says so.
-    for (const other of await nodesWithState(txn)) {
-      if ((await readNodeState(txn, other, pool.id)).blocks[block.toString(16)] !== undefined) await readListedBlock(txn, other, pool.id, block);
-    }
+    // Claimed now for this node, unless the claims list it: then it was lost, not freed.
+    const claimant = (await readClaims(txn, pool.id))[block.toString(16)];
+    if (claimant !== undefined) throw lostBlock(pool.id, block, `the claims of pool ${pool.id} (node ${claimant})`);
   } else if (isBitSet(takenBits(doc), bit)) {
     const holder = doc.owners[bit]?.attachment ?? "an allocation with no owner recorded";
     throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is already held by ${holder}`, "release it first or ask for another");

@@ -7,6 +7,8 @@ import type { StoreReader, StoreTxn } from "../store/store.js";
 import {
   blockKey,
   blockSchema,
+  claimsKey,
+  claimsSchema,
   nodeStateKey,
   nodeStateSchema,
   poolCidr,
@@ -66,8 +68,16 @@ export async function readBlock(txn: StoreReader, poolId: string, block: bigint)
 export async function readListedBlock(txn: StoreReader, node: string, poolId: string, block: bigint): Promise<BlockDoc> {
   const doc = await readBlock(txn, poolId, block);
   if (doc) return doc;
-  const key = blockKey(poolId, block);
-  throw new CniError(ErrorCode.storeDamaged, `block ${key} is missing, but node ${node}'s state ${nodeStateKey(node, poolId)} lists it as its block`, wayOut(poolId, block));
+  throw lostBlock(poolId, block, `node ${node}'s state ${nodeStateKey(node, poolId)}`);
+}
+
+/** A claimed block whose document is gone: refused, since its addresses may be held. */
+export const lostBlock = (poolId: string, block: bigint, listedBy: string): CniError =>
+  new CniError(ErrorCode.storeDamaged, `block ${blockKey(poolId, block)} is missing, but ${listedBy} lists it as claimed`, wayOut(poolId, block));
+
+/** Which blocks of a pool are claimed, and by whom, as the claims document records it. */
+export async function readClaims(txn: StoreReader, poolId: string): Promise<Record<string, string>> {
+  return (await txn.get(claimsKey(poolId), claimsSchema))?.blocks ?? {};
 }
 
 /**
@@ -96,7 +106,12 @@ async function writeBlock(txn: StoreTxn, poolId: string, block: bigint, doc: Blo
  */
 export async function takeOffset(txn: StoreTxn, poolId: string, offset: bigint, owner: BlockOwner, node: string): Promise<void> {
   const { block, bit } = locate(poolId, offset);
-  const doc = (await readBlock(txn, poolId, block)) ?? { pool: poolId, node, seq: 0, bitmap: "", owners: {} };
+  const existing = await readBlock(txn, poolId, block);
+  if (!existing) {
+    // A claim: the block is created affine to `node`, and the pool's claims say so.
+    txn.put(claimsKey(poolId), { pool: poolId, blocks: { ...(await readClaims(txn, poolId)), [block.toString(16)]: node } });
+  }
+  const doc = existing ?? { pool: poolId, node, seq: 0, bitmap: "", owners: {} };
   if (isBitSet(takenBits(doc), bit)) throw new Error(`internal error: offset ${offset} of pool ${poolId} is taken`);
   const bitmap = setBit(bitmapFromHex(doc.bitmap), bit);
   await writeBlock(txn, poolId, block, { ...doc, bitmap: bitmapToHex(bitmap), owners: { ...doc.owners, [bit]: owner } });

@@ -9,6 +9,7 @@ import {
   blockKey,
   blockPrefix,
   blockSchema,
+  claimsKey,
   nodeStateKey,
   nodeStatePrefix,
   nodeStateSchema,
@@ -16,7 +17,7 @@ import {
   poolIdFromSegment,
   type BlockDoc,
 } from "./documents.js";
-import { blockCidrOf, readBlock } from "./block-state.js";
+import { blockCidrOf, readBlock, readClaims } from "./block-state.js";
 
 export interface BlockSummary {
   /** The block's own CIDR (a /26 or /122, or the pool itself when it is smaller). */
@@ -82,14 +83,18 @@ export async function releaseEmptyBlocks(txn: StoreTxn, node: string, forgetNode
   for (const pool of [...new Set([...(await poolIdsWithBlocks(txn)), ...statePools])]) {
     const state = await txn.get(nodeStateKey(node, pool), nodeStateSchema);
     const kept: Record<string, number> = { ...state?.blocks };
+    const claims = await readClaims(txn, pool);
+    const stillClaimed = { ...claims };
     for (const block of await claimedBlocks(txn, pool)) {
       const doc = await readBlock(txn, pool, block);
       if (!doc || doc.node !== node) continue;
       if (bitmapFromHex(doc.bitmap) !== 0n) continue;
       txn.delete(blockKey(pool, block));
       delete kept[block.toString(16)];
+      delete stillClaimed[block.toString(16)];
       released.push(blockCidrOf(pool, block));
     }
+    if (Object.keys(stillClaimed).length !== Object.keys(claims).length) txn.put(claimsKey(pool), { pool, blocks: stillClaimed });
     if (!state) continue;
     if (forgetNode && Object.keys(kept).length === 0) txn.delete(nodeStateKey(node, pool));
     else if (Object.keys(kept).length !== Object.keys(state.blocks).length) txn.put(nodeStateKey(node, pool), { ...state, blocks: kept });

@@ -42,6 +42,16 @@ export const blockSchema = z.object({
 export type BlockDoc = z.infer<typeof blockSchema>;
 
 /**
+ * Per pool, which blocks are claimed and by which node: written only when a block is claimed or
+ * handed back, never by an ADD that fills a block it has. A claim checks it (with the blocks that
+ * exist), so a block whose document was lost is not taken for unclaimed.
+ */
+export const CLAIMS_PREFIX = "claims/";
+export const claimsKey = (poolId: string): string => `${CLAIMS_PREFIX}${poolSegment(poolId)}`;
+export const claimsSchema = z.object({ pool: z.string(), blocks: z.record(hexIndex, nodeName) });
+export type ClaimsDoc = z.infer<typeof claimsSchema>;
+
+/**
  * Per node and pool, written only on behalf of that node (and by a borrower writing into one of
  * its blocks): the next-fit cursor and the node's affine blocks with the last write of each.
  */

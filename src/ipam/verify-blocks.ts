@@ -2,7 +2,7 @@
 import { addressAt, cidrsOverlap, type Cidr } from "../alloc/address.js";
 import { bitmapFromHex, setBits } from "../alloc/bitmap.js";
 import type { PoolLayout } from "../alloc/pool-layout.js";
-import { blockKey, nodeStateKey, type BlockDoc, type BlockOwner, type NodeStateDoc } from "./documents.js";
+import { blockKey, claimsKey, nodeStateKey, type BlockDoc, type BlockOwner, type ClaimsDoc, type NodeStateDoc } from "./documents.js";
 
 export type Report = (key: string, message: string) => void;
 
@@ -17,6 +17,8 @@ export interface PoolInfo {
   readonly unreadable: Set<string>;
   /** Node -> its state in this pool. */
   readonly states: Map<string, NodeStateDoc>;
+  /** The pool's claims document (block index hex -> node), when there is one. */
+  claims?: ClaimsDoc;
 }
 
 /** Checks one block and yields its set bits with their owners. */
@@ -63,6 +65,16 @@ export function checkAffinity(info: PoolInfo, report: Report): void {
     if (recorded === undefined) report(key, `is affine to node ${doc.node}, but ${nodeStateKey(doc.node, info.id)} does not list it`);
     else if (doc.seq < recorded) report(key, `is older than node ${doc.node}'s record of it (write ${doc.seq}, recorded ${recorded}): restored from an earlier copy? addresses handed out since may look free`);
     else if (doc.seq > recorded) report(nodeStateKey(doc.node, info.id), `records write ${recorded} of block ${hex}, but the block is at write ${doc.seq}: restored from an earlier copy?`);
+  }
+  const claims = info.claims?.blocks ?? {};
+  for (const [hex, doc] of info.blocks) {
+    if (claims[hex] === undefined) report(claimsKey(info.id), `does not record block ${hex} as claimed (the block is affine to node ${doc.node})`);
+    else if (claims[hex] !== doc.node) report(claimsKey(info.id), `records block ${hex} as claimed by node ${claims[hex]}, but the block is affine to node ${doc.node}`);
+  }
+  if (info.claims && info.claims.pool !== info.id) report(claimsKey(info.id), `names pool ${info.claims.pool} but is the claims document of pool ${info.id}`);
+  for (const [hex, node] of Object.entries(claims)) {
+    const key = blockKey(info.id, BigInt(`0x${hex}`));
+    if (!info.blocks.has(hex) && !info.unreadable.has(key)) report(claimsKey(info.id), `records block ${hex} as claimed by node ${node}, but its file ${key} is missing (lost, not released: its addresses may be held)`);
   }
   for (const [node, state] of info.states) {
     const key = nodeStateKey(node, info.id);

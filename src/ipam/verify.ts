@@ -11,6 +11,7 @@ import {
   POOLS_KEY,
   attachmentSchema,
   blockSchema,
+  claimsSchema,
   idOfAttachment,
   nodeStateSchema,
   poolIdFromSegment,
@@ -94,6 +95,10 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
       const info = poolInfo(key, parts[2]!);
       const doc = await load(key, nodeStateSchema);
       if (info && doc) info.states.set(parts[1]!, doc);
+    } else if (parts[0] === "claims" && parts.length === 2) {
+      const info = poolInfo(key, parts[1]!);
+      const doc = await load(key, claimsSchema);
+      if (info && doc) info.claims = doc;
     } else if (parts[0] === "attachment" && parts.length === 3) attachmentKeys.push(key);
     else report(key, "unexpected file in the data dir (not written by ippool)");
   }

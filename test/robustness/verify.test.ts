@@ -83,6 +83,7 @@ const breakages: { what: string; plant: (file: File) => void; finds: RegExp }[] 
     plant: (f) => {
       writeState(f("block/10.40.0.0_16/0.json"), { pool: "10.40.0.0/16", node: NODE, seq: 1, bitmap: "4", owners: { 2: ownerAt(f, 2) } });
       writeState(f(`node-state/${NODE}/10.40.0.0_16.json`), { pool: "10.40.0.0/16", node: NODE, blocks: { 0: 1 } });
+      writeState(f("claims/10.40.0.0_16.json"), { pool: "10.40.0.0/16", blocks: { 0: NODE } });
     },
     finds: /pools 10\.40\.0\.0\/16 and 10\.40\.0\.0\/24 overlap and both hold addresses/,
   },
@@ -90,6 +91,11 @@ const breakages: { what: string; plant: (file: File) => void; finds: RegExp }[] 
     what: "a record stored under another attachment's name",
     plant: (f) => renameSync(f(attachmentFile("c2")), f(attachmentFile("c5"))),
     finds: /record names attachment vnet\/c2:eth0 but is stored as vnet\/c5:eth0/,
+  },
+  {
+    what: "a claimed block whose file is gone",
+    plant: (f) => writeState(f("claims/10.40.0.0_24.json"), { pool: "10.40.0.0/24", blocks: { 0: NODE, 2: "other" } }),
+    finds: /records block 2 as claimed by node other, but its file block\/10\.40\.0\.0_24\/2 is missing/,
   },
   { what: "a state file ippool did not write", plant: (f) => writeState(f("stray.json"), { hello: 1 }), finds: /unexpected file in the data dir/ },
 ];
