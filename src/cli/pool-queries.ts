@@ -1,8 +1,7 @@
 // What the CLI asks about pools in a store: usage counts, who holds addresses, pools known by their blocks.
 import { poolLayout, usableCount } from "../alloc/pool-layout.js";
 import { blockPrefix, blockSchema, poolCidr } from "../ipam/documents.js";
-import { usedInPool } from "../ipam/assign.js";
-import { poolIdsWithBlocks } from "../ipam/blocks.js";
+import { poolIdsWithBlocks, usedInPool } from "../ipam/blocks.js";
 import type { StoreReader } from "../store/store.js";
 
 export interface PoolUsage {

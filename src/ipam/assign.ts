@@ -6,9 +6,9 @@ import { findFreeInRange, firstUnclaimedBlock, nextFitRanges } from "../alloc/ne
 import { poolLayout, usableCount } from "../alloc/pool-layout.js";
 import type { Pool } from "../pool/resource.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
-import { attachmentId, attachmentKey, blockKey, blockSchema, poolCidr, type AttachmentDoc, type BlockDoc } from "./documents.js";
+import { attachmentId, attachmentKey, poolCidr, type AttachmentDoc, type BlockDoc } from "./documents.js";
 import { locate, lostBlock, moveCursor, readBlock, readClaims, readListedBlock, readNodeState, takeOffset, takenBits } from "./block-state.js";
-import { claimedBlocks, poolIdsWithBlocks, usedInBlock } from "./blocks.js";
+import { claimedBlocks, poolIdsWithBlocks, usedInPool } from "./blocks.js";
 
 export interface FamilyRequest {
   readonly family: Family;
@@ -148,16 +148,6 @@ async function exhausted(txn: StoreReader, request: FamilyRequest): Promise<neve
     `no free IPv${request.family} address in pool${pools.length > 1 ? "s" : ""} ${pools.join(", ")}`,
     "release leaked addresses with 'ippool reclaim' (or a CNI GC from the runtime), or add a pool",
   );
-}
-
-/** Addresses held in a pool, summed over its blocks' bitmaps (the truth; no count is kept). */
-export async function usedInPool(txn: StoreReader, poolId: string): Promise<bigint> {
-  let used = 0n;
-  for (const block of await claimedBlocks(txn, poolId)) {
-    const doc = await txn.get(blockKey(poolId, block), blockSchema);
-    if (doc) used += BigInt(usedInBlock(doc, poolId, block));
-  }
-  return used;
 }
 
 async function chooseRequested(txn: StoreReader, node: string, request: FamilyRequest): Promise<AddressChoice> {

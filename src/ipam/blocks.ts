@@ -54,6 +54,16 @@ export function usedInBlock(doc: BlockDoc, poolId: string, block: bigint): numbe
   return setBits(bitmapFromHex(doc.bitmap)).filter((bit) => !layout.reserved.has(base + BigInt(bit))).length;
 }
 
+/** Addresses held in a pool, summed over its blocks' bitmaps (the truth; no count is kept). */
+export async function usedInPool(txn: StoreReader, poolId: string): Promise<bigint> {
+  let used = 0n;
+  for (const block of await claimedBlocks(txn, poolId)) {
+    const doc = await txn.get(blockKey(poolId, block), blockSchema);
+    if (doc) used += BigInt(usedInBlock(doc, poolId, block));
+  }
+  return used;
+}
+
 /** Every claimed block, by pool then address. */
 export async function listBlocks(reader: StoreReader): Promise<BlockSummary[]> {
   const summaries: BlockSummary[] = [];
