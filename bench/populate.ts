@@ -4,7 +4,8 @@ import { dirname, join } from "node:path";
 import { formatAddress, parseCidr } from "../src/alloc/address.js";
 import { bitmapToHex, setBit } from "../src/alloc/bitmap.js";
 import { BLOCK_ADDRESSES } from "../src/alloc/pool-layout.js";
-import { attachmentId, attachmentKey, blockKey, poolStateKey, type AttachmentDoc, type BlockDoc, type PoolState } from "../src/ipam/documents.js";
+import { attachmentId, attachmentKey, blockKey, claimsKey, nodeStateKey, type AttachmentDoc, type BlockDoc, type ClaimsDoc, type NodeStateDoc } from "../src/ipam/documents.js";
+import { hostname } from "node:os";
 import { encodeStateFile, readStateFile } from "../src/store/state-file.js";
 import { DiskStore } from "../src/store/disk-store.js";
 
@@ -19,32 +20,37 @@ function writeEnvelope(path: string, data: unknown): void {
   writeFileSync(path, encodeStateFile(data), { mode: 0o600 });
 }
 
-/** ippool: one attachment per container, the block bitmaps with their owners, and the pool's cursor and counts. */
+/** ippool: one attachment per container, the block bitmaps with their owners, all affine to this host (the plugin's default node), and its node state. */
 export async function populateIppool(dataDir: string, network: string, cidrText: string, count: number): Promise<void> {
   const { cidr } = parseCidr(cidrText)!;
   const poolId = cidrText;
   const store = new DiskStore(dataDir, 1000);
   const blocks = new Map<bigint, BlockDoc>();
   const allocatedAt = new Date().toISOString();
+  const node = hostname();
   let offset = FIRST_OFFSET;
   for (let index = 0; index < count; index++, offset++) {
     const containerId = populatedContainerId(index);
     const owner = attachmentId(network, containerId, "eth0");
     const address = formatAddress(cidr.family, cidr.network + offset);
-    const doc: AttachmentDoc = { network, containerId, ifname: "eth0", addresses: [{ pool: poolId, address }], allocatedAt };
+    const handle = `fill-${index}`;
+    const doc: AttachmentDoc = { network, containerId, ifname: "eth0", node, handle, addresses: [{ pool: poolId, address }], allocatedAt };
     writeEnvelope(store.pathOf(attachmentKey(owner)), doc);
     const block = offset / BLOCK_ADDRESSES;
     const bit = Number(offset % BLOCK_ADDRESSES);
-    const current = blocks.get(block) ?? { pool: poolId, bitmap: "", owners: {} };
+    const current = blocks.get(block) ?? { pool: poolId, node, seq: 0, bitmap: "", owners: {} };
     const bitmap = setBit(current.bitmap === "" ? 0n : BigInt(`0x${current.bitmap}`), bit);
-    blocks.set(block, { pool: poolId, bitmap: bitmapToHex(bitmap), owners: { ...current.owners, [bit]: owner } });
+    blocks.set(block, { ...current, seq: current.seq + 1, bitmap: bitmapToHex(bitmap), owners: { ...current.owners, [bit]: { attachment: owner, handle } } });
   }
-  const state: PoolState = { pool: poolId, cursor: (offset - 1n).toString(), blocks: {} };
+  const state: NodeStateDoc = { pool: poolId, node, cursor: (offset - 1n).toString(), blocks: {} };
+  const claims: ClaimsDoc = { pool: poolId, blocks: {} };
   for (const [block, doc] of blocks) {
     writeEnvelope(store.pathOf(blockKey(poolId, block)), doc);
-    state.blocks[block.toString(16)] = Object.keys(doc.owners).length;
+    state.blocks[block.toString(16)] = doc.seq;
+    claims.blocks[block.toString(16)] = node;
   }
-  const statePath = store.pathOf(poolStateKey(poolId));
+  writeEnvelope(store.pathOf(claimsKey(poolId)), claims);
+  const statePath = store.pathOf(nodeStateKey(node, poolId));
   writeEnvelope(statePath, state);
   // Read back through the store's own reader: a checksum or format mismatch fails here, loudly.
   readStateFile(statePath);

@@ -1,6 +1,6 @@
 // Next-fit search: the block ranges to scan, in order, after the last address handed out.
+import type { PoolLayout } from "./pool-layout.js";
 import { isBitSet } from "./bitmap.js";
-import { blockCapacity, type PoolLayout } from "./pool-layout.js";
 
 /** Part of one block to scan: bits [fromBit, toBit). */
 export interface BlockRange {
@@ -10,28 +10,25 @@ export interface BlockRange {
 }
 
 /**
- * Yields the ranges that hold every offset after `cursor`, wrapping round to the ones before
- * it, so a released address is reused only once every other free one has been taken (stale
- * ARP and conntrack entries still point at it). Blocks whose usage count says they are full
- * are skipped without being read. An untouched block is never full and the caller stops at the
- * first free address, so the walk costs one step per full block: a /64 never walks 2^58 blocks.
+ * Yields the ranges of `blocks` (a node's affine blocks, or the blocks it may borrow from) that
+ * hold every offset after `cursor`, wrapping round to the ones before it, so a released address
+ * is reused only once every other free one has been taken (stale ARP and conntrack entries still
+ * point at it). The caller reads a block only when its range comes up and stops at the first free
+ * address, so the walk costs one block read per full block it passes.
  */
-export function* nextFitRanges(
-  layout: PoolLayout,
-  cursor: bigint | undefined,
-  blockUsage: ReadonlyMap<bigint, number>,
-): Generator<BlockRange> {
+export function* nextFitRanges(layout: PoolLayout, cursor: bigint | undefined, blocks: readonly bigint[]): Generator<BlockRange> {
   const blockSize = layout.blockSize;
   const start = cursor === undefined ? 0n : (cursor + 1n) % layout.size;
   const startBlock = start / blockSize;
   const startBit = Number(start % blockSize);
-  const isFull = (block: bigint) => (blockUsage.get(block) ?? 0) >= blockCapacity(layout, block);
+  const sorted = [...new Set(blocks)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const whole = (block: bigint): BlockRange => ({ block, fromBit: 0, toBit: Number(blockSize) });
+  const hasStart = sorted.includes(startBlock);
 
-  if (!isFull(startBlock)) yield { block: startBlock, fromBit: startBit, toBit: Number(blockSize) };
-  for (let block = startBlock + 1n; block < layout.blockCount; block++) if (!isFull(block)) yield whole(block);
-  for (let block = 0n; block < startBlock; block++) if (!isFull(block)) yield whole(block);
-  if (startBit > 0 && !isFull(startBlock)) yield { block: startBlock, fromBit: 0, toBit: startBit };
+  if (hasStart) yield { block: startBlock, fromBit: startBit, toBit: Number(blockSize) };
+  for (const block of sorted) if (block > startBlock) yield whole(block);
+  for (const block of sorted) if (block < startBlock) yield whole(block);
+  if (hasStart && startBit > 0) yield { block: startBlock, fromBit: 0, toBit: startBit };
 }
 
 /** First offset in `range` that is neither taken in `bitmap` nor reserved, or undefined. */
@@ -41,5 +38,15 @@ export function findFreeInRange(layout: PoolLayout, range: BlockRange, bitmap: b
     const offset = base + BigInt(bit);
     if (!isBitSet(bitmap, bit) && !layout.reserved.has(offset)) return offset;
   }
+  return undefined;
+}
+
+/**
+ * The lowest block of the pool nobody has claimed and no node's state still lists (a listed
+ * block whose document is missing was lost, not freed: claiming it could hand out held
+ * addresses). Walks at most one step per claimed block, so a /64 costs what it holds.
+ */
+export function firstUnclaimedBlock(layout: PoolLayout, taken: ReadonlySet<bigint>): bigint | undefined {
+  for (let block = 0n; block < layout.blockCount; block++) if (!taken.has(block)) return block;
   return undefined;
 }

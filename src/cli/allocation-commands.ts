@@ -13,7 +13,7 @@ export const allocationsCommand: CommandSpec = {
   usage: ["allocations [--pool CIDR] [--network NAME] [--container ID] [--ifname IF] [-o table|json]"],
   description: [
     "One row per allocated address, pool by pool. Filters combine. -o json prints one object per attachment",
-    "(network, containerId, ifname, addresses, allocatedAt, and the pod when the runtime passed it).",
+    "(network, containerId, ifname, node, handle, addresses, allocatedAt, and the pod when the runtime passed it).",
   ],
   flags: {
     pool: { type: "string", value: "CIDR", help: "only addresses of this pool" },
@@ -51,10 +51,11 @@ export const allocationsCommand: CommandSpec = {
       attachment.network,
       attachment.containerId,
       attachment.ifname,
+      attachment.node,
       pod(attachment),
       attachment.allocatedAt,
     ]);
-    ctx.out(formatTable(["POOL", "ADDRESS", "NETWORK", "CONTAINER", "IFNAME", "POD", "ALLOCATED"], rows));
+    ctx.out(formatTable(["POOL", "ADDRESS", "NETWORK", "CONTAINER", "IFNAME", "NODE", "POD", "ALLOCATED"], rows));
     return 0;
   },
 };
@@ -106,6 +107,7 @@ function attachmentFields(ctx: CommandContext, doc: AttachmentDoc): string {
     ["network", doc.network],
     ["container", doc.containerId],
     ["ifname", doc.ifname],
+    ["node", doc.node],
     ["addresses", doc.addresses.map((entry) => `${entry.address} (pool ${entry.pool})`).join(", ")],
     ["allocated", since(doc.allocatedAt, ctx.now())],
     ...(doc.podName ? [["pod", pod(doc)] as [string, string]] : []),

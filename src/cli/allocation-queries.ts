@@ -1,7 +1,7 @@
 // Finding allocations for the CLI: flat rows for tables, the holder of one address, attachments of a container.
 import { cidrContains, compareCidrs, parseAddress } from "../alloc/address.js";
 import { attachmentKey, attachmentSchema, idOfAttachment, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
-import { ownerOf } from "../ipam/pool-state.js";
+import { ownerOf } from "../ipam/block-state.js";
 import { canonicalAddress, listAttachments } from "../ipam/release.js";
 import { readStoredPools } from "../ipam/stored-pools.js";
 import { NAME_PATTERN } from "../cni/env.js";
@@ -33,6 +33,8 @@ export interface AddressLookup {
   readonly offset?: bigint;
   /** The attachment id recorded for it in the pool's block, when the address is allocated. */
   readonly owner?: string;
+  /** The allocation's handle recorded with it. */
+  readonly handle?: string;
   /** The owner's record; missing only when the store is inconsistent ('ippool verify' reports that). */
   readonly attachment?: AttachmentDoc;
 }
@@ -49,8 +51,8 @@ export async function lookupAddress(txn: StoreReader, address: string): Promise<
       if (first.pool === undefined) first = { address, pool, offset };
       continue;
     }
-    const attachment = await txn.get(attachmentKey(owner), attachmentSchema);
-    return { address, pool, offset, owner, ...(attachment ? { attachment } : {}) };
+    const attachment = await txn.get(attachmentKey(owner.attachment), attachmentSchema);
+    return { address, pool, offset, owner: owner.attachment, handle: owner.handle, ...(attachment ? { attachment } : {}) };
   }
   return first;
 }

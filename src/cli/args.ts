@@ -9,6 +9,7 @@ export const GLOBAL_FLAGS: Readonly<Record<string, FlagSpec>> = {
   "etcd-ca-file": { type: "string", value: "FILE", help: "CA of the etcd members' certificates, for https endpoints (env ETCD_CA_CERT_FILE)" },
   "etcd-cert-file": { type: "string", value: "FILE", help: "client certificate for etcd (env ETCD_CERT_FILE)" },
   "etcd-key-file": { type: "string", value: "FILE", help: "key of the client certificate (env ETCD_KEY_FILE)" },
+  nodename: { type: "string", value: "NAME", help: "the node to act for (env NODENAME; default the host name)" },
   help: { type: "boolean", short: "h", help: "show help for the command" },
 };
 

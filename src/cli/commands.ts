@@ -6,6 +6,7 @@ import { allocationsCommand, showCommand } from "./allocation-commands.js";
 import { releaseCommand } from "./release-command.js";
 import { reclaimCommand } from "./reclaim-command.js";
 import { usageCommand } from "./usage-command.js";
+import { blocksCommand } from "./blocks-command.js";
 import { verifyCommand } from "./verify-command.js";
 import { nodeCommand } from "./node-command.js";
 import { dataplaneCommand } from "./dataplane-command.js";
@@ -24,6 +25,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   release: releaseCommand,
   reclaim: reclaimCommand,
   usage: usageCommand,
+  blocks: blocksCommand,
   verify: verifyCommand,
   node: nodeCommand,
   dataplane: dataplaneCommand,

@@ -19,6 +19,8 @@ export interface CommandContext {
   /** The disk store's directory; meaningless when `datastore` is "etcd". */
   readonly dataDir: string;
   readonly datastore: "disk" | "etcd";
+  /** The node the command acts for: --nodename, else env NODENAME, else the host name. */
+  readonly nodename: string;
   /** The plugin's store (dataDir or etcd): changes go through store.update, reads through store.read. */
   readonly store: Store;
   readonly now: () => Date;

@@ -3,7 +3,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { readStoredPools } from "../ipam/stored-pools.js";
 import { listBlocks } from "../ipam/blocks.js";
 import { readStoredNodes } from "../node/stored-nodes.js";
-import { resolveNodename } from "../node/nodename.js";
 import { planDataplane, type Plan } from "../dataplane/plan.js";
 import { applyPlan, describePlan, removeDataplane, type RunOptions, type RunReport } from "../dataplane/apply.js";
 import { ROUTE_PROTOCOL } from "../dataplane/render.js";
@@ -79,7 +78,6 @@ export const dataplaneCommand: CommandSpec = {
     "--dry-run prints the iptables-restore input and the routes, and changes nothing.",
   ],
   flags: {
-    nodename: { type: "string", value: "NAME", help: "this node's name (default $NODENAME, else the host name)" },
     "dry-run": { type: "boolean", help: "print the plan, change nothing" },
     mtu: { type: "string", value: "N", help: "tunl0's MTU (default: the uplink's MTU minus 20)" },
     interval: { type: "string", value: "SECONDS", help: `watch: seconds between reconciles (default ${DEFAULT_INTERVAL_SECONDS})` },
@@ -95,7 +93,7 @@ export const dataplaneCommand: CommandSpec = {
     const interval = positiveInteger(ctx, "interval", 86_400) ?? DEFAULT_INTERVAL_SECONDS;
     const options: RunOptions = mtu !== undefined ? { mtu } : {};
     if (subcommand === "remove") return tell(ctx, await removeDataplane(options));
-    const nodename = resolveNodename(stringFlag(ctx, "nodename"));
+    const nodename = ctx.nodename;
     if (booleanFlag(ctx, "dry-run")) {
       if (subcommand === "watch") throw new UsageError("--dry-run goes with 'dataplane apply'", "dataplane");
       const plan = await currentPlan(ctx, nodename);

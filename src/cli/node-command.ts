@@ -2,7 +2,6 @@
 import type { Family } from "../alloc/address.js";
 import { listBlocks } from "../ipam/blocks.js";
 import { detectNodeAddress } from "../node/detect-address.js";
-import { resolveNodename } from "../node/nodename.js";
 import { nodeToDocument, parseNodeAddress, parseNodeDocument, type Node } from "../node/resource.js";
 import { deleteStoredNode, readStoredNode, writeStoredNode } from "../node/stored-nodes.js";
 import type { StoreTxn } from "../store/store.js";
@@ -74,7 +73,7 @@ function addressFlag(ctx: CommandContext, flag: string, family: Family): string 
  * kept, so running it again (at every boot, say) changes nothing.
  */
 async function register(ctx: CommandContext): Promise<number> {
-  const name = nodeNameArgument(resolveNodename(stringFlag(ctx, "nodename")), "node");
+  const name = nodeNameArgument(ctx.nodename, "node");
   const given = addressFlag(ctx, "ipv4-address", 4);
   if (given !== undefined && booleanFlag(ctx, "detect")) throw new UsageError("give either --ipv4-address or --detect, not both", "node");
   const ipv4Address = given ?? (booleanFlag(ctx, "detect") ? await detectNodeAddress(4) : undefined);
@@ -104,7 +103,6 @@ export const nodeCommand: CommandSpec = {
     "List nodes with 'ippool get nodes -o wide'; change or delete them with apply/replace/delete like pools.",
   ],
   flags: {
-    nodename: { type: "string", value: "NAME", help: "this node's name (default $NODENAME, else the host name)" },
     "ipv4-address": { type: "string", value: "CIDR", help: "this node's IPv4 address with prefix, e.g. 192.168.10.11/24" },
     "ipv6-address": { type: "string", value: "CIDR", help: "this node's IPv6 address with prefix" },
     detect: { type: "boolean", help: "use the address and prefix of the default route's interface" },

@@ -1,7 +1,7 @@
-// What the CLI asks about pools in a store: usage counts, who holds addresses, pools known only by their state.
+// What the CLI asks about pools in a store: usage counts, who holds addresses, pools known by their blocks.
 import { poolLayout, usableCount } from "../alloc/pool-layout.js";
-import { POOL_STATE_PREFIX, blockPrefix, blockSchema, poolCidr, poolIdFromSegment } from "../ipam/documents.js";
-import { readPoolState, usedCount } from "../ipam/pool-state.js";
+import { blockPrefix, blockSchema, poolCidr } from "../ipam/documents.js";
+import { poolIdsWithBlocks, usedInPool } from "../ipam/blocks.js";
 import type { StoreReader } from "../store/store.js";
 
 export interface PoolUsage {
@@ -10,10 +10,10 @@ export interface PoolUsage {
   readonly free: bigint;
 }
 
-/** Capacity is what can be handed out: never the network address, network+1 (the gateway) or the IPv4 broadcast. */
+/** Capacity is what can be handed out: never the network address, network+1 (the gateway) or the IPv4 broadcast. Used is summed over the blocks' bitmaps. */
 export async function poolUsage(txn: StoreReader, poolId: string): Promise<PoolUsage> {
   const capacity = usableCount(poolLayout(poolCidr(poolId)));
-  const used = usedCount(await readPoolState(txn, poolId));
+  const used = await usedInPool(txn, poolId);
   return { capacity, used, free: capacity > used ? capacity - used : 0n };
 }
 
@@ -23,7 +23,7 @@ export async function poolHolders(txn: StoreReader, poolId: string, limit: numbe
   for (const key of await txn.list(blockPrefix(poolId))) {
     const block = await txn.get(key, blockSchema);
     for (const owner of Object.values(block?.owners ?? {})) {
-      holders.add(owner);
+      holders.add(owner.attachment);
       if (holders.size >= limit) return [...holders];
     }
   }
@@ -31,9 +31,7 @@ export async function poolHolders(txn: StoreReader, poolId: string, limit: numbe
 }
 
 /**
- * Pools that have allocation state: stored ones, deleted ones whose addresses are still held,
- * and pools given inline in a network config (ipam.ipPools), which are never stored.
+ * Pools that have claimed blocks: stored ones, deleted ones whose blocks remain, and pools given
+ * inline in a network config (ipam.ipPools), which are never stored.
  */
-export async function poolIdsWithState(txn: StoreReader): Promise<string[]> {
-  return (await txn.list(POOL_STATE_PREFIX)).map((key) => poolIdFromSegment(key.slice(POOL_STATE_PREFIX.length)));
-}
+export const poolIdsWithState = poolIdsWithBlocks;

@@ -16,6 +16,7 @@ export const reclaimCommand: CommandSpec = {
     "allocation of NAME is released. The live list is JSON ([\"ctr1\", \"ctr2:eth1\", {\"containerID\": \"ctr3\",",
     "\"ifname\": \"eth0\"}]) or lines of containerID[:ifname]; an entry without :ifname keeps all the container's",
     "interfaces. An empty list is refused; pass '[]' if truly nothing is live. Use --dry-run first.",
+    "Only attachments made on this node (--nodename, env NODENAME, else the host name) are considered: a runtime lists its own node's containers.",
   ],
   flags: {
     network: { type: "string", value: "NAME", help: "the network (netconf name) to reclaim in; required" },
@@ -40,10 +41,10 @@ export const reclaimCommand: CommandSpec = {
     const dryRun = booleanFlag(ctx, "dry-run");
     // One transaction: the stale set is decided and released under the same lock, so an ADD in between cannot be caught.
     const { stale, kept } = dryRun
-      ? await ctx.store.read((txn) => partition(txn, network, live))
+      ? await ctx.store.read((txn) => partition(txn, network, ctx.nodename, live))
       : await ctx.store.update(async (txn) => {
-          const result = await partition(txn, network, live);
-          for (const doc of result.stale) await releaseAttachment(txn, idOfAttachment(doc));
+          const result = await partition(txn, network, ctx.nodename, live);
+          for (const doc of result.stale) await releaseAttachment(txn, idOfAttachment(doc), doc.handle);
           return result;
         });
     if (stale.length === 0 && kept === 0) {
@@ -62,11 +63,12 @@ export const reclaimCommand: CommandSpec = {
   },
 };
 
-async function partition(txn: StoreReader, network: string, live: readonly LiveEntry[]): Promise<{ stale: AttachmentDoc[]; kept: number }> {
+async function partition(txn: StoreReader, network: string, node: string, live: readonly LiveEntry[]): Promise<{ stale: AttachmentDoc[]; kept: number }> {
   const exact = live.filter((entry): entry is Required<LiveEntry> => entry.ifname !== undefined);
   const wholeContainers = new Set(live.filter((entry) => entry.ifname === undefined).map((entry) => entry.containerId));
-  const all = await listAttachments(txn, network);
-  const stale = (await findStale(txn, network, exact)).filter((doc) => !wholeContainers.has(doc.containerId));
+  // The live list is one node's runtime: attachments made on other nodes are neither stale nor kept here.
+  const all = (await listAttachments(txn, network)).filter((doc) => doc.node === node);
+  const stale = (await findStale(txn, network, node, exact)).filter((doc) => !wholeContainers.has(doc.containerId));
   return { stale, kept: all.length - stale.length };
 }
 

@@ -1,7 +1,7 @@
 // release: the manual DEL, by address or by attachment, previewed unless --yes is given.
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { idOfAttachment, type AttachmentDoc } from "../ipam/documents.js";
-import { freeOffset } from "../ipam/pool-state.js";
+import { freeOffset } from "../ipam/block-state.js";
 import { releaseAddress, releaseAttachment } from "../ipam/release.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
@@ -80,7 +80,7 @@ function byAddress(address: string): Work {
       const tx = txn as StoreTxn;
       // A block bit whose attachment record is gone is freed directly: nothing else could ever free it.
       if (found.attachment?.addresses.some((entry) => entry.address === address)) await releaseAddress(tx, found.attachment, address);
-      else await freeOffset(tx, found.pool!, found.offset!, found.owner);
+      else await freeOffset(tx, found.pool!, found.offset!, { attachment: found.owner, handle: found.handle! });
     }
     return [`${address} (pool ${found.pool}) held by ${holder}`];
   };
@@ -97,7 +97,7 @@ function byContainer(containerId: string, ifname: string | undefined, network: s
       const narrowed = [network && `network ${network}`, ifname && `ifname ${ifname}`].filter(Boolean).join(", ");
       throw new CniError(ErrorCode.unknownContainer, `nothing to release: container ${containerId}${narrowed ? ` (${narrowed})` : ""} holds no address`);
     }
-    if (commit) for (const doc of docs) await releaseAttachment(txn as StoreTxn, idOfAttachment(doc));
+    if (commit) for (const doc of docs) await releaseAttachment(txn as StoreTxn, idOfAttachment(doc), doc.handle);
     return docs.map(describeRelease);
   };
 }

@@ -4,6 +4,7 @@ import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
 import { openStore } from "../store/open-store.js";
 import { datastoreFlags } from "./datastore-flags.js";
+import { nodenameProblem, resolveNodename } from "../cni/nodename.js";
 import { parseArgv } from "./args.js";
 import { COMMANDS } from "./commands.js";
 import { UsageError, type CommandContext } from "./context.js";
@@ -41,12 +42,14 @@ export async function runCli(io: CliIo): Promise<number> {
     }
     const dataDir = stringOr(parsed.flags["data-dir"], io.env.IPPOOL_DATA_DIR) ?? DEFAULT_DATA_DIR;
     const datastore = datastoreFlags(parsed.flags, io.env, LOCK_WAIT_MS / 1000);
+    const nodename = cliNodename(parsed.flags.nodename, io.env);
     const ctx: CommandContext = {
       positionals: parsed.positionals,
       flags: parsed.flags,
       dataDir,
       datastore: datastore.type,
-      store: await openStore({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000 }),
+      nodename,
+      store: await openStore({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename }),
       now: io.now,
       ...(io.executable !== undefined ? { executable: io.executable } : {}),
       readInput: (path) => readInput(io, path),
@@ -92,6 +95,16 @@ async function readInput(io: CliIo, path: string): Promise<string> {
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(code);
     throw new CniError(ErrorCode.ioFailure, `cannot read ${path}: ${why}`);
   }
+}
+
+/** --nodename is checked like the netconf's ipam.nodename: it becomes a store key segment. */
+function cliNodename(flag: string | boolean | undefined, env: CliIo["env"]): string {
+  if (typeof flag === "string") {
+    const problem = nodenameProblem(flag);
+    if (problem !== undefined) throw new UsageError(`--nodename ${JSON.stringify(flag)} ${problem}`);
+    return flag;
+  }
+  return resolveNodename(undefined, env);
 }
 
 const stringOr = (...values: unknown[]): string | undefined => values.find((value): value is string => typeof value === "string" && value !== "");

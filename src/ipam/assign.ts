@@ -1,21 +1,14 @@
-// ADD's allocation: the attachment's existing addresses, or one new address per family, all in one transaction.
+// ADD's allocation: one new address per family, chosen by block affinity (own blocks, then a new block, then borrowing).
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { addressAt, cidrContains, cidrsOverlap, formatAddress, type Family } from "../alloc/address.js";
-import { bitmapFromHex } from "../alloc/bitmap.js";
-import { findFreeInRange, nextFitRanges } from "../alloc/next-fit.js";
-import { poolLayout, usableCount, type PoolLayout } from "../alloc/pool-layout.js";
+import { isBitSet } from "../alloc/bitmap.js";
+import { findFreeInRange, firstUnclaimedBlock, nextFitRanges } from "../alloc/next-fit.js";
+import { poolLayout, usableCount } from "../alloc/pool-layout.js";
 import type { Pool } from "../pool/resource.js";
-import type { StoreTxn } from "../store/store.js";
-import {
-  POOL_STATE_PREFIX,
-  attachmentId,
-  attachmentKey,
-  poolCidr,
-  poolIdFromSegment,
-  poolStateSchema,
-  type AttachmentDoc,
-} from "./documents.js";
-import { blockUsage, ownerOf, readBlock, readPoolState, takeOffset, usedCount } from "./pool-state.js";
+import type { StoreReader, StoreTxn } from "../store/store.js";
+import { attachmentId, attachmentKey, poolCidr, type AttachmentDoc, type BlockDoc } from "./documents.js";
+import { locate, lostBlock, moveCursor, readBlock, readClaims, readListedBlock, readNodeState, takeOffset, takenBits } from "./block-state.js";
+import { claimedBlocks, poolIdsWithBlocks, usedInPool } from "./blocks.js";
 
 export interface FamilyRequest {
   readonly family: Family;
@@ -29,10 +22,21 @@ export interface AssignRequest {
   readonly network: string;
   readonly containerId: string;
   readonly ifname: string;
+  /** The node the ADD runs on: it allocates from its own blocks first. */
+  readonly node: string;
+  /** This allocation's unique token (see documents.ts). */
+  readonly handle: string;
   readonly families: readonly FamilyRequest[];
   readonly allocatedAt: string;
   readonly podNamespace?: string;
   readonly podName?: string;
+}
+
+/** Where the next address comes from: the node's own block, a block it claims now, or another node's block. */
+export interface AddressChoice {
+  readonly pool: Pool;
+  readonly offset: bigint;
+  readonly how: "affine" | "claim" | "borrow";
 }
 
 /**
@@ -42,18 +46,23 @@ export interface AssignRequest {
  */
 export async function assignAddresses(txn: StoreTxn, request: AssignRequest): Promise<AttachmentDoc> {
   const id = attachmentId(request.network, request.containerId, request.ifname);
+  const owner = { attachment: id, handle: request.handle };
   const addresses: AttachmentDoc["addresses"] = [];
   for (const familyRequest of request.families) {
-    const { pool, offset } =
+    const choice =
       familyRequest.requested === undefined
-        ? await takeNextFree(txn, familyRequest, id)
-        : await takeRequested(txn, familyRequest, id);
-    addresses.push({ pool: pool.id, address: addressAt(pool.cidr, offset) });
+        ? ((await chooseAddress(txn, request.node, familyRequest)) ?? (await exhausted(txn, familyRequest)))
+        : await chooseRequested(txn, request.node, familyRequest);
+    await takeOffset(txn, choice.pool.id, choice.offset, owner, request.node);
+    if (familyRequest.requested === undefined) await moveCursor(txn, request.node, choice.pool.id, choice.offset);
+    addresses.push({ pool: choice.pool.id, address: addressAt(choice.pool.cidr, choice.offset) });
   }
   const doc: AttachmentDoc = {
     network: request.network,
     containerId: request.containerId,
     ifname: request.ifname,
+    node: request.node,
+    handle: request.handle,
     addresses,
     allocatedAt: request.allocatedAt,
     ...(request.podNamespace ? { podNamespace: request.podNamespace } : {}),
@@ -63,42 +72,85 @@ export async function assignAddresses(txn: StoreTxn, request: AssignRequest): Pr
   return doc;
 }
 
-async function takeNextFree(txn: StoreTxn, request: FamilyRequest, owner: string) {
-  const exhausted: string[] = [];
+/**
+ * The address `node` would get, read-only (STATUS asks the same question). Pool order comes
+ * first, as the network asked: in each candidate pool the node's own blocks (next-fit from its
+ * cursor), then a block nobody has claimed. Only when no candidate pool has an unclaimed block
+ * left does it borrow a free address from another node's block (non-strict affinity).
+ */
+export async function chooseAddress(txn: StoreReader, node: string, request: FamilyRequest): Promise<AddressChoice | undefined> {
   for (const pool of request.candidates) {
     await assertNoOverlappingState(txn, pool);
+    const state = await readNodeState(txn, node, pool.id);
+    const cursor = state.cursor === undefined ? undefined : BigInt(state.cursor);
+    const own = Object.keys(state.blocks).map((hex) => BigInt(`0x${hex}`));
+    const offset = await nextFree(pool, cursor, own, async (block) => {
+      const doc = await readListedBlock(txn, node, pool.id, block);
+      // A listed block that names another node (a hand edit) is not this node's to fill first.
+      return doc.node === node ? doc : undefined;
+    });
+    if (offset !== undefined) return { pool, offset, how: "affine" };
     const layout = poolLayout(pool.cidr);
-    const state = await readPoolState(txn, pool.id);
-    const offset = await findNextFree(txn, pool.id, layout, state.cursor === undefined ? undefined : BigInt(state.cursor), blockUsage(state));
-    if (offset !== undefined) {
-      await takeOffset(txn, pool.id, offset, owner, true);
-      return { pool, offset };
+    const block = firstUnclaimedBlock(layout, await unavailableBlocks(txn, pool.id));
+    if (block !== undefined) {
+      const first = findFreeInRange(layout, { block, fromBit: 0, toBit: Number(layout.blockSize) }, 0n);
+      if (first !== undefined) return { pool, offset: first, how: "claim" };
     }
-    exhausted.push(`${pool.id} (${usedCount(state)} of ${usableCount(layout)} in use)`);
   }
-  throw new CniError(
-    ErrorCode.poolExhausted,
-    `no free IPv${request.family} address in pool${exhausted.length > 1 ? "s" : ""} ${exhausted.join(", ")}`,
-    "release leaked addresses with 'ippool reclaim' (or a CNI GC from the runtime), or add a pool",
-  );
+  for (const pool of request.candidates) {
+    const state = await readNodeState(txn, node, pool.id);
+    const cursor = state.cursor === undefined ? undefined : BigInt(state.cursor);
+    const others = (await claimedBlocks(txn, pool.id)).filter((block) => state.blocks[block.toString(16)] === undefined);
+    const offset = await nextFree(pool, cursor, others, (block) => readBlock(txn, pool.id, block));
+    if (offset !== undefined) return { pool, offset, how: "borrow" };
+  }
+  return undefined;
 }
 
-async function findNextFree(
-  txn: StoreTxn,
-  poolId: string,
-  layout: PoolLayout,
+/** Next-fit over `blocks`, reading each only when the walk reaches it; a block that reads as undefined is skipped. */
+async function nextFree(
+  pool: Pool,
   cursor: bigint | undefined,
-  usage: ReadonlyMap<bigint, number>,
+  blocks: readonly bigint[],
+  read: (block: bigint) => Promise<BlockDoc | undefined>,
 ): Promise<bigint | undefined> {
-  for (const range of nextFitRanges(layout, cursor, usage)) {
-    const bitmap = usage.has(range.block) ? bitmapFromHex((await readBlock(txn, poolId, range.block)).bitmap) : 0n;
+  const layout = poolLayout(pool.cidr);
+  const bitmaps = new Map<bigint, bigint | undefined>();
+  for (const range of nextFitRanges(layout, cursor, blocks)) {
+    if (!bitmaps.has(range.block)) {
+      const doc = await read(range.block);
+      bitmaps.set(range.block, doc && takenBits(doc));
+    }
+    const bitmap = bitmaps.get(range.block);
+    if (bitmap === undefined) continue;
     const offset = findFreeInRange(layout, range, bitmap);
     if (offset !== undefined) return offset;
   }
   return undefined;
 }
 
-async function takeRequested(txn: StoreTxn, request: FamilyRequest, owner: string) {
+/**
+ * Blocks of a pool that may not be claimed: those that exist, and those the pool's claims still
+ * list although their document is gone (lost, not freed: its addresses may be held). Only the
+ * claims document is read, not every node's state, so a claim conflicts only with other claims.
+ */
+async function unavailableBlocks(txn: StoreReader, poolId: string): Promise<Set<bigint>> {
+  const taken = new Set(await claimedBlocks(txn, poolId));
+  for (const hex of Object.keys(await readClaims(txn, poolId))) taken.add(BigInt(`0x${hex}`));
+  return taken;
+}
+
+async function exhausted(txn: StoreReader, request: FamilyRequest): Promise<never> {
+  const pools: string[] = [];
+  for (const pool of request.candidates) pools.push(`${pool.id} (${await usedInPool(txn, pool.id)} of ${usableCount(poolLayout(pool.cidr))} in use)`);
+  throw new CniError(
+    ErrorCode.poolExhausted,
+    `no free IPv${request.family} address in pool${pools.length > 1 ? "s" : ""} ${pools.join(", ")}`,
+    "release leaked addresses with 'ippool reclaim' (or a CNI GC from the runtime), or add a pool",
+  );
+}
+
+async function chooseRequested(txn: StoreReader, node: string, request: FamilyRequest): Promise<AddressChoice> {
   const value = request.requested!;
   const text = formatAddress(request.family, value);
   const pool = request.candidates.find((candidate) => cidrContains(candidate.cidr, request.family, value));
@@ -116,28 +168,32 @@ async function takeRequested(txn: StoreTxn, request: FamilyRequest, owner: strin
     const role = offset === layout.gatewayOffset ? "the gateway" : offset === 0n ? "the network address" : "the broadcast address";
     throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is ${role} of pool ${pool.id}`);
   }
-  const holder = await ownerOf(txn, pool.id, offset);
-  if (holder !== undefined) {
+  const { block, bit } = locate(pool.id, offset);
+  const doc = await readBlock(txn, pool.id, block);
+  if (!doc) {
+    // Claimed now for this node, unless the claims list it: then it was lost, not freed.
+    const claimant = (await readClaims(txn, pool.id))[block.toString(16)];
+    if (claimant !== undefined) throw lostBlock(pool.id, block, `the claims of pool ${pool.id} (node ${claimant})`);
+  } else if (isBitSet(takenBits(doc), bit)) {
+    const holder = doc.owners[bit]?.attachment ?? "an allocation with no owner recorded";
     throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is already held by ${holder}`, "release it first or ask for another");
   }
-  await takeOffset(txn, pool.id, offset, owner, false);
-  return { pool, offset };
+  return { pool, offset, how: doc ? (doc.node === node ? "affine" : "borrow") : "claim" };
 }
 
 /**
- * State is keyed by CIDR, so two overlapping pools (say 10.1.0.0/16 inline in one network and
- * 10.1.0.0/24 in another) would keep separate bitmaps and could hand out one address twice.
- * Refuse to allocate from a pool while an overlapping one still holds addresses.
+ * Allocation state is keyed by CIDR, so two overlapping pools (say 10.1.0.0/16 inline in one
+ * network and 10.1.0.0/24 in another) would keep separate bitmaps and could hand out one address
+ * twice. Refuse to allocate from a pool while an overlapping one has blocks holding addresses.
  */
-async function assertNoOverlappingState(txn: StoreTxn, pool: Pool): Promise<void> {
-  for (const key of await txn.list(POOL_STATE_PREFIX)) {
-    const otherId = poolIdFromSegment(key.slice(POOL_STATE_PREFIX.length));
+async function assertNoOverlappingState(txn: StoreReader, pool: Pool): Promise<void> {
+  for (const otherId of await poolIdsWithBlocks(txn)) {
     if (otherId === pool.id || !cidrsOverlap(poolCidr(otherId), pool.cidr)) continue;
-    const other = await txn.get(key, poolStateSchema);
-    if (other && usedCount(other) > 0n) {
+    const used = await usedInPool(txn, otherId);
+    if (used > 0n) {
       throw new CniError(
         ErrorCode.invalidConfig,
-        `pool ${pool.id} overlaps pool ${otherId}, which still holds ${usedCount(other)} address(es)`,
+        `pool ${pool.id} overlaps pool ${otherId}, which still holds ${used} address(es)`,
         "pools may not share addresses; release the other pool's addresses or use the same CIDR",
       );
     }

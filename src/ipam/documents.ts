@@ -2,6 +2,7 @@
 import * as z from "zod/mini";
 import { formatCidr, parseCidr, type Cidr } from "../alloc/address.js";
 import { poolDocumentSchema } from "../pool/resource.js";
+import { NAME_PATTERN } from "../cni/env.js";
 
 /** Stored pools, as v1 documents in canonical form. */
 export const POOLS_KEY = "pools";
@@ -9,30 +10,63 @@ export const POOLS_KEY = "pools";
 export const storedPoolsSchema = z.object({ pools: z.array(poolDocumentSchema) });
 
 /** A CIDR as one key segment: "10.22.0.0/16" -> "10.22.0.0_16". */
-const poolSegment = (poolId: string): string => poolId.replace("/", "_");
+export const poolSegment = (poolId: string): string => poolId.replace("/", "_");
 export const poolIdFromSegment = (segment: string): string => segment.replace("_", "/");
 
-export const POOL_STATE_PREFIX = "pool/";
-export const poolStateKey = (poolId: string): string => `${POOL_STATE_PREFIX}${poolSegment(poolId)}`;
-/** Per pool: the next-fit cursor and how many addresses each touched block holds. */
-export const poolStateSchema = z.object({
-  pool: z.string(),
-  /** Offset of the last address handed out, as a decimal string (BigInt for IPv6). */
-  cursor: z.optional(z.string().check(z.regex(/^\d+$/))),
-  /** Block index (hex) -> addresses in use; only blocks holding something are listed. */
-  blocks: z.record(z.string(), z.int().check(z.positive())),
-});
-export type PoolState = z.infer<typeof poolStateSchema>;
+const hexIndex = z.string().check(z.regex(/^[0-9a-f]+$/));
+const decimal = z.string().check(z.regex(/^\d+$/));
+const sequence = z.int().check(z.nonnegative());
+/** A node name becomes a key segment (node-state/<node>/...), so a hand-edited one must not escape. */
+export const nodeName = z.string().check(z.regex(NAME_PATTERN), z.maxLength(253));
 
-export const blockKey = (poolId: string, block: bigint): string => `block/${poolSegment(poolId)}/${block.toString(16)}`;
-export const blockPrefix = (poolId: string): string => `block/${poolSegment(poolId)}/`;
-/** One block's bitmap and, for each set bit, the attachment that holds it. */
+/**
+ * One claimed 64-address block (/26, /122; a smaller pool is one block). It exists from the
+ * moment a node claims it until its node hands it back empty, so an empty block keeps its
+ * affinity. `seq` counts the writes of the block; the affine node's state records the last one,
+ * which is how a block file restored from an earlier copy is recognised.
+ */
+export const BLOCK_PREFIX = "block/";
+export const blockPrefix = (poolId: string): string => `${BLOCK_PREFIX}${poolSegment(poolId)}/`;
+export const blockKey = (poolId: string, block: bigint): string => `${blockPrefix(poolId)}${block.toString(16)}`;
+export const blockOwnerSchema = z.object({ attachment: z.string(), handle: z.string() });
+export type BlockOwner = z.infer<typeof blockOwnerSchema>;
 export const blockSchema = z.object({
   pool: z.string(),
+  /** The affine node: the one that claimed the block and allocates from it first. */
+  node: nodeName,
+  seq: sequence,
   bitmap: z.string().check(z.regex(/^[0-9a-f]*$/)),
-  owners: z.record(z.string().check(z.regex(/^\d+$/)), z.string()),
+  /** Bit -> the allocation holding it: the attachment and the allocation's handle. */
+  owners: z.record(decimal, blockOwnerSchema),
 });
 export type BlockDoc = z.infer<typeof blockSchema>;
+
+/**
+ * Per pool, which blocks are claimed and by which node: written only when a block is claimed or
+ * handed back, never by an ADD that fills a block it has. A claim checks it (with the blocks that
+ * exist), so a block whose document was lost is not taken for unclaimed.
+ */
+export const CLAIMS_PREFIX = "claims/";
+export const claimsKey = (poolId: string): string => `${CLAIMS_PREFIX}${poolSegment(poolId)}`;
+export const claimsSchema = z.object({ pool: z.string(), blocks: z.record(hexIndex, nodeName) });
+export type ClaimsDoc = z.infer<typeof claimsSchema>;
+
+/**
+ * Per node and pool, written only on behalf of that node (and by a borrower writing into one of
+ * its blocks): the next-fit cursor and the node's affine blocks with the last write of each.
+ */
+export const NODE_STATE_PREFIX = "node-state/";
+export const nodeStatePrefix = (node: string): string => `${NODE_STATE_PREFIX}${node}/`;
+export const nodeStateKey = (node: string, poolId: string): string => `${nodeStatePrefix(node)}${poolSegment(poolId)}`;
+export const nodeStateSchema = z.object({
+  pool: z.string(),
+  node: nodeName,
+  /** Offset in the pool of the last address this node handed out, decimal (BigInt for IPv6). */
+  cursor: z.optional(decimal),
+  /** Affine block index (hex) -> the block's `seq` after its last write. */
+  blocks: z.record(hexIndex, sequence),
+});
+export type NodeStateDoc = z.infer<typeof nodeStateSchema>;
 
 /** network/containerId:ifname; ':' can appear in neither a container id nor an ifname, so it is unambiguous. */
 export const attachmentId = (network: string, containerId: string, ifname: string): string => `${network}/${containerId}:${ifname}`;
@@ -44,6 +78,10 @@ export const attachmentSchema = z.object({
   network: z.string(),
   containerId: z.string(),
   ifname: z.string(),
+  /** The node the ADD ran on: GC on a node releases only its own attachments. */
+  node: nodeName,
+  /** This allocation's unique token, also in each block owner entry: a release frees only the allocation it saw. */
+  handle: z.string(),
   addresses: z.array(z.object({ pool: z.string(), address: z.string() })),
   allocatedAt: z.string(),
   podNamespace: z.optional(z.string()),

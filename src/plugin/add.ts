@@ -7,9 +7,13 @@ import type { IpamResult } from "../cni/result.js";
 import { assignAddresses } from "../ipam/assign.js";
 import { attachmentId, attachmentKey, attachmentSchema, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
 import { familyRequests, networkPools, parseInlinePools, requestedAddresses } from "./network-pools.js";
-import type { VerbContext } from "./context.js";
+import { nodeOf, type VerbContext } from "./context.js";
+import { newHandle } from "../ipam/handle.js";
 
-export async function add({ env, conf, store, io }: VerbContext): Promise<IpamResult> {
+export async function add(context: VerbContext): Promise<IpamResult> {
+  const { env, conf, store, io } = context;
+  const node = nodeOf(context);
+  const now = io.now();
   const cniArgs = parseCniArgs(env.args);
   const inline = parseInlinePools(conf, io.warn);
   // CONVENTIONS.md: when the config carries `args`, CNI_ARGS is ignored for the same purpose.
@@ -24,8 +28,10 @@ export async function add({ env, conf, store, io }: VerbContext): Promise<IpamRe
       network: conf.name,
       containerId: env.containerId,
       ifname: env.ifname,
+      node,
+      handle: newHandle(now),
       families,
-      allocatedAt: io.now().toISOString(),
+      allocatedAt: now.toISOString(),
       ...(cniArgs.podNamespace ? { podNamespace: cniArgs.podNamespace } : {}),
       ...(cniArgs.podName ? { podName: cniArgs.podName } : {}),
     });

@@ -2,6 +2,7 @@
 import type { CniEnv } from "../cni/env.js";
 import type { NetConf } from "../cni/netconf.js";
 import type { Store } from "../store/store.js";
+import { resolveNodename } from "../cni/nodename.js";
 
 export interface PluginIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -18,3 +19,6 @@ export interface VerbContext {
   readonly store: Store;
   readonly io: PluginIo;
 }
+
+/** The node this verb runs on: ipam.nodename, else NODENAME, else the host name. */
+export const nodeOf = ({ conf, io }: VerbContext): string => resolveNodename(conf.ipam.nodename, io.env);

@@ -1,12 +1,12 @@
 // DEL, CHECK, GC and STATUS: the verbs that release, confirm and report rather than allocate.
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
 import { prevResultAddresses } from "../cni/result.js";
-import { poolLayout, usableCount } from "../alloc/pool-layout.js";
 import { attachmentId, attachmentKey, attachmentSchema, idOfAttachment } from "../ipam/documents.js";
-import { offsetOf, ownerOf, readPoolState, usedCount } from "../ipam/pool-state.js";
+import { offsetOf, ownerOf } from "../ipam/block-state.js";
+import { chooseAddress } from "../ipam/assign.js";
 import { canonicalAddress, findStale, releaseAttachment } from "../ipam/release.js";
 import { familyRequests, networkPools, parseInlinePools } from "./network-pools.js";
-import type { VerbContext } from "./context.js";
+import { nodeOf, type VerbContext } from "./context.js";
 
 /** DEL succeeds when there is nothing to release: the runtime may call it twice or after a failed ADD. */
 export async function del({ env, conf, store }: VerbContext): Promise<void> {
@@ -29,25 +29,32 @@ export async function check({ env, conf, store }: VerbContext): Promise<void> {
     }
     for (const { pool, address } of doc.addresses) {
       const owner = await ownerOf(txn, pool, offsetOf(pool, address));
-      if (owner !== id) {
-        throw new CniError(ErrorCode.checkMismatch, `${address} of ${id} is ${owner ? `recorded for ${owner}` : "free"} in pool ${pool}`, "run 'ippool verify'");
+      if (owner?.attachment !== id || owner.handle !== doc.handle) {
+        const holder = owner === undefined ? "free" : owner.attachment === id ? "recorded for another allocation of it" : `recorded for ${owner.attachment}`;
+        throw new CniError(ErrorCode.checkMismatch, `${address} of ${id} is ${holder} in pool ${pool}`, "run 'ippool verify'");
       }
     }
   });
 }
 
-/** GC (1.1): releases this network's attachments that the runtime no longer lists, reporting every failure at the end. */
-export async function gc({ conf, store }: VerbContext): Promise<void> {
+/**
+ * GC (1.1): releases this network's attachments on this node that the runtime no longer lists,
+ * reporting every failure at the end. Each release is of the allocation GC saw (its handle), so
+ * a container DEL'd and ADDed again meanwhile keeps its new address.
+ */
+export async function gc(context: VerbContext): Promise<void> {
+  const { conf, store } = context;
+  const node = nodeOf(context);
   if (!conf.validAttachments) {
     throw new CniError(ErrorCode.invalidConfig, "GC needs cni.dev/valid-attachments in the config", "without it every allocation would look stale");
   }
   const live = conf.validAttachments.map((entry) => ({ containerId: entry.containerID, ifname: entry.ifname }));
-  const stale = await store.read((txn) => findStale(txn, conf.name, live));
+  const stale = await store.read((txn) => findStale(txn, conf.name, node, live));
   const failures: CniError[] = [];
   const lines: string[] = [];
   for (const doc of stale) {
     try {
-      await store.update((txn) => releaseAttachment(txn, idOfAttachment(doc)));
+      await store.update((txn) => releaseAttachment(txn, idOfAttachment(doc), doc.handle));
     } catch (error) {
       failures.push(toCniError(error));
       lines.push(`${idOfAttachment(doc)}: ${failures.at(-1)!.message}`);
@@ -61,18 +68,15 @@ export async function gc({ conf, store }: VerbContext): Promise<void> {
   }
 }
 
-/** STATUS (1.1): fine when an ADD could succeed now, else code 50 saying why. */
-export async function status({ conf, store, io }: VerbContext): Promise<void> {
+/** STATUS (1.1): fine when an ADD on this node could get an address now (own block, new block or borrowed), else code 50 saying why. */
+export async function status(context: VerbContext): Promise<void> {
+  const { conf, store, io } = context;
   const inline = parseInlinePools(conf, io.warn);
+  const node = nodeOf(context);
   try {
     await store.read(async (txn) => {
       for (const request of familyRequests(conf, await networkPools(txn, inline), new Map())) {
-        let free = false;
-        for (const pool of request.candidates) {
-          const used = usedCount(await readPoolState(txn, pool.id));
-          if (used < usableCount(poolLayout(pool.cidr))) free = true;
-        }
-        if (!free) {
+        if ((await chooseAddress(txn, node, request)) === undefined) {
           const pools = request.candidates.map((pool) => pool.id).join(", ");
           throw new CniError(ErrorCode.poolExhausted, `every IPv${request.family} pool of network ${conf.name} is full (${pools})`);
         }

@@ -31,7 +31,8 @@ export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
     if (!raw) throw decodeFailure;
     requireVerbSupported(env.command, readVersion(raw));
     const conf = parseNetConf(raw);
-    const store = await openStore(conf.ipam);
+    // The node's name keys the etcd turn that this node's processes share (tests run several nodes on one machine).
+    const store = await openStore({ ...conf.ipam, nodename: conf.ipam.nodename ?? io.env.NODENAME });
     const context: VerbContext = { env, conf, store, io };
     switch (env.command) {
       case "ADD":

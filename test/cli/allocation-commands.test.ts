@@ -1,4 +1,5 @@
 // allocations, show, release and usage after real plugin ADDs, and what pool changes and deletes do to them.
+import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 import { execPlugin, netconf, poolDoc } from "../helpers/ippool.js";
 import { fails, ok, pluginAdd, pluginDel, useCliDir, yamlDocs } from "./support.js";
@@ -21,14 +22,16 @@ describe("ippool allocations", () => {
   it("lists every address the plugin handed out, pool by pool, with its attachment and time", async () => {
     expect(await withContainers(2)).toEqual([["10.30.0.2", "fd00:30::2"], ["10.30.0.3", "fd00:30::3"]]);
     const rows = rowsOf(ok(await dir.cli(["allocations"])));
-    expect(rows[0]).toEqual(["POOL", "ADDRESS", "NETWORK", "CONTAINER", "IFNAME", "POD", "ALLOCATED"]);
-    expect(rows.slice(1).map((row) => row.slice(0, 6))).toEqual([
-      ["10.30.0.0/28", "10.30.0.2", "testnet", "ctr-1", "eth0", "default/pod-1"],
-      ["10.30.0.0/28", "10.30.0.3", "testnet", "ctr-2", "eth0", "default/pod-2"],
-      ["fd00:30::/64", "fd00:30::2", "testnet", "ctr-1", "eth0", "default/pod-1"],
-      ["fd00:30::/64", "fd00:30::3", "testnet", "ctr-2", "eth0", "default/pod-2"],
+    expect(rows[0]).toEqual(["POOL", "ADDRESS", "NETWORK", "CONTAINER", "IFNAME", "NODE", "POD", "ALLOCATED"]);
+    // No ipam.nodename and no NODENAME: the node is the host name.
+    const node = hostname();
+    expect(rows.slice(1).map((row) => row.slice(0, 7))).toEqual([
+      ["10.30.0.0/28", "10.30.0.2", "testnet", "ctr-1", "eth0", node, "default/pod-1"],
+      ["10.30.0.0/28", "10.30.0.3", "testnet", "ctr-2", "eth0", node, "default/pod-2"],
+      ["fd00:30::/64", "fd00:30::2", "testnet", "ctr-1", "eth0", node, "default/pod-1"],
+      ["fd00:30::/64", "fd00:30::3", "testnet", "ctr-2", "eth0", node, "default/pod-2"],
     ]);
-    for (const row of rows.slice(1)) expect(Date.parse(row[6]!)).not.toBeNaN();
+    for (const row of rows.slice(1)) expect(Date.parse(row[7]!)).not.toBeNaN();
   });
 
   it("filters by pool, network, container and ifname, and prints JSON per attachment", async () => {
@@ -36,13 +39,15 @@ describe("ippool allocations", () => {
     await pluginAdd(dir.path, "ctr-1", "eth1");
     const all = await listed();
     expect(all).toHaveLength(3);
-    expect(all[0]).toMatchObject({ network: "testnet", containerId: "ctr-1", ifname: "eth0", podNamespace: "default", podName: "pod-1" });
+    expect(all[0]).toMatchObject({ network: "testnet", containerId: "ctr-1", ifname: "eth0", node: hostname(), podNamespace: "default", podName: "pod-1" });
+    expect(all[0].handle).toMatch(/^[0-9a-z]+-[0-9a-z]+$/);
+    expect(all[2].handle).not.toBe(all[0].handle);
     expect(all[0].addresses).toEqual([{ pool: "10.30.0.0/28", address: "10.30.0.2" }, { pool: "fd00:30::/64", address: "fd00:30::2" }]);
     expect((await listed("--container", "ctr-1")).map((doc) => doc.ifname)).toEqual(["eth0", "eth1"]);
     expect((await listed("--container", "ctr-1", "--ifname", "eth1")).map((doc) => doc.addresses[0].address)).toEqual(["10.30.0.4"]);
     expect((await listed("--pool", "fd00:30::/64")).flatMap((doc) => doc.addresses.map((entry: any) => entry.address)).sort()).toEqual(["fd00:30::2", "fd00:30::3", "fd00:30::4"]);
     expect(await listed("--network", "othernet")).toEqual([]);
-    expect(ok(await dir.cli(["allocations", "--container", "nobody"]))).toBe("POOL  ADDRESS  NETWORK  CONTAINER  IFNAME  POD  ALLOCATED\n");
+    expect(ok(await dir.cli(["allocations", "--container", "nobody"]))).toBe("POOL  ADDRESS  NETWORK  CONTAINER  IFNAME  NODE  POD  ALLOCATED\n");
   });
 
   it("rejects a network name that could not exist", async () => {

@@ -68,9 +68,9 @@ describe("bad input", () => {
 
   it("reports a damaged state file as code 104 naming the file, and keeps it", async () => {
     expect((await run("ADD", good())).code).toBe(0);
-    const path = join(dir.path, "pool", "10.95.0.0_24.json");
-    writeFileSync(path, readFileSync(path, "utf8").replace('"blocks"', '"bl0cks"'));
+    const path = join(dir.path, "block", "10.95.0.0_24", "0.json");
+    writeFileSync(path, readFileSync(path, "utf8").replace('"bitmap"', '"b1tmap"'));
     expectError(await run("ADD", good(), { containerId: "other" }), 104, path);
-    expect(readFileSync(path, "utf8")).toContain("bl0cks");
+    expect(readFileSync(path, "utf8")).toContain("b1tmap");
   });
 });

@@ -1,13 +1,14 @@
 // Robustness: a damaged state file (truncated, flipped bytes, wrong schema) is reported by every verb that reads it, never reset.
 import { encodeStateFile } from "../../src/store/state-file.js";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execCli, execPlugin, poolDoc, tempDir, type PluginCall } from "../helpers/ippool.js";
-import { runVerify, snapshotFiles, writeState } from "./support.js";
+import { readState, runVerify, snapshotFiles, writeState } from "./support.js";
 
 const POOL = "10.50.0.0/24";
 const NETWORK = "damnet";
+const NODE = "node-d";
 
 const damages = {
   truncated: (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2)),
@@ -32,8 +33,9 @@ type Verb = "ADD" | "re-ADD" | "DEL" | "CHECK" | "GC" | "STATUS";
 const kinds: { kind: string; file: string; verbs: Verb[]; cli: string[][] }[] = [
   // A repeated ADD answers from the attachment alone, so it does not read the stored pools.
   { kind: "stored pools", file: "pools.json", verbs: ["ADD", "STATUS"], cli: [["get", "pools"], ["usage"], ["show", "10.50.0.2"]] },
-  { kind: "pool state", file: "pool/10.50.0.0_24.json", verbs: ["ADD", "DEL", "GC", "STATUS"], cli: [["get", "pools", "-o", "wide"], ["usage"]] },
-  { kind: "block", file: "block/10.50.0.0_24/0.json", verbs: ["ADD", "DEL", "CHECK", "GC"], cli: [["show", "10.50.0.2"]] },
+  // Every read of a block reads its node's state too (the block's last write is recorded there).
+  { kind: "node state", file: `node-state/${NODE}/10.50.0.0_24.json`, verbs: ["ADD", "DEL", "CHECK", "GC", "STATUS"], cli: [["show", "10.50.0.2"]] },
+  { kind: "block", file: "block/10.50.0.0_24/0.json", verbs: ["ADD", "DEL", "CHECK", "GC", "STATUS"], cli: [["show", "10.50.0.2"], ["usage"], ["blocks"], ["get", "pools", "-o", "wide"]] },
   { kind: "attachment", file: `attachment/${NETWORK}/c1:eth0.json`, verbs: ["re-ADD", "DEL", "CHECK", "GC"], cli: [["allocations"], ["show", "10.50.0.2"]] },
   {
     kind: "journal",
@@ -53,7 +55,7 @@ describe("damaged state files", () => {
   beforeEach(async () => {
     dir = tempDir();
     writeState(join(dir.path, "pools.json"), { pools: [poolDoc(POOL, { "nat-outgoing": false, disabled: false })] });
-    conf = { cniVersion: "1.1.0", name: NETWORK, type: "bridge", ipam: { type: "ippool", dataDir: dir.path } };
+    conf = { cniVersion: "1.1.0", name: NETWORK, type: "bridge", ipam: { type: "ippool", dataDir: dir.path, nodename: NODE } };
     const add = await execPlugin({ command: "ADD", containerId: "c1" }, conf);
     expect(add.code, add.stdout).toBe(0);
     added = add.json;
@@ -127,5 +129,123 @@ describe("damaged state files", () => {
     expect(report.problems).toEqual([]);
     expect(result.code).toBe(0);
     expect(report.checked).toMatchObject({ pools: 1, blocks: 1, attachments: 1, addresses: 1 });
+  });
+});
+
+/**
+ * Files that are intact (valid checksum) but do not say what happened: removed, restored from an
+ * earlier copy, edited by hand. The allocator must never hand out an address that is held, and
+ * where it stops, the error names the file and gives advice that is safe to follow.
+ */
+describe("block and node state files removed, restored or edited", () => {
+  let dir: ReturnType<typeof tempDir>;
+  const file = (path: string) => join(dir.path, path);
+  const BLOCK = "block/10.50.0.0_24/0";
+  const STATE = `node-state/${NODE}/10.50.0.0_24`;
+  const conf = (cidr = POOL, node = NODE) => ({ cniVersion: "1.1.0", name: NETWORK, type: "bridge", ipam: { type: "ippool", dataDir: dir.path, nodename: node, ipPools: [poolDoc(cidr)] } });
+  const add = async (containerId: string, config = conf()) => execPlugin({ command: "ADD", containerId }, config);
+  const addOk = async (containerId: string, config = conf()) => {
+    const result = await add(containerId, config);
+    expect(result.code, result.stdout).toBe(0);
+    return result.json.ips.map((ip: { address: string }) => ip.address.split("/")[0]) as string[];
+  };
+  /** Every address held, from the attachment records: none may appear twice. */
+  const held = async () => {
+    const docs: { addresses: { address: string }[] }[] = JSON.parse((await execCli(["allocations", "-o", "json"], { dataDir: dir.path })).stdout);
+    const addresses = docs.flatMap((doc) => doc.addresses.map((entry) => entry.address));
+    expect(new Set(addresses).size, addresses.join(" ")).toBe(addresses.length);
+    return addresses;
+  };
+  const verifyFinds = async (pattern: RegExp) => {
+    const { result, report } = await runVerify(dir.path);
+    expect(result.code).toBe(1);
+    expect(report.problems.map((problem) => `${problem.file}: ${problem.message}`).join("\n")).toMatch(pattern);
+  };
+  /** Refused with code 104 naming the block, advising to put the newest copy back and never to remove it. */
+  const expectSafeRefusal = (result: { json: any }) => {
+    expect(result.json, JSON.stringify(result.json)).toMatchObject({ code: 104 });
+    expect(result.json.msg).toContain(BLOCK);
+    expect(result.json.details).toMatch(/put back its newest copy, or rebuild it from the attachment records with 'ippool blocks rebuild 10\.50\.0\.0\/26'/);
+    expect(result.json.details).toMatch(/Do not remove the file/);
+  };
+
+  /** `ippool blocks rebuild` as the refusal advises; then verify passes and the next ADD takes a free address. */
+  const rebuildAndCheck = async (heldCount: number, after: string[]) => {
+    const rebuilt = await execCli(["blocks", "rebuild", "10.50.0.0/26"], { dataDir: dir.path });
+    expect(rebuilt.stdout, rebuilt.stderr).toBe(`rebuilt block 10.50.0.0/26 of node node-d from the attachment records: ${heldCount} address(es) held\n`);
+    const { result, report } = await runVerify(dir.path);
+    expect(report.problems).toEqual([]);
+    expect(result.code).toBe(0);
+    await addOk("after-rebuild");
+    expect((await held()).sort()).toEqual(after.sort());
+  };
+
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it("a removed block file: its node refuses to allocate, another node claims another block, no address is handed out twice", async () => {
+    expect([...(await addOk("c1")), ...(await addOk("c2"))]).toEqual(["10.50.0.2", "10.50.0.3"]);
+    rmSync(file(`${BLOCK}.json`));
+    expectSafeRefusal(await add("c3"));
+    // Another node must not take the lost block for unclaimed: its addresses are still held.
+    expect(await addOk("c4", conf(POOL, "node-e"))).toEqual(["10.50.0.64"]);
+    // STATUS carries the same cause.
+    const status = await execPlugin({ command: "STATUS" }, conf());
+    expect(status.json).toMatchObject({ code: 50 });
+    expect(await held()).toEqual(["10.50.0.2", "10.50.0.3", "10.50.0.64"]);
+    await verifyFinds(/lists block 0, whose file block\/10\.50\.0\.0_24\/0 is missing/);
+    // The advised way out: rebuilt from the records, the block serves ADD again without reusing a held address.
+    await rebuildAndCheck(2, ["10.50.0.2", "10.50.0.3", "10.50.0.4", "10.50.0.64"]);
+  });
+
+  it("a block file restored from an earlier copy: refused as older than its node's record, no address handed out twice", async () => {
+    await addOk("c1");
+    const earlier = readFileSync(file(`${BLOCK}.json`));
+    await addOk("c2");
+    await addOk("c3");
+    writeFileSync(file(`${BLOCK}.json`), earlier);
+    const refused = await add("c4");
+    expectSafeRefusal(refused);
+    expect(refused.json.msg).toMatch(/older than node node-d's record of it \(the block shows write 1, the node recorded write 3\)/);
+    // Asking for an address the restored copy shows free is refused the same way.
+    expectSafeRefusal(await execPlugin({ command: "ADD", containerId: "c5", args: "IP=10.50.0.3" }, conf()));
+    expect(await addOk("c6", conf(POOL, "node-e"))).toEqual(["10.50.0.64"]);
+    expect(await held()).toEqual(["10.50.0.2", "10.50.0.3", "10.50.0.4", "10.50.0.64"]);
+    await verifyFinds(/is older than node node-d's record of it \(write 1, recorded 3\)/);
+    await rebuildAndCheck(3, ["10.50.0.2", "10.50.0.3", "10.50.0.4", "10.50.0.5", "10.50.0.64"]);
+  });
+
+  it("a held bit cleared by hand (its owner left in place): the address is never handed out again", async () => {
+    // A /29 is one block of five usable addresses: fill it.
+    const small = conf("10.51.0.0/29");
+    for (const id of ["c1", "c2", "c3", "c4", "c5"]) await addOk(id, small);
+    const path = file("block/10.51.0.0_29/0.json");
+    writeState(path, { ...readState(path), bitmap: (BigInt(`0x${readState(path).bitmap}`) & ~4n).toString(16) });
+    const full = await add("c6", small);
+    expect(full.json).toMatchObject({ code: 100 });
+    const asked = await execPlugin({ command: "ADD", containerId: "c7", args: "IP=10.51.0.2" }, small);
+    expect(asked.json).toMatchObject({ code: 101 });
+    expect(await held()).toHaveLength(5);
+    await verifyFinds(/owner damnet\/c1:eth0 is recorded for bit 2 \(10\.51\.0\.2\), which is free/);
+  });
+
+  it("a node's record of its blocks emptied by hand: the node claims a new block instead of reusing a held one", async () => {
+    await addOk("c1");
+    await addOk("c2");
+    writeState(file(`${STATE}.json`), { ...readState(file(`${STATE}.json`)), blocks: {} });
+    expect(await addOk("c3")).toEqual(["10.50.0.64"]);
+    expect(await held()).toEqual(["10.50.0.2", "10.50.0.3", "10.50.0.64"]);
+    await verifyFinds(/is affine to node node-d, but node-state\/node-d\/10\.50\.0\.0_24 does not list it/);
+  });
+
+  it("a node state file removed: its blocks stay claimed, so nothing held is handed out", async () => {
+    await addOk("c1");
+    rmSync(file(`${STATE}.json`));
+    expect(await addOk("c2")).toEqual(["10.50.0.64"]);
+    expect(await addOk("c3", conf(POOL, "node-e"))).toEqual(["10.50.0.128"]);
+    expect(await held()).toEqual(["10.50.0.2", "10.50.0.64", "10.50.0.128"]);
+    await verifyFinds(/does not list it/);
   });
 });

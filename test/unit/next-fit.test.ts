@@ -1,30 +1,39 @@
-// Unit tests of the next-fit search, driven through a tiny in-memory allocator built from its parts.
+// Unit tests of the pure allocation choice: next-fit over a node's blocks, then the lowest unclaimed block, driven through a tiny in-memory node.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCidr } from "../../src/alloc/address.js";
 import { clearBit, isBitSet, setBit } from "../../src/alloc/bitmap.js";
-import { findFreeInRange, nextFitRanges } from "../../src/alloc/next-fit.js";
+import { findFreeInRange, firstUnclaimedBlock, nextFitRanges } from "../../src/alloc/next-fit.js";
 import { poolLayout, type PoolLayout } from "../../src/alloc/pool-layout.js";
 
-/** The allocator's loop as src/ipam/assign.ts runs it, with bitmaps in a Map instead of the store. */
+/** One node's allocator as src/ipam/assign.ts runs it (own blocks, then claim one), with bitmaps in a Map instead of the store. */
 class MemoryPool {
   readonly bitmaps = new Map<bigint, bigint>();
-  readonly usage = new Map<bigint, number>();
   cursor: bigint | undefined;
   blocksRead = 0;
 
   constructor(readonly layout: PoolLayout) {}
 
+  /** The blocks this node has claimed (every block with a bitmap: a claimed block stays, even empty). */
+  get claimed(): bigint[] {
+    return [...this.bitmaps.keys()];
+  }
+
   take(): bigint | undefined {
-    for (const range of nextFitRanges(this.layout, this.cursor, this.usage)) {
-      if (this.usage.has(range.block)) this.blocksRead++;
-      const offset = findFreeInRange(this.layout, range, this.bitmaps.get(range.block) ?? 0n);
-      if (offset === undefined) continue;
-      this.mark(offset, +1);
-      this.cursor = offset;
-      return offset;
+    let offset: bigint | undefined;
+    for (const range of nextFitRanges(this.layout, this.cursor, this.claimed)) {
+      this.blocksRead++;
+      offset = findFreeInRange(this.layout, range, this.bitmaps.get(range.block)!);
+      if (offset !== undefined) break;
     }
-    return undefined;
+    if (offset === undefined) {
+      const block = firstUnclaimedBlock(this.layout, new Set(this.claimed));
+      if (block === undefined) return undefined;
+      offset = findFreeInRange(this.layout, { block, fromBit: 0, toBit: Number(this.layout.blockSize) }, 0n)!;
+    }
+    this.mark(offset, +1);
+    this.cursor = offset;
+    return offset;
   }
 
   release(offset: bigint): void {
@@ -37,9 +46,6 @@ class MemoryPool {
     const bitmap = this.bitmaps.get(block) ?? 0n;
     expect(isBitSet(bitmap, bit)).toBe(delta === -1);
     this.bitmaps.set(block, delta === 1 ? setBit(bitmap, bit) : clearBit(bitmap, bit));
-    const count = (this.usage.get(block) ?? 0) + delta;
-    if (count === 0) this.usage.delete(block);
-    else this.usage.set(block, count);
   }
 }
 
@@ -82,14 +88,23 @@ describe("nextFitRanges with findFreeInRange", () => {
     expect(pool.take()).toBeUndefined();
   });
 
-  it("skips blocks whose usage count says they are full without reading their bitmap", () => {
+  it("reuses a released address of the node's own blocks before claiming a new block", () => {
     const pool = memoryPool("10.0.0.0/22");
-    for (let i = 0; i < 64 * 3 - 2; i++) pool.take();
-    pool.cursor = undefined;
+    // Block 0 holds 62 usable addresses (network and gateway are reserved).
+    for (let i = 0; i < 62; i++) pool.take();
+    pool.release(10n);
+    expect(pool.take()).toBe(10n);
+    expect(pool.claimed).toEqual([0n]);
+    expect(pool.take()).toBe(64n);
+    expect(pool.claimed).toEqual([0n, 1n]);
+  });
+
+  it("reads only the blocks the walk reaches: one after the cursor when it has room", () => {
+    const pool = memoryPool("10.0.0.0/22");
+    for (let i = 0; i < 64 * 3; i++) pool.take();
     pool.blocksRead = 0;
-    // Blocks 0-2 are full (block 0 holds 62 usable: network and gateway are reserved); the search reads none of them.
-    expect(pool.take()).toBe(192n);
-    expect(pool.blocksRead).toBe(0);
+    pool.take();
+    expect(pool.blocksRead).toBe(1);
   });
 
   it("terminates at once on an IPv6 /64 whose 2^58 blocks are almost all untouched", () => {
@@ -111,19 +126,60 @@ describe("nextFitRanges with findFreeInRange", () => {
   it("yields nothing when every block is full", () => {
     const layout = poolLayout(parseCidr("10.0.0.0/26")!.cidr);
     // 64 addresses less network, gateway and broadcast.
-    expect([...nextFitRanges(layout, 5n, new Map([[0n, 61]]))]).toEqual([]);
+    expect([...nextFitRanges(layout, 5n, [])]).toEqual([]);
+  });
+
+  it("walks only the given blocks, from the cursor's block on, wrapping round", () => {
+    const layout = poolLayout(parseCidr("10.0.0.0/24")!.cidr);
+    expect([...nextFitRanges(layout, 130n, [3n, 0n, 2n])].map((range) => [range.block, range.fromBit, range.toBit])).toEqual([
+      [2n, 3, 64],
+      [3n, 0, 64],
+      [0n, 0, 64],
+      [2n, 0, 3],
+    ]);
+    // A cursor in a block not given (one borrowed from, or handed back) starts with the next given block.
+    expect([...nextFitRanges(layout, 70n, [0n, 3n])].map((range) => range.block)).toEqual([3n, 0n]);
   });
 });
 
-/** The next-fit rule written out naively: step through offsets from just after `previous`, wrapping round. */
-function firstFreeAfter(layout: PoolLayout, previous: bigint | undefined, held: readonly bigint[]): bigint {
+describe("firstUnclaimedBlock", () => {
+  const layout = poolLayout(parseCidr("10.0.0.0/24")!.cidr);
+  it.each([
+    { taken: [], first: 0n },
+    { taken: [0n, 1n], first: 2n },
+    { taken: [0n, 2n], first: 1n },
+    { taken: [0n, 1n, 2n, 3n], first: undefined },
+  ])("with blocks $taken taken gives $first", ({ taken, first }) => {
+    expect(firstUnclaimedBlock(layout, new Set(taken))).toBe(first);
+  });
+
+  it("steps only past the taken blocks of an IPv6 /64", () => {
+    expect(firstUnclaimedBlock(poolLayout(parseCidr("fd00::/64")!.cidr), new Set([0n, 1n]))).toBe(2n);
+  });
+});
+
+/**
+ * The rule written out naively: step through the offsets of the claimed blocks from just after
+ * `previous`, wrapping round; when none is free, the first usable offset of the lowest unclaimed block.
+ */
+function firstFreeAfter(layout: PoolLayout, previous: bigint | undefined, held: readonly bigint[], claimed: readonly bigint[]): bigint {
+  const free = (offset: bigint) => claimed.includes(offset / layout.blockSize) && !held.includes(offset) && !layout.reserved.has(offset);
+  const span = BigInt(claimed.length) * layout.blockSize;
   let offset = previous === undefined ? 0n : (previous + 1n) % layout.size;
-  while (held.includes(offset) || layout.reserved.has(offset)) offset = (offset + 1n) % layout.size;
-  return offset;
+  for (let step = 0n; step < layout.size && step <= span * 2n + layout.blockSize * 2n; step++, offset = (offset + 1n) % layout.size) {
+    if (free(offset)) return offset;
+    // Jump over unclaimed blocks: a /64 is not walked address by address.
+    if (!claimed.includes(offset / layout.blockSize)) offset = (offset / layout.blockSize + 1n) * layout.blockSize - 1n;
+  }
+  let block = 0n;
+  while (claimed.includes(block)) block++;
+  let first = block * layout.blockSize;
+  while (layout.reserved.has(first)) first++;
+  return first;
 }
 
 describe("next-fit allocator properties", () => {
-  it("never hands out a taken or reserved address, finds one whenever any is free, and takes the first free one after the last", () => {
+  it("never hands out a taken or reserved address, finds one whenever any is free, and takes the first free one after the last in the node's blocks", () => {
     fc.assert(
       fc.property(
         fc.constantFrom("10.0.0.0/24", "10.0.0.0/27", "10.0.0.0/30", "10.0.0.0/31", "fd00::/120", "fd00::/64"),
@@ -135,6 +191,7 @@ describe("next-fit allocator properties", () => {
           const usable = pool.layout.size - BigInt(pool.layout.reserved.size);
           for (const step of steps) {
             if (step === "take") {
+              const claimedBefore = pool.claimed;
               const offset = pool.take();
               if (BigInt(held.length) < usable) {
                 expect(offset).toBeDefined();
@@ -142,7 +199,7 @@ describe("next-fit allocator properties", () => {
                 expect(pool.layout.reserved.has(offset!)).toBe(false);
                 expect(offset! < pool.layout.size).toBe(true);
                 // Next-fit exactly: the first free, unreserved offset after the previous one, wrapping round.
-                expect(offset).toBe(firstFreeAfter(pool.layout, previous, held));
+                expect(offset).toBe(firstFreeAfter(pool.layout, previous, held, claimedBefore));
                 previous = offset;
                 held.push(offset!);
               } else {
