@@ -42,12 +42,17 @@ export function loadExample(file: string): Conflist {
 
 /**
  * The example as a suite runs it: every ipam gets the suite's temp data dir (never
- * /var/lib/cni/ippool) and the bridge / macvlan master get the suite's unique link names.
+ * /var/lib/cni/ippool) or the suite's datastore, and the bridge / macvlan master get the suite's
+ * unique link names.
  */
-export function customize(conflist: Conflist, overrides: { dataDir: string; bridge?: string; master?: string; name?: string }): Conflist {
+export function customize(
+  conflist: Conflist,
+  overrides: { dataDir: string; datastore?: Record<string, unknown>; bridge?: string; master?: string; name?: string },
+): Conflist {
+  const datastore = overrides.datastore ? { datastore: overrides.datastore } : {};
   const plugins = conflist.plugins.map((plugin) => ({
     ...plugin,
-    ...(plugin.ipam ? { ipam: { ...plugin.ipam, dataDir: overrides.dataDir } } : {}),
+    ...(plugin.ipam ? { ipam: { ...plugin.ipam, dataDir: overrides.dataDir, ...datastore } } : {}),
     ...(overrides.bridge && "bridge" in plugin ? { bridge: overrides.bridge } : {}),
     ...(overrides.master && "master" in plugin ? { master: overrides.master } : {}),
   }));
@@ -75,7 +80,8 @@ export class CniRuntime {
 
   constructor(
     readonly conflist: Conflist,
-    private readonly options: { hostNetns: string; cniPath: readonly string[] },
+    /** `env`: more variables for every plugin, as a node's runtime passes its own environment on (NODENAME). */
+    private readonly options: { hostNetns: string; cniPath: readonly string[]; env?: Readonly<Record<string, string>> },
   ) {}
 
   async add(attachment: Attachment): Promise<any> {
@@ -118,6 +124,7 @@ export class CniRuntime {
     };
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? "",
+      ...this.options.env,
       CNI_COMMAND: command,
       CNI_CONTAINERID: attachment.containerId,
       CNI_NETNS: netnsPath(attachment.netns),
