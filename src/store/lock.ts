@@ -115,16 +115,9 @@ function readOwnerText(ownerPath: string): string | undefined {
  * moxystudio/node-proper-lockfile issue 121.) Returns true when the caller should retry at once.
  */
 function takeOverIfDead(dataDir: string, lockPath: string): boolean {
-  let judged: ReturnType<typeof statSync>;
-  try {
-    judged = statSync(lockPath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return true;
-    throw error;
-  }
-  const ownerText = readOwnerText(join(lockPath, OWNER_FILE));
-  const owner = ownerText === undefined ? undefined : parseIdentity(safeJson(ownerText));
-  if (owner ? isRunning(owner) : Date.now() - judged.mtimeMs < OWNERLESS_LOCK_MS) return false;
+  const judged = judgeLock(lockPath);
+  if (judged === "gone") return true;
+  if (judged === "live") return false;
   const grave = join(dataDir, `${GRAVE_PREFIX}${judged.ino}`);
   try {
     mkdirSync(grave, { mode: 0o700 });
@@ -132,16 +125,29 @@ function takeOverIfDead(dataDir: string, lockPath: string): boolean {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
   }
-  // Still the dir we judged (not a fresh one made since)? Then it is ours to move.
-  if (statSync(lockPath, { throwIfNoEntry: false })?.ino === judged.ino) {
+  // Still the instance we judged? An inode freed by a normal release is reused at once by the
+  // next holder's mkdir, so the owner record must match too. A dead holder's lock cannot change
+  // any more, and other takers stop at the grave, so what we checked is what we move.
+  const again = judgeLock(lockPath);
+  if (typeof again === "object" && again.ino === judged.ino && again.ownerText === judged.ownerText) {
     try {
       renameSync(lockPath, join(grave, "lock"));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
-  }
+  } else rmSync(grave, { recursive: true, force: true });
   sweepGraves(dataDir);
   return true;
+}
+
+/** "gone" (retry at once), "live" (wait), or the dead lock's inode and owner record. */
+function judgeLock(lockPath: string): "gone" | "live" | { ino: number; ownerText: string | undefined } {
+  const stat = statSync(lockPath, { throwIfNoEntry: false });
+  if (!stat) return "gone";
+  const ownerText = readOwnerText(join(lockPath, OWNER_FILE));
+  const owner = ownerText === undefined ? undefined : parseIdentity(safeJson(ownerText));
+  if (owner ? isRunning(owner) : Date.now() - stat.mtimeMs < OWNERLESS_LOCK_MS) return "live";
+  return { ino: stat.ino, ownerText };
 }
 
 /** Graves are kept a minute so a taker that judged the same dir and was slow finds its grave taken. */
