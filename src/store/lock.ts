@@ -87,13 +87,15 @@ async function acquire(dataDir: string, lockPath: string, ownerPath: string, wai
   }
 }
 
-/** Exclusive create: if a taker already wrote its record into the dir at our path, the dir is its. */
+/** Exclusive create of the owner record; false when the dir at our path is no longer the one we made. */
 function claimOwnership(ownerPath: string): boolean {
   try {
     writeFileSync(ownerPath, JSON.stringify(ownIdentity()), { flag: "wx", mode: 0o600 });
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    // EEXIST: a taker made its own dir at our path; ENOENT: a taker moved ours into a grave (we
+    // were stopped longer than the bound between making the dir and writing this record).
+    if (["EEXIST", "ENOENT"].includes((error as NodeJS.ErrnoException).code ?? "")) return false;
     throw error;
   }
 }
