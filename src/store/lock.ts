@@ -66,7 +66,7 @@ async function acquire(dataDir: string, lockPath: string, ownerPath: string, wai
     for (;;) {
       try {
         const release = lockfile.lockSync(dataDir, options);
-        if (claimOwnership(ownerPath)) return release;
+        if (claimOwnership(ownerPath, release)) return release;
         // A taker moved our dir away while we were paused and made its own: not ours to remove.
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
@@ -88,15 +88,20 @@ async function acquire(dataDir: string, lockPath: string, ownerPath: string, wai
 }
 
 /** Exclusive create of the owner record; false when the dir at our path is no longer the one we made. */
-function claimOwnership(ownerPath: string): boolean {
+function claimOwnership(ownerPath: string, release: () => void): boolean {
   try {
     writeFileSync(ownerPath, JSON.stringify(ownIdentity()), { flag: "wx", mode: 0o600 });
     return true;
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST" && (error as NodeJS.ErrnoException).code !== "ENOENT") {
+      // A full disk: leave no half-written record, which would read as a lock without owner.
+      rmSync(ownerPath, { force: true });
+      release();
+      throw error;
+    }
     // EEXIST: a taker made its own dir at our path; ENOENT: a taker moved ours into a grave (we
     // were stopped longer than the bound between making the dir and writing this record).
-    if (["EEXIST", "ENOENT"].includes((error as NodeJS.ErrnoException).code ?? "")) return false;
-    throw error;
+    return false;
   }
 }
 
