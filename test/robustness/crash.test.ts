@@ -6,9 +6,9 @@ import { tempDir, type ProcessResult } from "../helpers/ippool.js";
 import { STRESS_SCALE, expectVerifyPasses, heldAddresses, inlineConf, resultAddresses, seededRandom, startPlugin } from "./support.js";
 
 /**
- * CI size: 500 operations in waves of 50. A killed lock holder stalls everyone for the stale
- * bound (10s), so the CI size keeps the expected stalls to a handful; IPPOOL_STRESS_SCALE=10 is
- * the manual soak (5000 operations, a few more minutes per stall).
+ * CI size: 500 operations in waves of 50. A killed lock holder is taken over at once (its pid is
+ * gone), unless it died between making the lock dir and writing its owner record (10 s);
+ * IPPOOL_STRESS_SCALE=10 is the manual soak (5000 operations).
  */
 const WAVES = 10 * STRESS_SCALE;
 const WAVE_SIZE = 50;
