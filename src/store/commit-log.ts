@@ -127,8 +127,10 @@ export class CommitLog {
     return { n, id, names: [headName(n, id), `${n}.${id}.json`] };
   }
 
-  markApplied(record: CommitRecord): void {
-    renameSync(record.file, record.file.replace(/\.json$/, DONE_SUFFIX));
+  /** After a commit by this process: its record's writes are in the files now. */
+  markApplied(head: Head): void {
+    const file = join(this.dir, `${head.n}.${head.id}.json`);
+    renameSync(file, file.replace(/\.json$/, DONE_SUFFIX));
   }
 
   /** Once its writes are on disk a record is no longer needed: the head alone means "all applied". */

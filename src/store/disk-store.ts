@@ -66,9 +66,10 @@ export class DiskStore implements Store {
       // report an error for an address it took; the next writer finishes it.
       try {
         this.apply(txn.writes);
-        const record = this.log.record(next);
-        if (record) this.log.markApplied(record);
-        for (const name of base.names) if (name.startsWith(`${base.n}.${base.id}.`)) rmSync(join(this.log.dir, name), { force: true });
+        this.log.markApplied(next);
+        // The new record carries what the previous one held.
+        const previous = this.log.recordFile(base);
+        if (previous) rmSync(previous, { force: true });
       } catch {
         // Left for the next writer, which re-applies the record.
       }
@@ -80,14 +81,9 @@ export class DiskStore implements Store {
     const deadline = Date.now() + this.lockWaitMs;
     for (;;) {
       const head = this.log.head();
-      let record: CommitRecord | undefined;
-      try {
-        record = this.log.record(head);
-      } catch (error) {
-        // The record was applied and removed between listing and reading it: look again.
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      }
-      if (record || !head.names.some((name) => name.startsWith(`${head.n}.${head.id}.`))) {
+      const record = this.log.record(head);
+      // A record listed but gone when read was renamed or dropped meanwhile: look again.
+      if (record || this.log.recordFile(head) === undefined) {
         // An applied record of this boot says what the files say, unless someone edited them by hand since: the files win.
         const overlay = record && (!record.applied || record.owner.boot !== currentBootId()) ? record : undefined;
         const value = await work(new DiskTxn(this.dataDir, overlay?.writes, overlay?.file));
