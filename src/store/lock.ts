@@ -176,19 +176,21 @@ const safeJson = (text: string): unknown => {
 };
 
 /**
- * Wakes a waiter when the lock dir is removed. Hundreds of waiters all waking at a release would
- * take the CPU the next holder needs, so each wakes after a short random delay; only the first
- * few to try find the lock free, the others see it taken again and go back to sleep.
+ * Wakes a waiter when the lock dir is removed. Hundreds of waiters all trying at a release would
+ * take the CPU the next holder needs, so each tries after a random delay of up to WAKE_SPREAD_MS,
+ * and one that sees the lock dir made again before its delay ran out goes back to sleep: at a
+ * release only the first few try, the rest see one inotify event each and sleep on.
  */
+const WAKE_SPREAD_MS = 10;
+
 class ReleaseWaiter {
   private readonly watcher: FSWatcher | undefined;
-  private wake: (() => void) | undefined;
+  private onChange: ((free: boolean) => void) | undefined;
 
   constructor(dataDir: string, lockPath: string) {
     try {
       this.watcher = watch(dataDir, { persistent: false }, (_event, name) => {
-        // Creations wake nobody: only a removal (or a move into a grave) frees the lock.
-        if (name === LOCK_DIR && !existsSync(lockPath)) this.wake?.();
+        if (name === LOCK_DIR) this.onChange?.(!existsSync(lockPath));
       });
       this.watcher.on("error", () => undefined);
     } catch {
@@ -199,14 +201,17 @@ class ReleaseWaiter {
   next(timeoutMs: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, Math.max(0, timeoutMs));
+      let retry: NodeJS.Timeout | undefined;
+      const waiter = this;
       function done() {
         clearTimeout(timer);
+        clearTimeout(retry);
+        waiter.onChange = undefined;
         resolve();
       }
-      this.wake = () => {
-        this.wake = undefined;
-        clearTimeout(timer);
-        setTimeout(resolve, Math.random() * 4);
+      this.onChange = (free) => {
+        clearTimeout(retry);
+        retry = free ? setTimeout(done, Math.random() * WAKE_SPREAD_MS) : undefined;
       };
     });
   }
