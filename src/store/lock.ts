@@ -69,7 +69,9 @@ async function acquire(dataDir: string, lockPath: string, ownerPath: string, wai
         if (claimOwnership(ownerPath, release)) return release;
         // A taker moved our dir away while we were paused and made its own: not ours to remove.
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
+        // ENOENT: our new dir was moved into a grave before proper-lockfile's mtime probe ran
+        // (we were stopped past the bound right after mkdir); it is not ours any more.
+        if (!["ELOCKED", "ENOENT"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
       }
       if (takeOverIfDead(dataDir, lockPath)) continue;
       if (Date.now() >= deadline) {

@@ -81,7 +81,7 @@ describe.each([
         if (paused.result.code === 0) expect(heldAddresses(dataDir, NETWORK).get("victim:eth0")).toEqual(resultAddresses(paused.result.stdout));
         else expect(heldAddresses(dataDir, NETWORK).has("victim:eth0")).toBe(false);
         await expectVerifyPasses(dataDir);
-        return `${cue.point}${victim.ownerWritten ? "" : " (before its owner record)"}: victim ${paused.result.code === 0 ? "exit 0" : paused.result.stdout.match(/"msg":"([^"]*)"/)?.[1]}, others ${others.map((other) => other.result.code).join("/")}`;
+        return `${cue.point}${victim.ownerWritten ? "" : " (no owner record in place when stopped)"}: victim ${paused.result.code === 0 ? "exit 0" : paused.result.stdout.match(/"msg":"([^"]*)"/)?.[1]}, others ${others.map((other) => other.result.code).join("/")}`;
       }),
     );
     console.log(`paused holders (${breakLock ? "lock broken" : "lock kept"}): ${outcomes.join("; ")}`);
