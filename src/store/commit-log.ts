@@ -7,6 +7,7 @@ import { ownIdentity, parseIdentity, type ProcessIdentity } from "./process-iden
 
 export const COMMIT_DIR = "commit";
 const HEAD_PREFIX = "head.";
+const INITIAL_ID = "init";
 const DONE_SUFFIX = ".done.json";
 
 /** The current generation: `commit/head.<n>.<id>`, an empty file that only a commit's rename moves. */
@@ -48,7 +49,7 @@ export class CommitLog {
     this.dir = join(dataDir, COMMIT_DIR);
   }
 
-  /** The current head; generation 0 for a store whose commit/ was never made (undefined names). */
+  /** The current head; generation 0 with id "" for a store whose commit/ was never made. */
   head(): Head {
     let names: string[];
     try {
@@ -79,7 +80,7 @@ export class CommitLog {
   create(): void {
     const staging = join(this.tempDir, `${process.pid}.commit-${Math.random().toString(16).slice(2, 10)}`);
     mkdirSync(staging, { recursive: true, mode: 0o700 });
-    writeStateFile(join(staging, headName(0, "init")), null, this.tempDir, "durable");
+    writeStateFile(join(staging, headName(0, INITIAL_ID)), null, this.tempDir, "durable");
     try {
       renameSync(staging, this.dir);
       syncPath(this.dataDir);
@@ -111,7 +112,11 @@ export class CommitLog {
    * The commit point. The record is on disk before the head moves, and the head's move is on
    * disk before this returns. A writer that lost the race removes its record and gets code 11.
    */
-  commit(base: Head, writes: Writes): Head {
+  commit(read: Head, writes: Writes): Head {
+    // A store read before commit/ existed is made now, not before: a transaction that fails
+    // leaves no trace. Generation 0 was what it read; if anyone committed since, its head is gone.
+    if (read.id === "") this.create();
+    const base = read.id === "" ? { ...read, id: INITIAL_ID } : read;
     const n = base.n + 1;
     const id = `${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
     const file = join(this.dir, `${n}.${id}.json`);

@@ -51,7 +51,6 @@ export class DiskStore implements Store {
   async update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     return withStoreLock(this.dataDir, this.lockWaitMs, async (assertHeld) => {
-      if (!existsSync(this.log.dir)) this.log.create();
       const base = this.log.head();
       const carried = this.settle(base);
       this.log.sweep(base);

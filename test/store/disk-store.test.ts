@@ -65,6 +65,29 @@ describe("DiskStore", () => {
     expect(readdirSync(join(dir.path, "commit")).filter((name) => !name.startsWith("head.") && !name.endsWith(".done.json"))).toEqual([]);
   });
 
+  it("refuses a writer that read a store not yet created once another writer created it and committed", async () => {
+    const read = gate();
+    const stale = store().update(async (txn) => {
+      await txn.get("a", text);
+      read.open();
+      await read.opened;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      txn.put("a", "stale");
+    });
+    await read.opened;
+    rmSync(join(dir.path, "store.lock"), { recursive: true, force: true });
+    await store().update(async (txn) => txn.put("a", "first"));
+    mkdirSync(join(dir.path, "store.lock"));
+    writeFileSync(join(dir.path, "store.lock", "owner.json"), JSON.stringify(ownIdentity()));
+    await expect(stale).rejects.toMatchObject({ code: 11 });
+    expect(await store().read(async (txn) => txn.get("a", text))).toBe("first");
+  });
+
+  it("leaves no trace of a transaction that fails, even on a store never written", async () => {
+    await expect(store().update(async () => Promise.reject(new Error("bad input")))).rejects.toThrow("bad input");
+    expect(snapshotFiles(dir.path)).toEqual({});
+  });
+
   it("moves the head for a transaction that writes a single key, as for any other commit", async () => {
     await store().update(async (txn) => txn.put("a", "1"));
     const before = heads();
