@@ -1,39 +1,44 @@
-// The disk backend of Store: one file per key under the data dir, multi-key commits through a redo journal.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, type Dirent } from "node:fs";
-import { join } from "node:path";
-import { safeParse, type core } from "zod/mini";
-import { assertSafeKey, type Store, type StoreReader, type StoreTxn } from "./store.js";
-import { damagedFile, readStateFile, removeStateFile, writeStateFile } from "./state-file.js";
-import { withStoreLock, type AssertLockHeld } from "./lock.js";
+// The disk backend of Store: one file per key under the data dir, every commit a compare-and-swap on the store's generation.
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { CniError, ErrorCode } from "../cni/errors.js";
+import { assertSafeKey, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
+import { syncPath, writeStateFile } from "./state-file.js";
+import { withStoreLock } from "./lock.js";
+import { CommitLog, sweepTemps, type CommitRecord, type Head, type Writes } from "./commit-log.js";
+import { DiskTxn, isReservedName } from "./disk-txn.js";
+import { currentBootId, isRunning, ownIdentity } from "./process-identity.js";
 
-const JOURNAL = "journal.json";
 const TEMP_DIR = "tmp";
-/** A pending write: the new document, or null for a delete. */
-type Writes = Map<string, unknown>;
+/**
+ * A commit record carries forward the writes of earlier commits until they are known to be on
+ * disk, so applying a commit needs no fsync per file. Past this many keys the next writer
+ * fsyncs them all once (a checkpoint) and starts a fresh record.
+ */
+const CHECKPOINT_KEYS = 32;
+const READ_RETRY_MS = 5;
 
 /**
- * A transaction that writes one key renames one file into place. One that writes several
- * first persists all of them in the journal (its rename is the commit point), applies them,
- * then removes the journal; a crash in between is finished by the next process to take the lock.
+ * update: lock, settle what the last commit left, run the work, commit through CommitLog (the
+ * compare-and-swap on the generation it read, whatever the lock did), then apply the writes to
+ * their files. read: no lock and no write; the files overlaid by the head's record, run again
+ * if a commit moved the head meanwhile, so it always sees one generation.
  */
 export class DiskStore implements Store {
+  private readonly log: CommitLog;
+
   constructor(
     readonly dataDir: string,
     private readonly lockWaitMs: number,
-  ) {}
+  ) {
+    this.log = new CommitLog(dataDir, this.tempDir);
+  }
 
   get location(): string {
     return this.dataDir;
   }
 
-  async notes(): Promise<string[]> {
-    const notes: string[] = [];
-    if (existsSync(join(this.dataDir, JOURNAL))) notes.push(`${JOURNAL} holds a commit not yet applied; the next write applies it`);
-    if (existsSync(this.tempDir) && readdirSync(this.tempDir).length > 0) notes.push(`${TEMP_DIR}/ holds temp files of a killed writer; the next write sweeps them`);
-    return notes;
-  }
-
-  /** Temp files of writes in flight; only the lock holder writes, so any found on taking the lock are a dead writer's. */
+  /** Temp files of writes in flight, each named after its writer's pid; the next writer sweeps dead ones'. */
   private get tempDir(): string {
     return join(this.dataDir, TEMP_DIR);
   }
@@ -46,130 +51,134 @@ export class DiskStore implements Store {
   async update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     return withStoreLock(this.dataDir, this.lockWaitMs, async (assertHeld) => {
-      this.replayJournal();
-      rmSync(this.tempDir, { recursive: true, force: true });
-      const txn = new DiskTxn(this);
+      const base = this.log.head();
+      const carried = this.settle(base);
+      this.log.sweep(base);
+      sweepTemps(this.tempDir);
+      const txn = new DiskTxn(this.dataDir);
       const value = await work(txn);
-      this.commit(txn.writes, assertHeld);
+      if (txn.writes.size === 0) return value;
+      assertHeld();
+      const next = this.log.commit(base, new Map([...carried, ...txn.writes]));
+      // The head's move was the commit point: the change is durable now. Failing to apply it
+      // (say the disk filled up in between) must not tell the caller it failed, or an ADD would
+      // report an error for an address it took; the next writer finishes it.
+      try {
+        this.apply(txn.writes);
+        this.log.markApplied(next);
+        // The new record carries what the previous one held.
+        const previous = this.log.recordFile(base);
+        if (previous) rmSync(previous, { force: true });
+      } catch {
+        // Left for the next writer, which re-applies the record.
+      }
       return value;
     });
   }
 
   async read<T>(work: (txn: StoreReader) => Promise<T>): Promise<T> {
-    // A store that was never written holds nothing; reading it must not create it.
-    if (!existsSync(this.dataDir)) return work(new DiskTxn(this));
-    return withStoreLock(this.dataDir, this.lockWaitMs, async () => {
-      this.replayJournal();
-      return work(new DiskTxn(this));
-    });
+    const deadline = Date.now() + this.lockWaitMs;
+    for (;;) {
+      const head = this.log.head();
+      const record = this.log.record(head);
+      // A record listed but gone when read was renamed or dropped meanwhile: look again.
+      if (record || this.log.recordFile(head) === undefined) {
+        // An applied record of this boot says what the files say, unless someone edited them by hand since: the files win.
+        const overlay = record && (!record.applied || record.owner.boot !== currentBootId()) ? record : undefined;
+        const value = await work(new DiskTxn(this.dataDir, overlay?.writes, overlay?.file));
+        if (this.log.isCurrent(head)) return value;
+      }
+      if (Date.now() >= deadline) {
+        throw new CniError(ErrorCode.tryAgainLater, `the store in ${this.dataDir} changed under every read for ${this.lockWaitMs / 1000}s`, "retry later");
+      }
+      await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS * (0.5 + Math.random())));
+    }
   }
 
-  private commit(writes: Writes, assertHeld: AssertLockHeld): void {
-    if (writes.size === 0) return;
-    assertHeld();
-    if (writes.size === 1) {
-      const [[key, doc]] = writes;
-      return this.apply(key, doc);
+  /**
+   * Brings the files in line with the head's record and says which of its writes to carry into
+   * the next record (those not yet known to be on disk).
+   */
+  private settle(head: Head): Writes {
+    const record = this.log.record(head);
+    if (!record) return new Map();
+    const sameBoot = record.owner.boot === currentBootId();
+    if (!record.applied && isRunning(record.owner) && record.owner.pid !== ownIdentity().pid) {
+      // Only possible when the lock was taken from a live writer: writing on top of it now would
+      // let its late renames overwrite ours.
+      throw new CniError(
+        ErrorCode.tryAgainLater,
+        `process ${record.owner.pid} is still applying its commit to the store in ${this.dataDir}; nothing was written`,
+        "retry later",
+      );
     }
-    const journalPath = join(this.dataDir, JOURNAL);
-    writeStateFile(journalPath, { writes: [...writes] }, this.tempDir);
-    // The journal's rename was the commit point: the change is durable now. Failing to apply it
-    // (say the disk filled up in between) must not tell the caller it failed, or an ADD would
-    // report an error for an address it took; the next process to take the lock finishes it.
+    // After a crash (the writer died mid-apply) or a reboot (the applied files may not have
+    // reached the disk), every write of the record is made again, this time durably.
+    if (!record.applied || !sameBoot) {
+      this.apply(record.writes);
+      this.checkpoint(record);
+      return new Map();
+    }
+    if (record.writes.size > CHECKPOINT_KEYS) {
+      this.checkpoint(record);
+      return new Map();
+    }
+    return record.writes;
+  }
+
+  /** fsync every file the record wrote and their directories, then drop the record. */
+  private checkpoint(record: CommitRecord): void {
+    const dirs = new Set<string>();
+    for (const key of record.writes.keys()) {
+      const path = this.pathOf(key);
+      if (record.writes.get(key) !== null) syncPath(path);
+      dirs.add(dirname(path));
+    }
+    for (const dir of dirs) syncPath(dir);
+    this.log.drop(record);
+  }
+
+  private apply(writes: Writes): void {
+    for (const [key, doc] of writes) {
+      if (doc === null) rmSync(this.pathOf(key), { force: true });
+      else writeStateFile(this.pathOf(key), doc, this.tempDir, "cached");
+    }
+  }
+
+  async notes(): Promise<StoreFacts> {
+    const facts: StoreFacts = { notes: [], problems: [] };
+    if (!existsSync(this.dataDir)) return facts;
+    const strangers: string[] = [];
+    const temps: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const rel = relative(this.dataDir, join(dir, entry.name)).split(sep).join("/");
+        if (dir === this.dataDir && entry.name === TEMP_DIR) temps.push(...readdirSync(join(dir, entry.name)).map((name) => `${TEMP_DIR}/${name}`));
+        else if (dir === this.dataDir && isReservedName(entry.name)) continue;
+        else if (entry.isDirectory()) walk(join(dir, entry.name));
+        else if (!entry.name.endsWith(".json")) strangers.push(rel);
+      }
+    };
+    walk(this.dataDir);
+    if (strangers.length > 0) facts.notes.push(`file(s) that ippool did not write, ignored: ${strangers.join(", ")}`);
+    if (temps.length > 0) {
+      facts.notes.push(
+        `${temps.length} temporary file(s) left by killed writes (never read; the next ippool write removes them): ${temps.slice(0, 5).join(", ")}${temps.length > 5 ? ", ..." : ""}`,
+      );
+    }
     try {
-      for (const [key, doc] of writes) this.apply(key, doc);
-      removeStateFile(journalPath);
-    } catch {
-      return;
-    }
-  }
-
-  private apply(key: string, doc: unknown): void {
-    if (doc === null) removeStateFile(this.pathOf(key));
-    else writeStateFile(this.pathOf(key), doc, this.tempDir);
-  }
-
-  /** Finishes a commit that a killed process left half applied. Re-applying is harmless. */
-  private replayJournal(): void {
-    const journalPath = join(this.dataDir, JOURNAL);
-    const journal = readStateFile(journalPath) as { writes?: unknown } | undefined;
-    if (journal === undefined) return;
-    if (!Array.isArray(journal.writes)) throw damagedFile(journalPath, "journal has no list of writes");
-    for (const entry of journal.writes as [string, unknown][]) this.apply(entry[0], entry[1]);
-    removeStateFile(journalPath);
-  }
-}
-
-class DiskTxn implements StoreTxn {
-  readonly writes: Writes = new Map();
-  private readonly cache = new Map<string, unknown>();
-
-  constructor(private readonly store: DiskStore) {}
-
-  async get<T>(key: string, schema: core.$ZodType<T>): Promise<T | undefined> {
-    if (this.writes.has(key)) return (this.writes.get(key) ?? undefined) as T | undefined;
-    if (this.cache.has(key)) return this.cache.get(key) as T | undefined;
-    const path = this.store.pathOf(key);
-    const raw = readStateFile(path);
-    let doc: T | undefined;
-    if (raw !== undefined) {
-      const parsed = safeParse(schema, raw);
-      if (!parsed.success) throw damagedFile(path, `unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`);
-      doc = parsed.data;
-    }
-    this.cache.set(key, doc);
-    return doc;
-  }
-
-  async list(prefix: string): Promise<string[]> {
-    const dir = this.store.pathOf(prefix.replace(/\/$/, "")).replace(/\.json$/, "");
-    let entries: Dirent[] = [];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      const head = this.log.head();
+      const record = this.log.record(head);
+      if (record && !record.applied) {
+        const file = relative(this.dataDir, record.file);
+        const who = isRunning(record.owner) ? `process ${record.owner.pid} is applying it` : "its writer died before it was applied; the next ippool write applies it";
+        facts.notes.push(`${file} holds a committed change of ${record.writes.size} write(s) not yet in the files (${who}); it was checked as applied`);
+      }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      if (!(error instanceof CniError) || error.code !== ErrorCode.storeDamaged) throw error;
+      const file = relative(this.dataDir, this.log.recordFile(this.log.head()) ?? this.log.dir);
+      facts.problems.push({ key: file.replace(/\.json$/, ""), message: `${error.message} (every ippool call fails until it is restored or removed)` });
     }
-    // Sub-prefixes (directories) are listed too, so "attachment/" yields its networks.
-    const keys = new Set(
-      entries
-        .filter((entry) => entry.isDirectory() || entry.name.endsWith(".json"))
-        .map((entry) => prefix + (entry.isDirectory() ? entry.name : entry.name.slice(0, -".json".length))),
-    );
-    for (const [key, doc] of this.writes) {
-      if (!key.startsWith(prefix)) continue;
-      const rest = key.slice(prefix.length);
-      if (rest.includes("/")) keys.add(prefix + rest.slice(0, rest.indexOf("/")));
-      else if (doc === null) keys.delete(key);
-      else keys.add(key);
-    }
-    return [...keys].sort();
-  }
-
-  async listAll(prefix: string): Promise<string[]> {
-    const all: string[] = [];
-    for (const key of await this.list(prefix)) {
-      const hasChildren = this.isDirectory(key) || [...this.writes].some(([written, doc]) => doc !== null && written.startsWith(`${key}/`));
-      if (hasChildren) all.push(...(await this.listAll(`${key}/`)));
-      else all.push(key);
-    }
-    return all.sort();
-  }
-
-  private isDirectory(key: string): boolean {
-    try {
-      return statSync(this.store.pathOf(key).replace(/\.json$/, "")).isDirectory();
-    } catch {
-      return false;
-    }
-  }
-
-  put(key: string, doc: unknown): void {
-    assertSafeKey(key);
-    this.writes.set(key, doc);
-  }
-
-  delete(key: string): void {
-    assertSafeKey(key);
-    this.writes.set(key, null);
+    return facts;
   }
 }

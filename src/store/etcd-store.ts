@@ -1,7 +1,7 @@
 // The etcd backend of Store: keys under a prefix, reads at one revision, commits as one compare-and-swap txn.
 import { safeParse, type core } from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
-import { assertSafeKey, type Store, type StoreReader, type StoreTxn } from "./store.js";
+import { assertSafeKey, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
 import { withNodeTurn } from "./node-turn.js";
 import { EtcdClient, UnknownOutcome, decode, prefixEnd, type Compare, type EtcdTls } from "./etcd-client.js";
 
@@ -65,7 +65,7 @@ export class EtcdStore implements Store {
     return work(new EtcdTxn(this, this.client));
   }
 
-  async notes(): Promise<string[]> {
+  async notes(): Promise<StoreFacts> {
     const notes: string[] = [];
     for (const endpoint of this.options.endpoints) {
       try {
@@ -74,7 +74,7 @@ export class EtcdStore implements Store {
         notes.push(`etcd member ${endpoint} does not answer (${(error as CniError).details ?? (error as Error).message}); the cluster works while a quorum does`);
       }
     }
-    return notes;
+    return { notes, problems: [] };
   }
 
   /** True when committed, false on a conflict; a lost reply is settled by reading back what was written. */

@@ -1,69 +1,224 @@
-// The store's file lock: one writer at a time across processes, stale locks taken over, bounded waits.
+// The store's lock: writers take turns, a provably dead holder's lock is taken over by exactly one waiter, waits are bounded.
 import lockfile from "proper-lockfile";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import { CniError, ErrorCode } from "../cni/errors.js";
+import { isRunning, ownIdentity, parseIdentity } from "./process-identity.js";
 
+export const LOCK_DIR = "store.lock";
+/** Written by the holder right after it made the lock dir: who holds it. */
+const OWNER_FILE = "owner.json";
+/** Takers move a dead holder's lock dir into `store.lock.stale-<inode>/` (see takeOverIfDead). */
+export const GRAVE_PREFIX = `${LOCK_DIR}.stale-`;
 /**
- * A lock whose holder has not refreshed it for this long is stale (its holder died) and is
- * taken over. The holder refreshes every STALE/5, so only a process starved of CPU for ten
- * seconds loses a live lock, and then it notices and refuses to commit.
+ * A lock dir without an owner record (its holder died between making the dir and writing the
+ * record, or a version before owner records made it) is stale once it is this old.
  */
-export const STALE_LOCK_MS = 10_000;
-const REFRESH_MS = STALE_LOCK_MS / 5;
-const LOCK_DIR = "store.lock";
+export const OWNERLESS_LOCK_MS = 10_000;
+const GRAVE_KEEP_MS = 60_000;
+/** Liveness is judged by the owner record, never by age: proper-lockfile's own stale takeover and refresh timer stay off. */
+const NEVER_MS = 2 ** 30;
+/** Without an event (a missed inotify event, a file system without inotify) a waiter still looks this often. */
+const FALLBACK_POLL_MS = 500;
 
 export type AssertLockHeld = () => void;
 
 export async function withStoreLock<T>(dataDir: string, waitMs: number, work: (assertHeld: AssertLockHeld) => Promise<T>): Promise<T> {
-  let compromised: Error | undefined;
-  const options: lockfile.LockOptions = {
-    lockfilePath: join(dataDir, LOCK_DIR),
-    realpath: false,
-    stale: STALE_LOCK_MS,
-    update: REFRESH_MS,
-    onCompromised: (error) => {
-      compromised = error;
-    },
-  };
-  const release = await acquire(dataDir, options, Date.now() + waitMs, waitMs);
+  const lockPath = join(dataDir, LOCK_DIR);
+  const ownerPath = join(lockPath, OWNER_FILE);
+  const release = await acquire(dataDir, lockPath, ownerPath, waitMs);
+  const record = JSON.stringify(ownIdentity());
   try {
     return await work(() => {
-      if (compromised) {
-        throw new CniError(ErrorCode.tryAgainLater, `lost the store lock of ${dataDir} (${compromised.message}); nothing was written`, "retry the operation");
-      }
+      // A courtesy check before a commit: the commit's compare-and-swap is what keeps the data safe.
+      if (readOwnerText(ownerPath) !== record) throw lostLock(dataDir);
     });
   } finally {
-    try {
-      release();
-    } catch {
-      // Already released or taken over (then `compromised` said so before any commit).
+    if (readOwnerText(ownerPath) === record) {
+      rmSync(ownerPath, { force: true });
+      try {
+        release();
+      } catch {
+        // The dir is gone or not empty: it is no longer ours to remove.
+      }
     }
   }
 }
 
+export function lostLock(dataDir: string): CniError {
+  return new CniError(
+    ErrorCode.tryAgainLater,
+    "lost the store lock to another process; nothing was written; retry",
+    `another ippool process committed to the store in ${dataDir} first`,
+  );
+}
+
 /**
- * Polls with a short, jittered, growing delay: hundreds of plugins may start at once on one node.
- * Each attempt is lockSync: the async calls would start libuv's thread pool just to make one
- * directory (about 2 ms of every ADD), and the waiting between attempts is ours anyway.
+ * Each attempt is lockSync (the async calls would start libuv's thread pool just to make one
+ * directory). A waiter sleeps until the data dir changes (inotify through fs.watch, made only
+ * once there is something to wait for), so it learns of a release at once instead of polling.
  */
-async function acquire(dataDir: string, options: lockfile.LockOptions, deadline: number, waitMs: number): Promise<() => void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return lockfile.lockSync(dataDir, options);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
+async function acquire(dataDir: string, lockPath: string, ownerPath: string, waitMs: number): Promise<() => void> {
+  const deadline = Date.now() + waitMs;
+  const options: lockfile.LockOptions = { lockfilePath: lockPath, realpath: false, stale: NEVER_MS, update: NEVER_MS };
+  let waiter: ReleaseWaiter | undefined;
+  try {
+    for (;;) {
+      try {
+        const release = lockfile.lockSync(dataDir, options);
+        if (claimOwnership(ownerPath, release)) return release;
+        // A taker moved our dir away while we were paused and made its own: not ours to remove.
+      } catch (error) {
+        // ENOENT: our new dir was moved into a grave before proper-lockfile's mtime probe ran
+        // (we were stopped past the bound right after mkdir); it is not ours any more.
+        if (!["ELOCKED", "ENOENT"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      }
+      if (takeOverIfDead(dataDir, lockPath)) continue;
       if (Date.now() >= deadline) {
         throw new CniError(
           ErrorCode.tryAgainLater,
           `the store in ${dataDir} stayed locked by another ippool process for ${waitMs / 1000}s`,
-          `retry later; a lock whose holder died is taken over after ${STALE_LOCK_MS / 1000}s`,
+          `retry later; the lock of a process that died is taken over at once (one left without an owner record after ${OWNERLESS_LOCK_MS / 1000}s)`,
         );
       }
-      // The cap matters under a burst: 300 waiters polling every 50 ms burned the CPU the holder
-      // needed (a 300-ADD burst on 2 cores took 60-77 s; capped at 250 ms, 26-29 s). It is reached
-      // only after about a second of waiting, so a short wait still notices a release quickly.
-      const delay = Math.min(2 * 1.25 ** attempt, 250) * (0.5 + Math.random());
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      waiter ??= new ReleaseWaiter(dataDir, lockPath);
+      await waiter.next(Math.min(FALLBACK_POLL_MS, deadline - Date.now()));
     }
+  } finally {
+    waiter?.close();
+  }
+}
+
+/** Exclusive create of the owner record; false when the dir at our path is no longer the one we made. */
+function claimOwnership(ownerPath: string, release: () => void): boolean {
+  try {
+    writeFileSync(ownerPath, JSON.stringify(ownIdentity()), { flag: "wx", mode: 0o600 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST" && (error as NodeJS.ErrnoException).code !== "ENOENT") {
+      // A full disk: leave no half-written record, which would read as a lock without owner.
+      rmSync(ownerPath, { force: true });
+      release();
+      throw error;
+    }
+    // EEXIST: a taker made its own dir at our path; ENOENT: a taker moved ours into a grave (we
+    // were stopped longer than the bound between making the dir and writing this record).
+    return false;
+  }
+}
+
+function readOwnerText(ownerPath: string): string | undefined {
+  try {
+    return readFileSync(ownerPath, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Takes the lock dir away from a holder that is provably dead (its owner record names a process
+ * that no longer runs), or from one that left no owner record and is older than the bound.
+ * Exactly one taker wins: the grave is named after the judged dir's inode, and only one mkdir of
+ * it succeeds; the inode cannot be reused while the dir lives on inside the grave. (proper-
+ * lockfile's own stat-rmdir-mkdir lets a late taker remove the lock a faster one just made:
+ * moxystudio/node-proper-lockfile issue 121.) Returns true when the caller should retry at once.
+ */
+function takeOverIfDead(dataDir: string, lockPath: string): boolean {
+  const judged = judgeLock(lockPath);
+  if (judged === "gone") return true;
+  if (judged === "live") return false;
+  const grave = join(dataDir, `${GRAVE_PREFIX}${judged.ino}`);
+  try {
+    mkdirSync(grave, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+  // Still the instance we judged? An inode freed by a normal release is reused at once by the
+  // next holder's mkdir, so the owner record must match too. A dead holder's lock cannot change
+  // any more, and other takers stop at the grave, so what we checked is what we move.
+  const again = judgeLock(lockPath);
+  if (typeof again === "object" && again.ino === judged.ino && again.ownerText === judged.ownerText) {
+    try {
+      renameSync(lockPath, join(grave, "lock"));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  } else rmSync(grave, { recursive: true, force: true });
+  sweepGraves(dataDir);
+  return true;
+}
+
+/** "gone" (retry at once), "live" (wait), or the dead lock's inode and owner record. */
+function judgeLock(lockPath: string): "gone" | "live" | { ino: number; ownerText: string | undefined } {
+  const stat = statSync(lockPath, { throwIfNoEntry: false });
+  if (!stat) return "gone";
+  const ownerText = readOwnerText(join(lockPath, OWNER_FILE));
+  const owner = ownerText === undefined ? undefined : parseIdentity(safeJson(ownerText));
+  if (owner ? isRunning(owner) : Date.now() - stat.mtimeMs < OWNERLESS_LOCK_MS) return "live";
+  return { ino: stat.ino, ownerText };
+}
+
+/** Graves are kept a minute so a taker that judged the same dir and was slow finds its grave taken. */
+function sweepGraves(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    if (!name.startsWith(GRAVE_PREFIX)) continue;
+    const path = join(dataDir, name);
+    const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > GRAVE_KEEP_MS) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Wakes a waiter when the lock dir is removed. Hundreds of waiters all trying at a release would
+ * take the CPU the next holder needs, so each tries after a random delay of up to WAKE_SPREAD_MS,
+ * and one that sees the lock dir made again before its delay ran out goes back to sleep: at a
+ * release only the first few try, the rest see one inotify event each and sleep on.
+ */
+const WAKE_SPREAD_MS = 10;
+
+class ReleaseWaiter {
+  private readonly watcher: FSWatcher | undefined;
+  private onChange: ((free: boolean) => void) | undefined;
+
+  constructor(dataDir: string, lockPath: string) {
+    try {
+      this.watcher = watch(dataDir, { persistent: false }, (_event, name) => {
+        if (name === LOCK_DIR) this.onChange?.(!existsSync(lockPath));
+      });
+      this.watcher.on("error", () => undefined);
+    } catch {
+      this.watcher = undefined;
+    }
+  }
+
+  next(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, Math.max(0, timeoutMs));
+      let retry: NodeJS.Timeout | undefined;
+      const waiter = this;
+      function done() {
+        clearTimeout(timer);
+        clearTimeout(retry);
+        waiter.onChange = undefined;
+        resolve();
+      }
+      this.onChange = (free) => {
+        clearTimeout(retry);
+        retry = free ? setTimeout(done, Math.random() * WAKE_SPREAD_MS) : undefined;
+      };
+    });
+  }
+
+  close(): void {
+    this.watcher?.close();
   }
 }

@@ -52,23 +52,31 @@ export function readStateFile(path: string): unknown {
   return envelope.data;
 }
 
-/** Only the lock holder writes, so its pid and a counter make temp names unique. */
+/** Temp names start with the writer's pid, so a sweeper can tell a dead writer's leftovers from a live one's. */
 let tempCounter = 0;
 
+export const tempOwnerPid = (name: string): number => Number(name.split(".")[0]);
+
 /**
- * Write a temp file, fsync, rename over the old one, fsync the directory: a crash leaves either
- * the old file or the new one, never a mix. `tempDir` must be on the same file system; keeping
- * every temp file there lets the next writer sweep what a killed one left behind.
+ * How far a write goes before it returns. "durable": fsync the file and its directory (a commit
+ * record). "cached": rename only, for files a kept commit record can rewrite after a crash.
  */
-export function writeStateFile(path: string, data: unknown, tempDir: string): void {
+export type Durability = "durable" | "cached";
+
+/**
+ * Write a temp file, rename it over the old one: a crash leaves either the old file or the new
+ * one, never a mix. `tempDir` must be on the same file system; keeping every temp file there
+ * lets the next writer sweep what a killed one left behind.
+ */
+export function writeStateFile(path: string, data: unknown, tempDir: string, durability: Durability): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   mkdirSync(tempDir, { recursive: true, mode: 0o700 });
-  const temp = join(tempDir, `${basename(path)}.${process.pid}.${tempCounter++}`);
+  const temp = join(tempDir, `${process.pid}.${tempCounter++}.${basename(path)}`);
   const fd = openSync(temp, "wx", 0o600);
   try {
     writeSync(fd, encodeStateFile(data));
-    fsyncSync(fd);
+    if (durability === "durable") fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(temp, { force: true });
@@ -76,16 +84,18 @@ export function writeStateFile(path: string, data: unknown, tempDir: string): vo
   }
   closeSync(fd);
   renameSync(temp, path);
-  syncDirectory(dir);
+  if (durability === "durable") syncPath(dir);
 }
 
-export function removeStateFile(path: string): void {
-  rmSync(path, { force: true });
-  syncDirectory(dirname(path));
-}
-
-export function syncDirectory(dir: string): void {
-  const fd = openSync(dir, "r");
+/** fsync of a file or directory by path; a missing one has nothing to make durable. */
+export function syncPath(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
   try {
     fsyncSync(fd);
   } finally {

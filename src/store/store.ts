@@ -32,14 +32,20 @@ export interface StoreTxn extends StoreReader {
  *   up with CniError code 11 saying that nothing was written; never a partial or stale commit.
  * - `read` sees one consistent snapshot and never writes.
  */
+export interface StoreFacts {
+  readonly notes: string[];
+  readonly problems: { readonly key: string; readonly message: string }[];
+}
+
 export interface Store {
   update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T>;
   read<T>(work: (txn: StoreReader) => Promise<T>): Promise<T>;
   /**
-   * Facts about the backend's own state that are not problems of the data (a commit still being
-   * applied, temp files of a killed writer), for `ippool verify`.
+   * Facts about the backend's own state, for `ippool verify`: notes that are no problem of the
+   * data (a commit still being applied, temp files of a killed writer), and problems of the
+   * backend's own files (a damaged commit record), each under the key-like name of its file.
    */
-  notes(): Promise<string[]>;
+  notes(): Promise<StoreFacts>;
   /** Where the store is, for messages: a data dir, or etcd endpoints and prefix. */
   readonly location: string;
 }

@@ -4,7 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execCli, execPlugin, poolDoc, tempDir, type PluginCall } from "../helpers/ippool.js";
-import { readState, runVerify, snapshotFiles, writeState } from "./support.js";
+import { plantPendingCommit, readState, runVerify, snapshotFiles, writeState } from "./support.js";
 
 const POOL = "10.50.0.0/24";
 const NETWORK = "damnet";
@@ -28,7 +28,8 @@ type Verb = "ADD" | "re-ADD" | "DEL" | "CHECK" | "GC" | "STATUS";
 
 /**
  * Which verbs necessarily read each kind of file (a verb that never opens a file cannot
- * notice it is damaged): the stored pools, a pool's state, a block, an attachment, the journal.
+ * notice it is damaged): the stored pools, a pool's state, a block, an attachment, a commit
+ * record not yet applied (planted as a writer that died after its commit point leaves it).
  */
 const kinds: { kind: string; file: string; verbs: Verb[]; cli: string[][] }[] = [
   // A repeated ADD answers from the attachment alone, so it does not read the stored pools.
@@ -38,8 +39,8 @@ const kinds: { kind: string; file: string; verbs: Verb[]; cli: string[][] }[] = 
   { kind: "block", file: "block/10.50.0.0_24/0.json", verbs: ["ADD", "DEL", "CHECK", "GC", "STATUS"], cli: [["show", "10.50.0.2"], ["usage"], ["blocks"], ["get", "pools", "-o", "wide"]] },
   { kind: "attachment", file: `attachment/${NETWORK}/c1:eth0.json`, verbs: ["re-ADD", "DEL", "CHECK", "GC"], cli: [["allocations"], ["show", "10.50.0.2"]] },
   {
-    kind: "journal",
-    file: "journal.json",
+    kind: "commit record",
+    file: "commit/PLANTED",
     verbs: ["ADD", "re-ADD", "DEL", "CHECK", "GC", "STATUS"],
     cli: [["allocations"], ["usage"], ["get", "pools"], ["show", "10.50.0.2"]],
   },
@@ -75,9 +76,7 @@ describe("damaged state files", () => {
   };
 
   it.each(cases)("reports a $damage $kind file in every verb and CLI command that reads it, naming it, and changes nothing", async ({ file, verbs, cli, damage }) => {
-    const path = join(dir.path, file);
-    // A journal exists only mid-commit; make the one a killed commit would leave, then damage it.
-    if (file === "journal.json") writeState(path, { writes: [[`attachment/${NETWORK}/c9:eth0`, null]] });
+    const path = file === "commit/PLANTED" ? plantPendingCommit(dir.path, [[`attachment/${NETWORK}/c9:eth0`, null]]) : join(dir.path, file);
     const damaged = damages[damage](readFileSync(path));
     writeFileSync(path, damaged);
     const before = snapshotFiles(dir.path);

@@ -1,17 +1,17 @@
-// Robustness: a lock left by a killed process is taken over within the stale bound; a live, busy lock gives code 11, never a hang.
+// Robustness: a lock whose owner provably died is taken over at once, a live holder's never; a busy lock gives code 11, never a hang.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, utimesSync } from "node:fs";
+import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execPlugin, tempDir } from "../helpers/ippool.js";
-import { expectVerifyPasses, inlineConf, snapshotFiles } from "./support.js";
+import { deadOwner, expectVerifyPasses, inlineConf, snapshotFiles } from "./support.js";
 
 const HOLD_LOCK = fileURLToPath(new URL("./fixtures/hold-lock.cjs", import.meta.url));
-/** src/store/lock.ts STALE_LOCK_MS: a lock not refreshed for this long belongs to a dead process. */
-const STALE_SECONDS = 10;
+/** src/store/lock.ts OWNERLESS_LOCK_MS: a lock dir without an owner record is stale once this old. */
+const OWNERLESS_SECONDS = 10;
 
-/** Starts a process that holds the store lock (refreshing it) and resolves once it does. */
+/** Starts a process that holds the store lock (with its owner record) and resolves once it does. */
 function holdLock(dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [HOLD_LOCK, dataDir], { stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
@@ -46,7 +46,7 @@ describe("store lock", () => {
     dir.remove();
   });
 
-  it.each(["ADD", "DEL", "CHECK"])("gives %s code 11 when a live holder keeps the lock past the wait budget, changing nothing", async (command) => {
+  it.each(["ADD", "DEL"])("gives %s code 11 when a live holder keeps the lock past the wait budget, changing nothing", async (command) => {
     holder = await holdLock(dir.path);
     const before = snapshotFiles(dir.path);
     const result = await execPlugin({ command, containerId: command === "ADD" ? "c1" : "c0" }, conf(1));
@@ -56,28 +56,49 @@ describe("store lock", () => {
     expect(snapshotFiles(dir.path)).toEqual(before);
   });
 
-  it("does not mistake a live, refreshed lock for a stale one, however long it is held", async () => {
+  it("answers CHECK while a live holder keeps the lock: reads take no lock", async () => {
+    const added = await execPlugin({ command: "ADD", containerId: "c0" }, conf(5));
     holder = await holdLock(dir.path);
-    // The wait outlasts the stale bound: only a lock that stopped being refreshed may be taken over.
-    const result = await execPlugin({ command: "ADD", containerId: "c1" }, conf(STALE_SECONDS + 3));
+    const result = await execPlugin({ command: "CHECK", containerId: "c0" }, { ...conf(1), prevResult: added.json });
+    expect(result.code, result.stdout).toBe(0);
+  });
+
+  it("never takes over the lock of a live holder, however long it is held", async () => {
+    holder = await holdLock(dir.path);
+    // The wait outlasts the bound for a lock without an owner record: only a dead owner's lock is taken.
+    const result = await execPlugin({ command: "ADD", containerId: "c1" }, conf(OWNERLESS_SECONDS + 3));
     expect(result.json).toMatchObject({ code: 11 });
     await kill(holder);
   });
 
-  it(`takes over the lock of a killed holder within the stale bound (${STALE_SECONDS}s after its last refresh)`, async () => {
+  it("takes over the lock of a killed holder at once", async () => {
     holder = await holdLock(dir.path);
     await kill(holder);
-    // The budget is the bound plus slack for starting a process on a loaded machine.
-    const result = await execPlugin({ command: "ADD", containerId: "c1" }, conf(STALE_SECONDS + 5));
+    const result = await execPlugin({ command: "ADD", containerId: "c1" }, conf(1));
     expect(result.code, result.stdout).toBe(0);
     expect(result.json.ips).toHaveLength(1);
     await expectVerifyPasses(dir.path);
   });
 
-  it("takes over at once a lock whose holder died longer ago than the bound (e.g. before a reboot)", async () => {
+  it.each([
+    ["a pid that no longer runs", () => deadOwner()],
+    ["another boot", () => ({ ...deadOwner(), pid: process.pid, boot: "00000000-0000-0000-0000-000000000000" })],
+    ["a reused pid (same pid, other start time)", () => ({ ...deadOwner(), pid: process.pid })],
+  ])("takes over at once a lock whose owner record names %s", async (_what, owner) => {
     const lockDir = join(dir.path, "store.lock");
     mkdirSync(lockDir);
-    const old = new Date(Date.now() - (STALE_SECONDS + 50) * 1000);
+    writeFileSync(join(lockDir, "owner.json"), JSON.stringify(owner()));
+    const result = await execPlugin({ command: "ADD", containerId: "c1" }, conf(1));
+    expect(result.code, result.stdout).toBe(0);
+    await expectVerifyPasses(dir.path);
+  });
+
+  it("takes over a lock dir without an owner record only once it is older than the bound", async () => {
+    const lockDir = join(dir.path, "store.lock");
+    mkdirSync(lockDir);
+    const young = await execPlugin({ command: "ADD", containerId: "c1" }, conf(1));
+    expect(young.json).toMatchObject({ code: 11 });
+    const old = new Date(Date.now() - (OWNERLESS_SECONDS + 50) * 1000);
     utimesSync(lockDir, old, old);
     const result = await execPlugin({ command: "ADD", containerId: "c1" }, conf(1));
     expect(result.code, result.stdout).toBe(0);

@@ -1,7 +1,7 @@
 // Shared pieces of the robustness suites: configs, `ippool verify` as a check, store snapshots, scale and root gates.
 import { spawn, type ChildProcess } from "node:child_process";
 import { encodeStateFile } from "../../src/store/state-file.js";
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
 import { IPPOOL, execCli, poolDoc, type ProcessResult } from "../helpers/ippool.js";
@@ -61,6 +61,24 @@ export async function expectVerifyPasses(dataDir: string): Promise<VerifyOutput[
 export function writeState(path: string, data: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, encodeStateFile(data), { mode: 0o600 });
+}
+
+/** A process identity that provably does not run: a pid above Linux's pid_max (4194304), this boot. */
+export const deadOwner = () => ({ pid: 4_194_400, start: "1", boot: readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() });
+
+/**
+ * Plants the commit record a writer leaves when it dies after its commit point but before
+ * applying its writes (see docs/store.md): the head moved to a new generation whose record holds
+ * `writes`. Returns the record's path.
+ */
+export function plantPendingCommit(dataDir: string, writes: [string, unknown][]): string {
+  const commitDir = join(dataDir, "commit");
+  const head = readdirSync(commitDir).find((name) => name.startsWith("head."))!;
+  const next = Number(head.split(".")[1]) + 1;
+  const record = join(commitDir, `${next}.planted.json`);
+  writeState(record, { owner: deadOwner(), writes });
+  renameSync(join(commitDir, head), join(commitDir, `head.${next}.planted`));
+  return record;
 }
 
 /** The data of a state file. */

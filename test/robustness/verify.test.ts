@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execCli, execPlugin, tempDir } from "../helpers/ippool.js";
-import { inlineConf, readState, runVerify, snapshotFiles, writeState } from "./support.js";
+import { inlineConf, plantPendingCommit, readState, runVerify, snapshotFiles, writeState } from "./support.js";
 
 const NETWORK = "vnet";
 const NODE = "vnode";
@@ -129,15 +129,14 @@ describe("ippool verify", () => {
     expect(text.stdout).toMatch(/problem\(s\) found; nothing was changed/);
   });
 
-  it("checks a pending journal as finished without applying it, and says so", async () => {
-    const journal = { writes: [[`attachment/${C1}`, readState(file(attachmentFile("c1")))], [`attachment/${C2}`, readState(file(attachmentFile("c2")))]] };
-    writeState(file("journal.json"), journal);
+  it("checks a commit whose writer died before applying it as finished, without applying it, and says so", async () => {
+    const record = plantPendingCommit(dir.path, [[`attachment/${C1}`, readState(file(attachmentFile("c1")))], [`attachment/${C2}`, readState(file(attachmentFile("c2")))]]);
     rmSync(file(attachmentFile("c2")));
     const before = snapshotFiles(dir.path);
     const { result, report } = await runVerify(dir.path);
     expect(report.problems).toEqual([]);
     expect(result.code).toBe(0);
-    expect(report.notes.join("\n")).toMatch(/journal\.json holds an unfinished commit of 2 write\(s\)/);
+    expect(report.notes.join("\n")).toContain(`${record.slice(dir.path.length + 1)} holds a committed change of 2 write(s) not yet in the files`);
     expect(snapshotFiles(dir.path)).toEqual(before);
   });
 

@@ -1,0 +1,98 @@
+// One disk transaction's view: the files, overlaid by a commit record not yet applied, plus its own pending writes.
+import { readdirSync, type Dirent } from "node:fs";
+import { join } from "node:path";
+import { safeParse, type core } from "zod/mini";
+import { assertSafeKey, type StoreTxn } from "./store.js";
+import { damagedFile, readStateFile } from "./state-file.js";
+import type { Writes } from "./commit-log.js";
+
+/** Top-level names of the store's own machinery, never document keys: commit/, tmp/, the lock and its graves. */
+export const isReservedName = (name: string): boolean => name === "commit" || name === "tmp" || name.startsWith("store.lock");
+
+export class DiskTxn implements StoreTxn {
+  readonly writes: Writes = new Map();
+  private readonly cache = new Map<string, unknown>();
+
+  /** `pending`: writes of a committed record that may not be in the files yet, read as if they were. */
+  constructor(
+    private readonly dataDir: string,
+    private readonly pending: Writes = new Map(),
+    private readonly pendingFile = "",
+  ) {}
+
+  pathOf(key: string): string {
+    assertSafeKey(key);
+    return join(this.dataDir, `${key}.json`);
+  }
+
+  async get<T>(key: string, schema: core.$ZodType<T>): Promise<T | undefined> {
+    if (this.writes.has(key)) return (this.writes.get(key) ?? undefined) as T | undefined;
+    if (this.cache.has(key)) return this.cache.get(key) as T | undefined;
+    const fromRecord = this.pending.has(key);
+    const path = fromRecord ? this.pendingFile : this.pathOf(key);
+    const raw = fromRecord ? (this.pending.get(key) ?? undefined) : readStateFile(path);
+    let doc: T | undefined;
+    if (raw !== undefined) {
+      const parsed = safeParse(schema, raw);
+      if (!parsed.success) throw damagedFile(path, `unexpected content${fromRecord ? ` for ${key}` : ""} (${parsed.error.issues[0]?.message ?? "schema"})`);
+      doc = parsed.data;
+    }
+    this.cache.set(key, doc);
+    return doc;
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const dir = prefix === "" ? this.dataDir : this.pathOf(prefix.replace(/\/$/, "")).replace(/\.json$/, "");
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    // Sub-prefixes (directories) are listed too, so "attachment/" yields its networks.
+    const keys = new Set(
+      entries
+        .filter((entry) => (entry.isDirectory() || entry.name.endsWith(".json")) && !(prefix === "" && isReservedName(entry.name)))
+        .map((entry) => prefix + (entry.isDirectory() ? entry.name : entry.name.slice(0, -".json".length))),
+    );
+    for (const layer of [this.pending, this.writes]) {
+      for (const [key, doc] of layer) {
+        if (!key.startsWith(prefix)) continue;
+        const rest = key.slice(prefix.length);
+        if (rest.includes("/")) keys.add(prefix + rest.slice(0, rest.indexOf("/")));
+        else if (doc === null) keys.delete(key);
+        else keys.add(key);
+      }
+    }
+    return [...keys].sort();
+  }
+
+  async listAll(prefix: string): Promise<string[]> {
+    const all: string[] = [];
+    for (const key of await this.list(prefix)) {
+      const below = await this.list(`${key}/`);
+      if (below.length > 0 || this.isDirectory(key)) all.push(...(await this.listAll(`${key}/`)));
+      else all.push(key);
+    }
+    return all.sort();
+  }
+
+  private isDirectory(key: string): boolean {
+    try {
+      readdirSync(this.pathOf(key).replace(/\.json$/, ""));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  put(key: string, doc: unknown): void {
+    assertSafeKey(key);
+    this.writes.set(key, doc);
+  }
+
+  delete(key: string): void {
+    assertSafeKey(key);
+    this.writes.set(key, null);
+  }
+}
