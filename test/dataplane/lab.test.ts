@@ -18,7 +18,7 @@ const CROSS = "10.70.0.0/16";
 const PLAIN = "10.71.0.0/16";
 const POOLS = [
   { apiVersion: "v1", kind: "ipPool", metadata: { cidr: CROSS }, spec: { ipip: { enabled: true, mode: "cross-subnet" } } },
-  { apiVersion: "v1", kind: "ipPool", metadata: { cidr: PLAIN }, spec: { ipip: { enabled: false } } },
+  { apiVersion: "v1", kind: "ipPool", metadata: { cidr: PLAIN }, spec: { ipip: { enabled: false }, "nat-outgoing": true } },
 ];
 // node-a and node-b share the underlay 192.168.50.0/24; node-c sits on 192.168.60.0/24 behind the router.
 const NODES = {
@@ -187,6 +187,7 @@ describe.skipIf(skip)("dataplane lab: ptp nodes on one etcd", () => {
 
   it("remove leaves no rule, chain or route of ippool's on any node", async () => {
     for (const tag of ["a", "b"] as const) {
+      expect(await ownRuleLines(netns[tag])).toContain(`-A IPPOOL-NAT-OUTGOING -s ${PLAIN} -d ${CROSS} -j RETURN`);
       const removed = await agent(tag, ["remove"]);
       expect(removed.code, removed.stderr).toBe(0);
       expect(await ownRoutes(netns[tag])).toEqual([]);
