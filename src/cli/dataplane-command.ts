@@ -91,10 +91,10 @@ export const dataplaneCommand: CommandSpec = {
   description: [
     "apply reconciles once: per family an iptables-restore --noflush of the chains IPPOOL-POSTROUTING and",
     "IPPOOL-NAT-OUTGOING (hooked once from nat POSTROUTING), and the routes of protocol " + String(ROUTE_PROTOCOL) + ": blackhole for",
-    "this node's blocks, via the affine node for the others (dev tunl0 onlink for ipip; tunl0 then gets the node's",
-    "tunnel address, an allocation shown by 'ippool allocations' and released when no route needs it). watch re-applies every",
-    `--interval seconds (default ${DEFAULT_INTERVAL_SECONDS}) until SIGTERM or SIGINT. remove deletes every chain and route of ippool`,
-    "and releases the tunnel address.",
+    "this node's blocks, via the affine node for the others (dev tunl0 onlink for ipip; tunl0 then gets",
+    "the node's tunnel address, an allocation 'ippool allocations' shows, released when no route needs it).",
+    `watch re-applies every --interval seconds (default ${DEFAULT_INTERVAL_SECONDS}) until SIGTERM or SIGINT. remove deletes`,
+    "every chain and route of ippool and releases the tunnel address.",
     "--dry-run prints the iptables-restore input and the routes, and changes nothing.",
   ],
   flags: {
