@@ -3,9 +3,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { readStoredPools } from "../ipam/stored-pools.js";
 import { listBlocks } from "../ipam/blocks.js";
 import { readStoredNodes } from "../node/stored-nodes.js";
+import { ensureTunnelAddress, releaseTunnelAddress } from "../ipam/tunnel-address.js";
 import { planDataplane, type Plan } from "../dataplane/plan.js";
-import { applyPlan, describePlan, removeDataplane, type RunOptions, type RunReport } from "../dataplane/apply.js";
+import { applyPlan, describePlan, removeDataplane, type RunOptions, type RunReport, type TunnelAddressing } from "../dataplane/apply.js";
 import { ROUTE_PROTOCOL } from "../dataplane/render.js";
+import { CniError, ErrorCode } from "../cni/errors.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 
 const SUBCOMMANDS = ["apply", "watch", "remove"] as const;
@@ -15,6 +17,22 @@ const DEFAULT_INTERVAL_SECONDS = 10;
 async function currentPlan(ctx: CommandContext, nodename: string): Promise<Plan> {
   const input = await ctx.store.read(async (txn) => ({ pools: await readStoredPools(txn), nodes: await readStoredNodes(txn), blocks: await listBlocks(txn) }));
   return planDataplane({ ...input, nodename });
+}
+
+/**
+ * The node's tunnel address through the IPAM, for the runner to call. It comes from an enabled
+ * pool among those the plan tunnels for, each time read afresh in the same transaction as the allocation.
+ */
+function tunnelAddressing(ctx: CommandContext, nodename: string, tunnelPools: readonly string[]): TunnelAddressing {
+  return {
+    acquire: () =>
+      ctx.store.update(async (txn) => {
+        const pools = (await readStoredPools(txn)).filter((pool) => tunnelPools.includes(pool.id) && !pool.disabled);
+        if (pools.length === 0) throw new CniError(ErrorCode.invalidConfig, `tunl0: no enabled pool among ${tunnelPools.join(", ")} to take the tunnel address of node ${nodename} from`, "enable one of them (spec.disabled: false)");
+        return ensureTunnelAddress(txn, nodename, pools, ctx.now());
+      }),
+    release: async () => (await ctx.store.update((txn) => releaseTunnelAddress(txn, nodename)))?.addresses[0]?.address,
+  };
 }
 
 function positiveInteger(ctx: CommandContext, flag: string, max: number): number | undefined {
@@ -40,7 +58,7 @@ async function applyOnce(ctx: CommandContext, nodename: string, options: RunOpti
     lastWarnings.clear();
     plan.warnings.forEach((line) => lastWarnings.add(line));
   }
-  return tell(ctx, await applyPlan(plan, options));
+  return tell(ctx, await applyPlan(plan, { ...options, tunnelAddress: tunnelAddressing(ctx, nodename, plan.tunnelPools) }));
 }
 
 /** Polls: every interval a full reconcile, which also puts back a rule or route deleted by hand. */
@@ -73,8 +91,10 @@ export const dataplaneCommand: CommandSpec = {
   description: [
     "apply reconciles once: per family an iptables-restore --noflush of the chains IPPOOL-POSTROUTING and",
     "IPPOOL-NAT-OUTGOING (hooked once from nat POSTROUTING), and the routes of protocol " + String(ROUTE_PROTOCOL) + ": blackhole for",
-    "this node's blocks, via the affine node for the others (dev tunl0 onlink for ipip). watch re-applies every",
-    `--interval seconds (default ${DEFAULT_INTERVAL_SECONDS}) until SIGTERM or SIGINT. remove deletes every chain and route of ippool.`,
+    "this node's blocks, via the affine node for the others (dev tunl0 onlink for ipip; tunl0 then gets",
+    "the node's tunnel address, an allocation 'ippool allocations' shows, released when no route needs it).",
+    `watch re-applies every --interval seconds (default ${DEFAULT_INTERVAL_SECONDS}) until SIGTERM or SIGINT. remove deletes`,
+    "every chain and route of ippool and releases the tunnel address.",
     "--dry-run prints the iptables-restore input and the routes, and changes nothing.",
   ],
   flags: {
@@ -92,8 +112,8 @@ export const dataplaneCommand: CommandSpec = {
     const mtu = positiveInteger(ctx, "mtu", 65_535);
     const interval = positiveInteger(ctx, "interval", 86_400) ?? DEFAULT_INTERVAL_SECONDS;
     const options: RunOptions = mtu !== undefined ? { mtu } : {};
-    if (subcommand === "remove") return tell(ctx, await removeDataplane(options));
     const nodename = ctx.nodename;
+    if (subcommand === "remove") return tell(ctx, await removeDataplane({ ...options, tunnelAddress: tunnelAddressing(ctx, nodename, []) }));
     if (booleanFlag(ctx, "dry-run")) {
       if (subcommand === "watch") throw new UsageError("--dry-run goes with 'dataplane apply'", "dataplane");
       const plan = await currentPlan(ctx, nodename);

@@ -1,6 +1,6 @@
 // The node resource in the CLI: its part of create/apply/replace/delete, and `ippool node register`.
 import type { Family } from "../alloc/address.js";
-import { listBlocks } from "../ipam/blocks.js";
+import { listBlocks, releaseEmptyBlocks } from "../ipam/blocks.js";
 import { detectNodeAddress } from "../node/detect-address.js";
 import { nodeToDocument, parseNodeAddress, parseNodeDocument, type Node } from "../node/resource.js";
 import { deleteStoredNode, readStoredNode, writeStoredNode } from "../node/stored-nodes.js";
@@ -18,8 +18,14 @@ export interface NodeTarget {
 
 const same = (a: Node, b: Node): boolean => JSON.stringify(nodeToDocument(a)) === JSON.stringify(nodeToDocument(b));
 
+export interface NodeChangeFlags {
+  readonly force: boolean;
+  /** delete: hand the node's empty blocks back too, so other nodes may claim them. */
+  readonly releaseBlocks: boolean;
+}
+
 /** The node half of a file verb, inside the command's one transaction; a node that cannot change fails alone. */
-export async function changeNodes(txn: StoreTxn, verb: Verb, targets: readonly NodeTarget[], flags: { force: boolean }, outcome: Outcome): Promise<void> {
+export async function changeNodes(txn: StoreTxn, verb: Verb, targets: readonly NodeTarget[], flags: NodeChangeFlags, outcome: Outcome): Promise<void> {
   const blocks = verb === "delete" && targets.length > 0 ? await listBlocks(txn) : [];
   for (const target of targets) {
     const existing = await readStoredNode(txn, target.name);
@@ -42,6 +48,11 @@ export async function changeNodes(txn: StoreTxn, verb: Verb, targets: readonly N
       }
       deleteStoredNode(txn, target.name);
       result = "deleted";
+      if (flags.releaseBlocks) {
+        // The same release as 'blocks release --all-empty': blocks that hold addresses stay affine to the node.
+        const released = await releaseEmptyBlocks(txn, target.name, true);
+        outcome.notes.push(`released ${released.length} empty block(s) of node ${target.name}${released.length > 0 ? `: ${released.join(", ")}` : ""}`);
+      }
     } else {
       const node = target.node!;
       if (verb === "create" && existing) {

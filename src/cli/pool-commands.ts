@@ -27,6 +27,8 @@ export interface Outcome {
   readonly done: { kind: ResourceKind; id: string; result: Result }[];
   readonly failed: string[];
   readonly warnings: string[];
+  /** Further lines for stdout after the results (what delete --release-blocks handed back). */
+  readonly notes: string[];
 }
 
 const PAST: Record<Verb, string> = { create: "created", apply: "applied", replace: "replaced", delete: "deleted" };
@@ -93,9 +95,9 @@ async function changePools(txn: StoreTxn, verb: Verb, targets: readonly Target[]
 
 /** One transaction for the pools and nodes of one command, so a file lands whole or not at all. */
 async function changeResources(ctx: CommandContext, verb: Verb, pools: readonly Target[], nodes: readonly NodeTarget[]): Promise<Outcome> {
-  const flags = { force: booleanFlag(ctx, "force") };
+  const flags = { force: booleanFlag(ctx, "force"), releaseBlocks: booleanFlag(ctx, "release-blocks") };
   return ctx.store.update(async (txn) => {
-    const outcome: Outcome = { done: [], failed: [], warnings: [] };
+    const outcome: Outcome = { done: [], failed: [], warnings: [], notes: [] };
     await changePools(txn, verb, pools, flags.force, outcome);
     await changeNodes(txn, verb, nodes, flags, outcome);
     return outcome;
@@ -139,6 +141,7 @@ async function overlapsWithHeldState(txn: StoreReader, changed: readonly Pool[])
 
 function report(ctx: CommandContext, verb: Verb, kinds: readonly ResourceKind[], total: number, outcome: Outcome): number {
   for (const { kind, id, result } of outcome.done) ctx.out(`${result} ${kind} ${id}\n`);
+  for (const line of outcome.notes) ctx.out(`${line}\n`);
   outcome.warnings.forEach(ctx.warn);
   const label = kinds.map((kind) => `'${kind}'`).join(" and ");
   if (outcome.failed.length === 0) {
@@ -180,13 +183,19 @@ export const replaceCommand = fileVerb("replace", "update existing pools from a 
 
 export const deleteCommand: CommandSpec = {
   summary: "delete pools named in a file or by CIDR",
-  usage: ["delete -f FILE [--force]", "delete TYPE CIDR [CIDR...] [--force]"],
+  usage: ["delete -f FILE [--force] [--release-blocks]", "delete TYPE CIDR [CIDR...] [--force]", "delete node NAME [NAME...] [--force] [--release-blocks]"],
   description: [
     "A pool that still holds allocations is not deleted: the error says how many and by whom. Disable it first",
     "(spec.disabled: true) so it gets no new ones, release what it holds, then delete it. --force deletes the",
     "resource anyway; its allocations stay valid and are freed by the runtime's DEL or 'ippool release'.",
+    "A node is refused likewise while a block affine to it holds addresses. --release-blocks also hands the",
+    "deleted node's empty blocks back (as 'blocks release --all-empty'), so other nodes may claim them.",
   ],
-  flags: { filename: FILE_FLAG, force: { type: "boolean", help: "delete even when the pool (or node) still holds allocations" } },
+  flags: {
+    filename: FILE_FLAG,
+    force: { type: "boolean", help: "delete even when the pool (or node) still holds allocations" },
+    "release-blocks": { type: "boolean", help: "with a node: hand its empty blocks back" },
+  },
   examples: ["ippool delete pool 10.22.0.0/16", "ippool delete -f pools.yaml", "ippool delete ippool 10.21.0.0/16 --force", "ippool delete node node-b"],
   run: async (ctx) => {
     if (stringFlag(ctx, "filename") !== undefined) return runFileVerb(ctx, "delete");

@@ -10,6 +10,19 @@ export interface RunOptions {
   readonly netns?: string;
   /** tunl0's MTU; absent: the uplink's MTU minus the 20 bytes of the outer IPv4 header. */
   readonly mtu?: number;
+  /** The node's tunnel address in the IPAM; absent: tunl0 gets none (the runner tests). */
+  readonly tunnelAddress?: TunnelAddressing;
+}
+
+/**
+ * The IPAM side of tunl0, given by the command so the runner never sees the Store. acquire is
+ * called only once tunl0 exists, so a kernel without IPIP never gets an address allocated.
+ */
+export interface TunnelAddressing {
+  /** The node's tunnel address (IPv4, no prefix); `allocated` when this call took it. */
+  acquire(): Promise<{ address: string; allocated: boolean }>;
+  /** Gives it back; the address it held, or undefined when there was none. */
+  release(): Promise<string | undefined>;
 }
 
 /** What a run did and what failed; a failure of one part never stops the others. */
@@ -164,7 +177,28 @@ async function ensureTunnel(tools: Tools, plan: Plan, options: RunOptions, repor
   }
   const mtu = options.mtu ?? (await defaultTunnelMtu(tools));
   await tools.check("ip", ["link", "set", "dev", TUNNEL_DEVICE, "mtu", String(mtu), "up"]);
+  if (options.tunnelAddress) await setTunnelAddress(tools, options.tunnelAddress, report);
   return true;
+}
+
+/** tunl0 carries exactly the node's tunnel address (/32, as the source of tunnelled packets); the device is the agent's. */
+async function setTunnelAddress(tools: Tools, addressing: TunnelAddressing, report: RunReport): Promise<void> {
+  const { address, allocated } = await addressing.acquire();
+  if (allocated) report.changes.push(`tunnel address ${address} allocated for ${TUNNEL_DEVICE}`);
+  const [link] = JSON.parse(await tools.check("ip", ["-4", "-j", "addr", "show", "dev", TUNNEL_DEVICE])) as { addr_info?: { local: string }[] }[];
+  const present = (link?.addr_info ?? []).map((info) => info.local);
+  for (const other of present.filter((local) => local !== address)) await tools.check("ip", ["addr", "del", `${other}/32`, "dev", TUNNEL_DEVICE]);
+  if (present.includes(address)) return;
+  await tools.check("ip", ["addr", "add", `${address}/32`, "dev", TUNNEL_DEVICE]);
+  report.changes.push(`${TUNNEL_DEVICE} address set: ${address}/32`);
+}
+
+/** No route needs tunl0 (or remove): the tunnel address goes back to its pool, and off tunl0 where the node had one. */
+async function dropTunnelAddress(tools: Tools, addressing: TunnelAddressing, report: RunReport): Promise<void> {
+  const released = await addressing.release();
+  if (released === undefined) return;
+  report.changes.push(`tunnel address ${released} released`);
+  await tools.run("ip", ["addr", "del", `${released}/32`, "dev", TUNNEL_DEVICE]);
 }
 
 /** Runs one part of a run; its CniError becomes a line of the report and the run goes on. */
@@ -190,12 +224,15 @@ export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<R
     let tunnelReady = false;
     await attempt(async () => void (tunnelReady = await ensureTunnel(tools, plan, options, report)));
     if (!tunnelReady) routes = routes.filter((route) => route.kind !== "tunnel");
+  } else if (options.tunnelAddress) {
+    const addressing = options.tunnelAddress;
+    await attempt(() => dropTunnelAddress(tools, addressing, report));
   }
   await attempt(() => reconcileRoutes(tools, routes, report));
   return report;
 }
 
-/** Deletes our jumps, chains and every route of our protocol, per family, whatever the datastore says now. */
+/** Deletes our jumps, chains, every route of our protocol and the tunnel address, whatever the datastore says now. */
 export async function removeDataplane(options: RunOptions = {}): Promise<RunReport> {
   const tools = systemTools(options.netns);
   const report: RunReport = { changes: [], errors: [] };
@@ -209,6 +246,8 @@ export async function removeDataplane(options: RunOptions = {}): Promise<RunRepo
     });
   }
   await attempt(() => reconcileRoutes(tools, [], report));
+  const addressing = options.tunnelAddress;
+  if (addressing) await attempt(() => dropTunnelAddress(tools, addressing, report));
   return report;
 }
 

@@ -1,7 +1,7 @@
 // Node records through the built executable: create/apply/replace/delete/get with pools mixed in, and node register.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { execCli, poolDoc } from "../helpers/ippool.js";
+import { execCli, execPlugin, netconf, poolDoc } from "../helpers/ippool.js";
 import { fails, ok, useCliDir, yamlDocs } from "./support.js";
 
 const dir = useCliDir();
@@ -78,6 +78,59 @@ describe("delete of nodes", () => {
     expect(result.stdout).toContain("deleted node n2\nPartial success: deleted 1 of 2 'node' resource(s)");
     expect(ok(await dir.cli(["get", "nodes"]))).toBe("NAME\n");
     expect(ok(await dir.cli(["get", "pools"]))).toBe("CIDR\n10.1.0.0/16\n");
+  });
+
+  // Two networks, so node-b ends up with a block that holds an address and one that is empty.
+  const held = () => netconf("1.1.0", { dataDir: dir.path, ipPools: [poolDoc("10.33.0.0/24")] }, { name: "held" });
+  const emptied = () => netconf("1.1.0", { dataDir: dir.path, ipPools: [poolDoc("10.34.0.0/24")] }, { name: "emptied" });
+  const onNodeB = async (command: string, containerId: string, conf: unknown) => {
+    const result = await execPlugin({ command, containerId, env: { NODENAME: "node-b" } }, conf);
+    expect(result.code, result.stdout).toBe(0);
+  };
+  const blockRows = async () => ok(await dir.cli(["blocks"])).trim().split("\n").slice(1).map((line) => line.split(/\s{2,}/));
+
+  it("refuses a node whose block holds an address, naming the node, the count and the block, with or without --release-blocks", async () => {
+    ok(await dir.cli(["node", "register", "--nodename", "node-b", "--ipv4-address", "192.168.10.12/24"]));
+    await onNodeB("ADD", "b1", held());
+    await onNodeB("ADD", "b2", held());
+    await onNodeB("ADD", "e1", emptied());
+    await onNodeB("DEL", "e1", emptied());
+    for (const extra of [[], ["--release-blocks"]]) {
+      fails(await dir.cli(["delete", "node", "node-b", ...extra]), "node node-b still holds 2 allocation(s) in block(s) 10.33.0.0/26; release them");
+    }
+    expect(ok(await dir.cli(["get", "nodes"]))).toBe("NAME\nnode-b\n");
+    expect(await blockRows()).toEqual([
+      ["10.33.0.0/26", "10.33.0.0/24", "node-b", "2", "60"],
+      ["10.34.0.0/26", "10.34.0.0/24", "node-b", "0", "62"],
+    ]);
+  });
+
+  it("--release-blocks hands the deleted node's empty blocks back, and another node may claim them", async () => {
+    ok(await dir.cli(["node", "register", "--nodename", "node-b"]));
+    await onNodeB("ADD", "b1", held());
+    await onNodeB("DEL", "b1", held());
+    await onNodeB("ADD", "e1", emptied());
+    await onNodeB("DEL", "e1", emptied());
+    expect(ok(await dir.cli(["delete", "node", "node-b", "--release-blocks"]))).toBe(
+      "deleted node node-b\nreleased 2 empty block(s) of node node-b: 10.33.0.0/26, 10.34.0.0/26\nSuccessfully deleted 1 'node' resource(s)\n",
+    );
+    expect(await blockRows()).toEqual([]);
+    const claimed = await execPlugin({ command: "ADD", containerId: "c1", env: { NODENAME: "node-c" } }, held());
+    expect(claimed.json.ips[0].address).toBe("10.33.0.2/24");
+    expect(await blockRows()).toEqual([["10.33.0.0/26", "10.33.0.0/24", "node-c", "1", "61"]]);
+  });
+
+  it("without --release-blocks the empty blocks stay affine; --force deletes a holding node and releases only its empty blocks", async () => {
+    ok(await dir.cli(["create", "-f", "-"], yamlDocs(nodeDoc("node-b"), nodeDoc("node-x"))));
+    await onNodeB("ADD", "e1", emptied());
+    await onNodeB("DEL", "e1", emptied());
+    expect(ok(await dir.cli(["delete", "node", "node-x", "--release-blocks"]))).toContain("released 0 empty block(s) of node node-x\n");
+    expect(await blockRows()).toEqual([["10.34.0.0/26", "10.34.0.0/24", "node-b", "0", "62"]]);
+    await onNodeB("ADD", "b1", held());
+    const forced = await dir.cli(["delete", "node", "node-b", "--force", "--release-blocks"]);
+    expect(forced.stdout).toBe("deleted node node-b\nreleased 1 empty block(s) of node node-b: 10.34.0.0/26\nSuccessfully deleted 1 'node' resource(s)\n");
+    expect(forced.stderr).toContain("node node-b deleted with 1 allocation(s) still held in block(s) 10.33.0.0/26");
+    expect(await blockRows()).toEqual([["10.33.0.0/26", "10.33.0.0/24", "node-b", "1", "61"]]);
   });
 
   it("refuses a name that could not be a node (it would be a store key)", async () => {

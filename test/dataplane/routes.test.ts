@@ -1,4 +1,4 @@
-// The route runner against a namespace: plans with blocks built in-process (the allocator's blocks are not here yet), applied with `ip netns exec`.
+// The route runner against a namespace: plans with blocks built in-process (each case exact; lab.test.ts has the allocator make them), applied with `ip netns exec`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyPlan, describePlan, removeDataplane } from "../../src/dataplane/apply.js";
 import { planDataplane } from "../../src/dataplane/plan.js";
