@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { ETCD_BINARY, startEtcd } from "../test/helpers/etcd.js";
 import { burst } from "./scenarios.js";
-import { callPlugin, ippoolSubjects, type Subject } from "./subjects.js";
+import { callPlugin, ippoolSubjects, resultAddresses, type Subject } from "./subjects.js";
 import { expectOk, median, percentile } from "./process.js";
 import { row, type Row } from "./report.js";
 
@@ -18,6 +18,19 @@ function etcdSubject(disk: Subject, endpoints: readonly string[]): Subject {
       return { ...conf, ipam: { ...conf.ipam, datastore: { type: "etcd", endpoints, prefix: `/bench${dataDir}` } } };
     },
   };
+}
+
+/** `perNode` ADDs on each of `count` nodes (ipam.nodename), all started at once on one pool. */
+async function nodesAtOnce(subject: Subject, root: string, cidr: string, count: number, perNode: number) {
+  const base = subject.conf(mkdtempSync(join(root, "etcd-nodes-")), cidr) as { ipam: Record<string, unknown> };
+  const calls = Array.from({ length: count }, (_, node) => ({ ...base, ipam: { ...base.ipam, nodename: `bench-node-${node}` } })).flatMap((conf, node) =>
+    Array.from({ length: perNode }, (_, index) => callPlugin(subject, conf, { verb: "ADD", containerId: `node${node}-${index}` })),
+  );
+  const started = performance.now();
+  const runs = await Promise.all(calls);
+  const wallMs = performance.now() - started;
+  const addresses = runs.filter((run) => run.code === 0).flatMap((run) => resultAddresses(run.stdout));
+  return { wallMs, failures: runs.filter((run) => run.code !== 0).length, duplicates: addresses.length - new Set(addresses).size };
 }
 
 export async function etcdRows(options: { repoRoot: string; root: string; runs: number; warmup: number; burstSize: number; log: (text: string) => void }): Promise<Row[]> {
@@ -57,6 +70,11 @@ export async function etcdRows(options: { repoRoot: string; root: string; runs: 
     rows.push(row(burstSection, "DEL wall time", "ms", { standalone: burstFigures.delWallMs }));
     rows.push(row(burstSection, "DEL failures", "count", { standalone: burstFigures.delFailures }));
     if (burstFigures.failureSamples.length > 0) options.log(`etcd burst failures, e.g.: ${burstFigures.failureSamples.join(" | ")}`);
+    const nodes = await nodesAtOnce(etcd, options.root, "10.32.0.0/16", 3, options.burstSize / 2);
+    const nodesSection = `etcd datastore, 3 nodes x ${options.burstSize / 2} ADDs at once`;
+    rows.push(row(nodesSection, "ADD wall time", "ms", { standalone: nodes.wallMs }));
+    rows.push(row(nodesSection, "ADD failures", "count", { standalone: nodes.failures }));
+    rows.push(row(nodesSection, "duplicate addresses", "count", { standalone: nodes.duplicates }));
     return rows;
   } finally {
     await cluster.stop();
