@@ -4,7 +4,7 @@ import { formatCidr, parseCidr } from "../alloc/address.js";
 import { nodeNameSchema } from "../node/resource.js";
 import { UsageError } from "./context.js";
 
-/** ../shared/spec/ippool-v1.md, "The resource-type aliases": exactly these, in any letter case. */
+/** The resource-type aliases of docs/ippool-v1.md: exactly these, in any letter case. */
 export const POOL_TYPE_ALIASES = ["ippool", "ippools", "ipp", "ipps", "pool", "pools"] as const;
 /** The node spec's aliases, in any letter case. */
 export const NODE_TYPE_ALIASES = ["node", "nodes", "no", "nos"] as const;

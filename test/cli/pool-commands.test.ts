@@ -7,7 +7,7 @@ import { REPO_ROOT, execCli, poolDoc } from "../helpers/ippool.js";
 import { fails, ok, useCliDir, yamlDocs } from "./support.js";
 
 const dir = useCliDir();
-// The repo's copy of ../shared/netconf/pools.yaml (identical), so the suite needs nothing outside the clone.
+// The example pools file the README tells users to apply; the suite needs nothing outside the clone.
 const SHARED_POOLS = join(REPO_ROOT, "netconf-examples/pools.yaml");
 const ALIASES = ["ippool", "ippools", "ipp", "ipps", "pool", "pools"];
 
