@@ -16,12 +16,13 @@ if (!skipUnlessReady("etcd damaged values", [`file:${ETCD_BINARY}`])) {
 
     it.each([
       ["not JSON", "{ garbage", "not JSON"],
-      ["JSON of the wrong shape", '{"pool":"10.64.0.0/24","bl0cks":{}}', "unexpected content"],
-    ])("names the key of a pool state that is %s", async (_what, value, why) => {
+      ["JSON of the wrong shape", '{"pool":"10.64.0.0/24","b1tmap":""}', "unexpected content"],
+    ])("names the key of a block that is %s", async (_what, value, why) => {
       const prefix = `/damaged-${why.replace(/\W/g, "")}`;
       const conf = { cniVersion: "1.1.0", name: "dmgnet", ipam: { type: "ippool", ipPools: [poolDoc("10.64.0.0/24")], datastore: { type: "etcd", endpoints: cluster.endpoints, prefix } } };
       expect((await execPlugin({ command: "ADD", containerId: "first" }, conf)).code).toBe(0);
-      const key = `${prefix}/pool/10.64.0.0_24`;
+      // The first ADD claimed block 0 for this node; the second reads it to take its next address.
+      const key = `${prefix}/block/10.64.0.0_24/0`;
       etcdctl("put", key, value);
       const add = await execPlugin({ command: "ADD", containerId: "second" }, conf);
       expect(add.json).toMatchObject({ code: 104, msg: expect.stringContaining(`etcd key ${key} is damaged: ${why}`) });
