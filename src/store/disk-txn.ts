@@ -2,15 +2,14 @@
 import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { safeParse, type core } from "zod/mini";
-import { assertSafeKey, type StoreTxn } from "./store.js";
+import { PendingWrites, assertSafeKey, type StoreTxn } from "./store.js";
 import { damagedFile, readStateFile } from "./state-file.js";
 import type { Writes } from "./commit-log.js";
 
 /** Top-level names of the store's own machinery, never document keys: commit/, tmp/, the lock and its graves. */
 export const isReservedName = (name: string): boolean => name === "commit" || name === "tmp" || name.startsWith("store.lock");
 
-export class DiskTxn implements StoreTxn {
-  readonly writes: Writes = new Map();
+export class DiskTxn extends PendingWrites implements StoreTxn {
   private readonly cache = new Map<string, unknown>();
 
   /** `pending`: writes of a committed record that may not be in the files yet, read as if they were. */
@@ -18,7 +17,9 @@ export class DiskTxn implements StoreTxn {
     private readonly dataDir: string,
     private readonly pending: Writes = new Map(),
     private readonly pendingFile = "",
-  ) {}
+  ) {
+    super();
+  }
 
   pathOf(key: string): string {
     assertSafeKey(key);
@@ -84,15 +85,5 @@ export class DiskTxn implements StoreTxn {
     } catch {
       return false;
     }
-  }
-
-  put(key: string, doc: unknown): void {
-    assertSafeKey(key);
-    this.writes.set(key, doc);
-  }
-
-  delete(key: string): void {
-    assertSafeKey(key);
-    this.writes.set(key, null);
   }
 }

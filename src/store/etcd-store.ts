@@ -1,7 +1,7 @@
 // The etcd backend of Store: keys under a prefix, reads at one revision, commits as one compare-and-swap txn.
 import { safeParse, type core } from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
-import { assertSafeKey, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
+import { PendingWrites, assertSafeKey, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
 import { withNodeTurn } from "./node-turn.js";
 import { EtcdClient, UnknownOutcome, decode, prefixEnd, type Compare, type EtcdTls } from "./etcd-client.js";
 
@@ -121,10 +121,9 @@ interface Listing {
   readonly all: boolean;
 }
 
-class EtcdTxn implements StoreTxn {
+class EtcdTxn extends PendingWrites implements StoreTxn {
   /** The snapshot: the first range's revision, passed to every later one. */
   revision: bigint | undefined;
-  readonly writes = new Map<string, unknown>();
   private readonly modRevisions = new Map<string, bigint>();
   private readonly docs = new Map<string, unknown>();
   private readonly listings = new Map<string, Listing>();
@@ -132,7 +131,9 @@ class EtcdTxn implements StoreTxn {
   constructor(
     private readonly store: EtcdStore,
     private readonly client: EtcdClient,
-  ) {}
+  ) {
+    super();
+  }
 
   async get<T>(key: string, schema: core.$ZodType<T>): Promise<T | undefined> {
     if (this.writes.has(key)) return (this.writes.get(key) ?? undefined) as T | undefined;
@@ -168,16 +169,6 @@ class EtcdTxn implements StoreTxn {
 
   async listAll(prefix: string): Promise<string[]> {
     return (await this.keysBelow(prefix, true)).sort();
-  }
-
-  put(key: string, doc: unknown): void {
-    assertSafeKey(key);
-    this.writes.set(key, doc);
-  }
-
-  delete(key: string): void {
-    assertSafeKey(key);
-    this.writes.set(key, null);
   }
 
   /**

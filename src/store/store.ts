@@ -56,3 +56,18 @@ export function assertSafeKey(key: string): void {
   const bad = segments.find((segment) => segment === "" || segment === "." || segment === ".." || segment.includes("\0"));
   if (bad !== undefined) throw new Error(`internal error: unsafe store key ${JSON.stringify(key)}`);
 }
+
+/** A transaction's own writes, a document or null for a delete, each key checked as it is written; every backend's txn extends it. */
+export abstract class PendingWrites {
+  readonly writes = new Map<string, unknown>();
+
+  put(key: string, doc: unknown): void {
+    assertSafeKey(key);
+    this.writes.set(key, doc);
+  }
+
+  delete(key: string): void {
+    assertSafeKey(key);
+    this.writes.set(key, null);
+  }
+}
