@@ -17,7 +17,8 @@ export interface EtcdClientOptions {
   readonly endpoints: readonly string[];
   readonly tls?: EtcdTls;
   /** Epoch milliseconds: no request of this client outlives it (sockets are destroyed then). */
-  readonly deadline: number;
+  /** When the current call must be over, read at each request (a store moves it when its node's turn begins). */
+  readonly deadline: () => number;
 }
 
 // proto3 JSON: int64 fields are strings and default values are omitted (a missing key has no `kvs`).
@@ -153,7 +154,7 @@ export class EtcdClient {
   }
 
   private remaining(): number {
-    return this.options.deadline - Date.now();
+    return this.options.deadline() - Date.now();
   }
 
   private unavailable(attempts: readonly Attempt[]): CniError {

@@ -10,8 +10,10 @@ export interface EtcdStoreOptions {
   /** Every key lives below it: "pool/x" is "<prefix>/pool/x". */
   readonly prefix: string;
   readonly tls?: EtcdTls;
-  /** Bounds everything this store does, from its creation: the plugin's whole call. */
+  /** Bounds the store's talk with etcd: from its creation, and afresh once the node's turn begins. */
   readonly timeoutMs: number;
+  /** How long a commit may wait for this node's turn, as the disk store waits for its lock (default timeoutMs). */
+  readonly turnWaitMs?: number;
   /** What the processes of one node take turns under (node-turn.ts); the prefix unless a test plays two nodes. */
   readonly turn?: string;
 }
@@ -27,11 +29,11 @@ const BACKOFF_CAP_MS = 200;
 
 export class EtcdStore implements Store {
   private readonly client: EtcdClient;
-  private readonly deadline: number;
+  private deadline: number;
 
   constructor(private readonly options: EtcdStoreOptions) {
     this.deadline = Date.now() + options.timeoutMs;
-    this.client = new EtcdClient({ endpoints: options.endpoints, deadline: this.deadline, ...(options.tls ? { tls: options.tls } : {}) });
+    this.client = new EtcdClient({ endpoints: options.endpoints, deadline: () => this.deadline, ...(options.tls ? { tls: options.tls } : {}) });
   }
 
   get location(): string {
@@ -44,7 +46,14 @@ export class EtcdStore implements Store {
   }
 
   async update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
-    return withNodeTurn(this.options.turn ?? this.options.prefix, this.deadline, () => this.attempt(work));
+    // Waiting behind this node's other processes is waiting for a lock, bounded like the disk
+    // store's; the talk with etcd then gets the whole timeout, so a burst of ADDs on one node is
+    // not failed for the time its processes spent queueing.
+    const turnDeadline = Date.now() + (this.options.turnWaitMs ?? this.options.timeoutMs);
+    return withNodeTurn(this.options.turn ?? this.options.prefix, turnDeadline, () => {
+      this.deadline = Date.now() + this.options.timeoutMs;
+      return this.attempt(work);
+    });
   }
 
   private async attempt<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {

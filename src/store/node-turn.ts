@@ -25,7 +25,7 @@ async function takeTurn(path: string, deadline: number): Promise<() => void> {
     const release = await tryBind(path);
     if (release) return release;
     if (Date.now() >= deadline) {
-      throw new CniError(ErrorCode.tryAgainLater, "other ippool processes on this node kept the etcd store busy until the deadline; nothing was written", "retry, or raise ipam.datastore.timeoutSeconds");
+      throw new CniError(ErrorCode.tryAgainLater, "other ippool processes on this node kept the etcd store busy for as long as this call may wait; nothing was written", "retry, or raise ipam.lockWaitSeconds");
     }
     await untilReleased(path, deadline);
   }

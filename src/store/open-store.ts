@@ -5,7 +5,7 @@ import type { Store } from "./store.js";
 
 export interface StoreConfig {
   readonly datastore: DatastoreConfig;
-  /** The disk store's directory and lock wait; etcd ignores them. */
+  /** The disk store's directory (etcd ignores it) and how long a writer waits its turn (the lock, or this node's etcd turn). */
   readonly dataDir: string;
   readonly lockWaitSeconds: number;
   /**
@@ -26,5 +26,5 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   const { EtcdStore } = await import("./etcd-store.js");
   const tls = { ...(datastore.caFile ? { caFile: datastore.caFile } : {}), ...(datastore.certFile ? { certFile: datastore.certFile } : {}), ...(datastore.keyFile ? { keyFile: datastore.keyFile } : {}) };
   const turn = config.nodename ? { turn: `${datastore.prefix}@${config.nodename}` } : {};
-  return new EtcdStore({ endpoints: datastore.endpoints, prefix: datastore.prefix, tls, timeoutMs: datastore.timeoutSeconds * 1000, ...turn });
+  return new EtcdStore({ endpoints: datastore.endpoints, prefix: datastore.prefix, tls, timeoutMs: datastore.timeoutSeconds * 1000, turnWaitMs: config.lockWaitSeconds * 1000, ...turn });
 }
