@@ -3,12 +3,18 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { damagedFile, readStateFile, syncPath, tempOwnerPid, writeStateFile } from "./state-file.js";
 import { lostLock } from "./lock.js";
+import { CniError, ErrorCode } from "../cni/errors.js";
 import { ownIdentity, parseIdentity, type ProcessIdentity } from "./process-identity.js";
 
 export const COMMIT_DIR = "commit";
 const HEAD_PREFIX = "head.";
 const INITIAL_ID = "init";
 const DONE_SUFFIX = ".done.json";
+/** Unlike a document file, the commit log must not be removed: its last commit may not be in the files yet. */
+const COMMIT_ADVICE =
+  "the file was left as it is; run 'ippool verify' to list every problem, then restore the commit/ directory from a " +
+  "backup. Do not remove it: it holds the store's " +
+  "last commit, which may not be in the state files yet, and an address that commit handed out would be handed out again";
 
 /** The current generation: `commit/head.<n>.<id>`, an empty file that only a commit's rename moves. */
 export interface Head {
@@ -59,7 +65,7 @@ export class CommitLog {
       throw error;
     }
     const head = names.find((name) => name.startsWith(HEAD_PREFIX));
-    if (head === undefined) throw damagedFile(this.dir, "no head.<generation> file (removed by hand?)");
+    if (head === undefined) throw damagedFile(this.dir, "no head.<generation> file (removed by hand?)", COMMIT_ADVICE);
     const [n, ...id] = head.slice(HEAD_PREFIX.length).split(".");
     return { n: Number(n), id: id.join("."), names };
   }
@@ -95,11 +101,17 @@ export class CommitLog {
   record(head: Head): CommitRecord | undefined {
     const file = this.recordFile(head);
     if (file === undefined) return undefined;
-    const data = readStateFile(file) as { owner?: unknown; writes?: unknown } | undefined;
+    let data: { owner?: unknown; writes?: unknown } | undefined;
+    try {
+      data = readStateFile(file) as typeof data;
+    } catch (error) {
+      if (error instanceof CniError && error.code === ErrorCode.storeDamaged) throw new CniError(error.code, error.message, COMMIT_ADVICE);
+      throw error;
+    }
     if (data === undefined) return undefined;
     const owner = parseIdentity(data.owner);
     const valid = owner && Array.isArray(data.writes) && data.writes.every((entry) => Array.isArray(entry) && typeof entry[0] === "string");
-    if (!valid) throw damagedFile(file, "not a commit record (no owner or no list of writes)");
+    if (!valid) throw damagedFile(file, "not a commit record (no owner or no list of writes)", COMMIT_ADVICE);
     return { file, applied: file.endsWith(DONE_SUFFIX), owner, writes: new Map(data.writes as [string, unknown][]) };
   }
 

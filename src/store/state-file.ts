@@ -15,13 +15,17 @@ interface Envelope {
   data: unknown;
 }
 
-export function damagedFile(path: string, why: string): CniError {
-  return new CniError(
-    ErrorCode.storeDamaged,
-    `state file ${path} is damaged: ${why}`,
-    "the file was left as it is; run 'ippool verify' to list every problem, then restore the file from a backup " +
-      "or remove it and release what it held with 'ippool reclaim'",
-  );
+/**
+ * The way out for a damaged document file. Removing one is safe: the allocator never hands out a
+ * bit of a block it cannot read or that its node's record says is newer, and a lost attachment
+ * record leaves its addresses held, not free.
+ */
+const DOCUMENT_ADVICE =
+  "the file was left as it is; run 'ippool verify' to list every problem, then restore the file from a backup " +
+  "or remove it and release what it held with 'ippool reclaim'";
+
+export function damagedFile(path: string, why: string, advice = DOCUMENT_ADVICE): CniError {
+  return new CniError(ErrorCode.storeDamaged, `state file ${path} is damaged: ${why}`, advice);
 }
 
 /** The bytes of a state file holding `data`: the one definition of the on-disk format. */
