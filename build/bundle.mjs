@@ -24,7 +24,7 @@ const common = {
   // proper-lockfile loads graceful-fs, which patches fs and loads stream polyfills at start-up
   // (about 2 ms of every ADD, measured) to queue and retry opens on EMFILE. The lock makes four
   // syscalls on one directory from a process holding a handful of descriptors: plain fs will do.
-  alias: { "graceful-fs": "node:fs" },
+  alias: { "graceful-fs": "node:fs", "signal-exit": `${root}build/no-exit-hook.cjs` },
 };
 
 // The plugin is a fresh process per container, and V8 parses all the code it is given, run or
