@@ -1,7 +1,7 @@
 // The store's generation and commit records: the compare-and-swap every disk commit goes through, whatever the lock did.
 import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { damagedFile, readStateFile, syncPath, tempOwnerPid, writeStateFile } from "./state-file.js";
+import { damagedFile, readStateFile, removeFile, syncPath, tempOwnerPid, writeStateFile } from "./state-file.js";
 import { lostLock } from "./lock.js";
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { ownIdentity, parseIdentity, type ProcessIdentity } from "./process-identity.js";
@@ -136,7 +136,7 @@ export class CommitLog {
     try {
       renameSync(join(this.dir, headName(base.n, base.id)), join(this.dir, headName(n, id)));
     } catch (error) {
-      rmSync(file, { force: true });
+      removeFile(file);
       if ((error as NodeJS.ErrnoException).code === "ENOENT") throw lostLock(this.dataDir);
       throw error;
     }
@@ -152,8 +152,8 @@ export class CommitLog {
 
   /** Once its writes are on disk a record is no longer needed: the head alone means "all applied". */
   drop(record: CommitRecord): void {
-    rmSync(record.file, { force: true });
-    rmSync(record.file.replace(/\.json$/, DONE_SUFFIX), { force: true });
+    removeFile(record.file);
+    removeFile(record.file.replace(/\.json$/, DONE_SUFFIX));
   }
 
   /**

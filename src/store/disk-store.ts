@@ -1,9 +1,9 @@
 // The disk backend of Store: one file per key under the data dir, every commit a compare-and-swap on the store's generation.
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { assertSafeKey, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
-import { syncPath, writeStateFile } from "./state-file.js";
+import { removeFile, syncPath, writeStateFile } from "./state-file.js";
 import { withStoreLock } from "./lock.js";
 import { CommitLog, sweepTemps, type CommitRecord, type Head, type Writes } from "./commit-log.js";
 import { DiskTxn, isReservedName } from "./disk-txn.js";
@@ -68,7 +68,7 @@ export class DiskStore implements Store {
         this.log.markApplied(next);
         // The new record carries what the previous one held.
         const previous = this.log.recordFile(base);
-        if (previous) rmSync(previous, { force: true });
+        if (previous) removeFile(previous);
       } catch {
         // Left for the next writer, which re-applies the record.
       }
@@ -140,7 +140,7 @@ export class DiskStore implements Store {
 
   private apply(writes: Writes): void {
     for (const [key, doc] of writes) {
-      if (doc === null) rmSync(this.pathOf(key), { force: true });
+      if (doc === null) removeFile(this.pathOf(key));
       else writeStateFile(this.pathOf(key), doc, this.tempDir, "cached");
     }
   }

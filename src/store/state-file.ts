@@ -1,5 +1,5 @@
 // One state file on disk: a checksummed JSON envelope, read strictly and replaced atomically.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { crc32 } from "./checksum.js";
@@ -83,12 +83,24 @@ export function writeStateFile(path: string, data: unknown, tempDir: string, dur
     if (durability === "durable") fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
-    rmSync(temp, { force: true });
+    removeFile(temp);
     throw error;
   }
   closeSync(fd);
   renameSync(temp, path);
   if (durability === "durable") syncPath(dir);
+}
+
+/**
+ * Removes one file if it is there. rmSync would do the same, but it loads node's recursive-removal
+ * module on first use, which every ADD would pay for.
+ */
+export function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
 }
 
 /** fsync of a file or directory by path; a missing one has nothing to make durable. */
