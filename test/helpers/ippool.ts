@@ -43,6 +43,8 @@ export interface PluginCall {
   readonly args?: string;
   /** Extra or overriding variables; a value of undefined removes the variable. */
   readonly env?: Record<string, string | undefined>;
+  /** Another executable than IPPOOL, for a suite that runs both artifacts against one store. */
+  readonly executable?: string;
 }
 
 export interface PluginResult extends ProcessResult {
@@ -63,15 +65,15 @@ export async function execPlugin(call: PluginCall, conf: unknown): Promise<Plugi
     ...call.env,
   };
   const cleanEnv = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const result = await runProcess(IPPOOL, [], { env: cleanEnv, stdin: typeof conf === "string" ? conf : JSON.stringify(withTestDatastore(conf)) });
+  const result = await runProcess(call.executable ?? IPPOOL, [], { env: cleanEnv, stdin: typeof conf === "string" ? conf : JSON.stringify(withTestDatastore(conf)) });
   return { ...result, json: result.stdout.trim() ? JSON.parse(result.stdout) : undefined };
 }
 
 /** Execs IPPOOL as the operator CLI. */
-export function execCli(args: readonly string[], options: { dataDir?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<ProcessResult> {
+export function execCli(args: readonly string[], options: { dataDir?: string; stdin?: string; env?: Record<string, string>; executable?: string } = {}): Promise<ProcessResult> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", ...options.env };
   const dataArgs = options.dataDir ? storeArgs(options.dataDir) : [];
-  return runProcess(IPPOOL, [...args, ...dataArgs], { env, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
+  return runProcess(options.executable ?? IPPOOL, [...args, ...dataArgs], { env, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
 }
 
 /** A fresh data dir; call the returned function (e.g. in afterEach) to remove it. */
