@@ -25,6 +25,9 @@ const common = {
   // (about 2 ms of every ADD, measured) to queue and retry opens on EMFILE. The lock makes four
   // syscalls on one directory from a process holding a handful of descriptors: plain fs will do.
   alias: { "graceful-fs": "node:fs", "signal-exit": `${root}build/no-exit-hook.cjs` },
+  // import() of a module loaded only when needed (node:https) becomes require(): the CLI runs
+  // through vm.compileFunction, where a real import() has no loader to call.
+  supported: { "dynamic-import": false },
 };
 
 // The plugin is a fresh process per container, and V8 parses all the code it is given, run or

@@ -4,7 +4,7 @@ import { poolLayout } from "../alloc/pool-layout.js";
 import { parseCniArgs } from "../cni/cni-args.js";
 import type { IpamConfig } from "../cni/netconf.js";
 import type { IpamResult } from "../cni/result.js";
-import { assignAddresses } from "../ipam/assign.js";
+import { assignAddresses, prefetchForAdd } from "../ipam/assign.js";
 import { attachmentId, attachmentKey, attachmentSchema, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
 import { familyRequests, networkPools, parseInlinePools, requestedAddresses } from "./network-pools.js";
 import { nodeOf, type VerbContext } from "./context.js";
@@ -18,10 +18,12 @@ export async function add(context: VerbContext): Promise<IpamResult> {
   const inline = parseInlinePools(conf, io.warn);
   // CONVENTIONS.md: when the config carries `args`, CNI_ARGS is ignored for the same purpose.
   const requested = requestedAddresses([...conf.requestedIps.fromConfig, ...(conf.requestedIps.argsGiven ? [] : cniArgs.ips)]);
+  const id = attachmentId(conf.name, env.containerId, env.ifname);
   const attachment = await store.update(async (txn) => {
+    await prefetchForAdd(txn, id, node);
     // ADD is idempotent: a repeated ADD gets what the attachment holds, even when its pool has
     // since been disabled or left the config, so this comes before any pool is chosen.
-    const existing = await txn.get(attachmentKey(attachmentId(conf.name, env.containerId, env.ifname)), attachmentSchema);
+    const existing = await txn.get(attachmentKey(id), attachmentSchema);
     if (existing) return existing;
     const families = familyRequests(conf, await networkPools(txn, inline), requested);
     return assignAddresses(txn, {

@@ -42,6 +42,9 @@ export class DiskTxn extends PendingWrites implements StoreTxn {
     return doc;
   }
 
+  /** A file read is no round trip: each is read when the work asks for it. */
+  async prefetch(): Promise<void> {}
+
   async list(prefix: string): Promise<string[]> {
     const dir = prefix === "" ? this.dataDir : this.pathOf(prefix.replace(/\/$/, "")).replace(/\.json$/, "");
     let entries: Dirent[] = [];

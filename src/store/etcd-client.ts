@@ -1,6 +1,6 @@
 // A minimal client of etcd's v3 JSON gateway (range, txn, status) over node:http/node:https, bounded by one deadline.
 import * as http from "node:http";
-import * as https from "node:https";
+import type * as httpsTypes from "node:https";
 import { readFileSync } from "node:fs";
 import * as z from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
@@ -34,6 +34,11 @@ const rangeReplySchema = z.looseObject({ header: headerSchema, kvs: z._default(z
 export type RangeReply = z.infer<typeof rangeReplySchema>;
 const txnReplySchema = z.looseObject({ header: headerSchema, succeeded: z.optional(z.boolean()) });
 export type TxnReply = z.infer<typeof txnReplySchema>;
+/** A read-only txn of ranges: one reply per range, in order, all at the header's revision. */
+const rangesReplySchema = z.looseObject({
+  header: headerSchema,
+  responses: z._default(z.array(z.looseObject({ response_range: z.looseObject({ kvs: z._default(z.array(keyValueSchema), []) }) })), []),
+});
 const statusReplySchema = z.looseObject({ header: headerSchema, version: z.optional(z.string()), leader: z.optional(z.string()) });
 export type StatusReply = z.infer<typeof statusReplySchema>;
 /** What the gateway sends for a gRPC error: `{"error", "code", "message"}`. */
@@ -80,25 +85,44 @@ const GRPC_RESOURCE_EXHAUSTED = 8;
 
 type Outcome = { ok: true; body: unknown } | { ok: false; attempt: Attempt };
 
+/** node:https (and with it node:tls) is loaded only for https endpoints: most clusters on loopback or a private network speak http. */
+interface Https {
+  readonly module: typeof httpsTypes;
+  readonly agent: httpsTypes.Agent;
+}
+
+const rangeBody = (request: RangeRequest) => ({
+  key: encode(request.key),
+  ...(request.rangeEnd !== undefined ? { range_end: encode(request.rangeEnd) } : {}),
+  ...(request.revision !== undefined ? { revision: request.revision.toString() } : {}),
+  ...(request.keysOnly ? { keys_only: true } : {}),
+});
+
 export class EtcdClient {
   private readonly agentHttp: http.Agent;
-  private readonly agentHttps: https.Agent | undefined;
+  private https: Promise<Https> | undefined;
   private order: string[];
 
   constructor(private readonly options: EtcdClientOptions) {
     this.order = [...options.endpoints];
     this.agentHttp = new http.Agent({ keepAlive: true, maxSockets: 4 });
-    this.agentHttps = options.endpoints.some((endpoint) => endpoint.startsWith("https:")) ? new https.Agent({ keepAlive: true, maxSockets: 4, ...readTls(options.tls) }) : undefined;
   }
 
   async range(request: RangeRequest): Promise<RangeReply> {
-    const body = {
-      key: encode(request.key),
-      ...(request.rangeEnd !== undefined ? { range_end: encode(request.rangeEnd) } : {}),
-      ...(request.revision !== undefined ? { revision: request.revision.toString() } : {}),
-      ...(request.keysOnly ? { keys_only: true } : {}),
-    };
-    return parseReply(rangeReplySchema, await this.call("/v3/kv/range", body, true), "range");
+    return parseReply(rangeReplySchema, await this.call("/v3/kv/range", rangeBody(request), true), "range");
+  }
+
+  /**
+   * Several ranges in one round trip: a txn without compares whose operations are the ranges.
+   * They all read one revision, the reply header's, which is the snapshot when none is given.
+   */
+  async ranges(requests: readonly RangeRequest[]): Promise<{ revision: bigint; replies: RangeReply["kvs"][] }> {
+    const body = { success: requests.map((request) => ({ request_range: rangeBody(request) })) };
+    const reply = parseReply(rangesReplySchema, await this.call("/v3/kv/txn", body, true), "txn of ranges");
+    if (reply.responses.length !== requests.length) {
+      throw new CniError(ErrorCode.internal, `internal error: etcd answered ${reply.responses.length} of ${requests.length} ranges`);
+    }
+    return { revision: reply.header.revision, replies: reply.responses.map((response) => response.response_range.kvs) };
   }
 
   /** Throws UnknownOutcome when the txn may have been applied although no reply says so. */
@@ -166,12 +190,18 @@ export class EtcdClient {
     );
   }
 
-  private post(endpoint: string, path: string, body: unknown, timeoutMs: number): Promise<Outcome> {
+  private loadHttps(): Promise<Https> {
+    this.https ??= import("node:https").then((module) => ({ module, agent: new module.Agent({ keepAlive: true, maxSockets: 4, ...readTls(this.options.tls) }) }));
+    return this.https;
+  }
+
+  private async post(endpoint: string, path: string, body: unknown, timeoutMs: number): Promise<Outcome> {
     const payload = JSON.stringify(body);
     const url = new URL(path, endpoint);
     const secure = url.protocol === "https:";
     const fail = (error: string, harmless: boolean, tls = false): Outcome => ({ ok: false, attempt: { endpoint, error, harmless, tls } });
-    if (timeoutMs <= 0) return Promise.resolve(fail("deadline reached before the request", true));
+    if (timeoutMs <= 0) return fail("deadline reached before the request", true);
+    const https = secure ? await this.loadHttps() : undefined;
     return new Promise((resolve) => {
       let settled = false;
       const finish = (outcome: Outcome) => {
@@ -180,9 +210,9 @@ export class EtcdClient {
         clearTimeout(timer);
         resolve(outcome);
       };
-      const request = (secure ? https : http).request(url, {
+      const request = (https ? https.module : http).request(url, {
         method: "POST",
-        agent: secure ? this.agentHttps : this.agentHttp,
+        agent: https ? https.agent : this.agentHttp,
         headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
       });
       let connected = false;
@@ -237,7 +267,7 @@ function parseReply<T>(schema: z.ZodMiniType<T>, body: unknown, what: string): T
   return reply.data;
 }
 
-function readTls(tls: EtcdTls | undefined): https.AgentOptions {
+function readTls(tls: EtcdTls | undefined): httpsTypes.AgentOptions {
   const read = (path: string | undefined, what: string): Buffer | undefined => {
     if (path === undefined) return undefined;
     try {

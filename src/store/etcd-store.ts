@@ -1,9 +1,11 @@
 // The etcd backend of Store: keys under a prefix, reads at one revision, commits as one compare-and-swap txn.
 import { safeParse, type core } from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
-import { PendingWrites, assertSafeKey, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
+import { PendingWrites, assertSafeKey, type PrefetchHint, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
 import { withNodeTurn } from "./node-turn.js";
-import { EtcdClient, UnknownOutcome, decode, prefixEnd, type Compare, type EtcdTls } from "./etcd-client.js";
+import { EtcdClient, UnknownOutcome, decode, prefixEnd, type Compare, type EtcdTls, type RangeReply, type RangeRequest } from "./etcd-client.js";
+
+type KeyValue = RangeReply["kvs"][number];
 
 export interface EtcdStoreOptions {
   readonly endpoints: readonly string[];
@@ -30,6 +32,7 @@ const BACKOFF_CAP_MS = 200;
 export class EtcdStore implements Store {
   private readonly client: EtcdClient;
   private deadline: number;
+  conflictsRetried = 0;
 
   constructor(private readonly options: EtcdStoreOptions) {
     this.deadline = Date.now() + options.timeoutMs;
@@ -62,6 +65,7 @@ export class EtcdStore implements Store {
       const value = await work(txn);
       if (txn.writes.size === 0) return value;
       if (await this.commit(txn)) return value;
+      this.conflictsRetried++;
       const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
       if (attempt >= MAX_ATTEMPTS || Date.now() + pause >= this.deadline) {
         throw new CniError(ErrorCode.tryAgainLater, `the store changed under this transaction ${attempt} times; nothing was written; retry`, this.location);
@@ -136,6 +140,10 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
   private readonly modRevisions = new Map<string, bigint>();
   private readonly docs = new Map<string, unknown>();
   private readonly listings = new Map<string, Listing>();
+  /** What a prefetch brought, by etcd key (undefined: found absent), and the prefixes it read whole. */
+  private readonly fetched = new Map<string, KeyValue | undefined>();
+  private readonly fetchedPrefixes: string[] = [];
+  private readonly fetchedListings = new Map<string, KeyValue[]>();
 
   constructor(
     private readonly store: EtcdStore,
@@ -149,7 +157,7 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
     if (this.docs.has(key)) return this.docs.get(key) as T | undefined;
     assertSafeKey(key);
     const full = this.store.fullKey(key);
-    const [kv] = await this.range(full);
+    const [kv] = this.wasFetched(full) ? [this.fetched.get(full)] : await this.range(full);
     this.modRevisions.set(full, kv?.mod_revision ?? 0n);
     let doc: T | undefined;
     if (kv !== undefined) {
@@ -165,6 +173,44 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
     }
     this.docs.set(key, doc);
     return doc;
+  }
+
+  /** One txn of ranges for everything hinted that this transaction has not read yet. */
+  async prefetch(hint: PrefetchHint): Promise<void> {
+    const requests: RangeRequest[] = [];
+    const apply: ((kvs: KeyValue[]) => void)[] = [];
+    const at = this.revision !== undefined ? { revision: this.revision } : {};
+    for (const key of hint.keys ?? []) {
+      assertSafeKey(key);
+      const full = this.store.fullKey(key);
+      if (this.writes.has(key) || this.docs.has(key) || this.wasFetched(full)) continue;
+      requests.push({ key: full, ...at });
+      apply.push(([kv]) => this.fetched.set(full, kv));
+    }
+    for (const prefix of hint.documentsBelow ?? []) {
+      if (!prefix.endsWith("/")) throw new Error(`internal error: prefetch prefix ${JSON.stringify(prefix)} must end with "/"`);
+      const full = this.store.fullKey(prefix);
+      requests.push({ key: full, rangeEnd: prefixEnd(full), ...at });
+      apply.push((kvs) => {
+        for (const kv of kvs) this.fetched.set(decode(kv.key), kv);
+        this.fetchedPrefixes.push(full);
+      });
+    }
+    for (const prefix of hint.listings ?? []) {
+      const full = this.store.fullKey(prefix);
+      if (this.listings.has(full)) continue;
+      requests.push({ key: full, rangeEnd: prefixEnd(full), keysOnly: true, ...at });
+      apply.push((kvs) => this.fetchedListings.set(full, kvs));
+    }
+    if (requests.length === 0) return;
+    const { revision, replies } = await this.client.ranges(requests);
+    this.revision ??= revision;
+    replies.forEach((kvs, index) => apply[index]!(kvs));
+  }
+
+  /** Whether a prefetch read this key: fetched by name, or below a prefix fetched whole (absent if not in `fetched`). */
+  private wasFetched(full: string): boolean {
+    return this.fetched.has(full) || this.fetchedPrefixes.some((prefix) => full.startsWith(prefix));
   }
 
   async list(prefix: string): Promise<string[]> {
@@ -203,7 +249,7 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
   private async keysBelow(prefix: string, all: boolean): Promise<string[]> {
     const full = this.store.fullKey(prefix);
     const root = this.store.fullKey("");
-    const kvs = await this.range(full, prefixEnd(full));
+    const kvs = (!all && this.fetchedListings.get(full)) || (await this.range(full, prefixEnd(full)));
     this.recordListing(full, kvs, all);
     const keys = new Set(kvs.map((kv) => decode(kv.key).slice(root.length)));
     for (const [key, doc] of this.writes) {

@@ -11,6 +11,21 @@ export interface StoreReader {
   list(prefix: string): Promise<string[]>;
   /** Every key below `prefix` at any depth ("" for the whole store), sorted; for verify and migrate. */
   listAll(prefix: string): Promise<string[]>;
+  /**
+   * A hint that the work is about to read these: a backend whose every read is a round trip
+   * (etcd) fetches them together. Only a later get or list puts a key in the read set the
+   * commit is checked against, so a hint never makes a transaction conflict more often.
+   */
+  prefetch(hint: PrefetchHint): Promise<void>;
+}
+
+export interface PrefetchHint {
+  /** Keys the work will get. */
+  readonly keys?: readonly string[];
+  /** Prefixes ending in "/" below which the work will get documents (a node's own state, say). */
+  readonly documentsBelow?: readonly string[];
+  /** Prefixes the work will list. */
+  readonly listings?: readonly string[];
 }
 
 export interface StoreTxn extends StoreReader {
@@ -48,6 +63,8 @@ export interface Store {
   notes(): Promise<StoreFacts>;
   /** Where the store is, for messages: a data dir, or etcd endpoints and prefix. */
   readonly location: string;
+  /** How often this store's commits so far were run again because another writer committed first (0 where writers take turns). */
+  readonly conflictsRetried: number;
 }
 
 /** Key segments are checked by the backend too: a name from outside must never become a path that escapes. */

@@ -67,7 +67,6 @@ export function storeContract(name: string, backend: StoreBackend): void {
       expect(await first.read((txn) => txn.list("p/sub/"))).toEqual(["p/sub/c", "p/sub/deeper"]);
       expect(await first.read((txn) => txn.list("nothing/"))).toEqual([]);
       // "" means the whole store (store.ts). The disk store on this branch refuses "" as an unsafe key; its
-      // compare-and-swap rework (another branch) must accept it, so this fails on disk until that merges.
       expect(await first.read((txn) => txn.list(""))).toEqual(["p", "px", "q"]);
       const inTxn = await first.update(async (txn) => {
         txn.delete("p/a");
@@ -121,6 +120,65 @@ export function storeContract(name: string, backend: StoreBackend): void {
       // Both increments land (1 + 1 + 10), or the stale one gave up with code 11 and wrote nothing.
       if (outcome === undefined) expect(final).toBe(12);
       else expect([codeOf(outcome), final]).toEqual([ErrorCode.tryAgainLater, 2]);
+      // The store counts every run of the work that a conflict made necessary, for the plugin to report.
+      expect(first.conflictsRetried).toBe(outcome === undefined ? runs - 1 : 0);
+    });
+
+    it("serves prefetched keys, documents and listings from one snapshot, checking at commit only what the work read", async () => {
+      await first.update(async (txn) => {
+        txn.put("pre/read", { n: 1 });
+        txn.put("pre/unread", { n: 1 });
+        txn.put("below/one", { n: 1 });
+      });
+      const pending: Promise<unknown>[] = [];
+      let runs = 0;
+      const seen = await first.update(async (txn) => {
+        await txn.prefetch({ keys: ["pre/read", "pre/unread", "pre/missing"], documentsBelow: ["below/"], listings: ["pre/"] });
+        // Another writer changes what was prefetched but never read.
+        if (runs++ === 0) await interleave(() => second.update(async (other) => other.put("pre/unread", { n: 2 })), pending);
+        const read = {
+          read: await txn.get("pre/read", doc),
+          missing: await txn.get("pre/missing", doc),
+          one: await txn.get("below/one", doc),
+          two: await txn.get("below/two", doc),
+          listed: await txn.list("pre/"),
+        };
+        txn.put("pre/result", { n: read.read!.n + 1 });
+        return read;
+      });
+      await Promise.all(pending);
+      expect(seen).toEqual({ read: { n: 1 }, missing: undefined, one: { n: 1 }, two: undefined, listed: ["pre/read", "pre/unread"] });
+      // Only an unread key changed, so the commit went through the first time.
+      expect([runs, first.conflictsRetried]).toEqual([1, 0]);
+      expect(await value(first, "pre/result")).toEqual({ n: 2 });
+    });
+
+    it("never lets a prefetched key or absence that went stale be overwritten", async () => {
+      await first.update(async (txn) => txn.put("counter", { n: 1 }));
+      const pending: Promise<unknown>[] = [];
+      let runs = 0;
+      const outcome = await first
+        .update(async (txn) => {
+          await txn.prefetch({ keys: ["counter"], documentsBelow: ["fresh/"] });
+          if (runs++ === 0) {
+            await interleave(
+              () =>
+                second.update(async (other) => {
+                  other.put("counter", { n: (await other.get("counter", doc))!.n + 1 });
+                  other.put("fresh/key", { n: 7 });
+                }),
+              pending,
+            );
+          }
+          const current = (await txn.get("counter", doc))!.n;
+          if ((await txn.get("fresh/key", doc)) === undefined) txn.put("fresh/key", { n: 0 });
+          txn.put("counter", { n: current + 10 });
+        })
+        .catch((error: unknown) => error);
+      await Promise.all(pending);
+      const final = [(await value(first, "counter"))!.n, (await value(first, "fresh/key"))!.n];
+      if (outcome === undefined) expect(final).toEqual([12, 7]);
+      else expect([codeOf(outcome), ...final]).toEqual([ErrorCode.tryAgainLater, 2, 7]);
     });
 
     it("lets exactly one of two creators of one key win", async () => {
