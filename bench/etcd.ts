@@ -30,7 +30,9 @@ async function nodesAtOnce(subject: Subject, root: string, cidr: string, count: 
   const runs = await Promise.all(calls);
   const wallMs = performance.now() - started;
   const addresses = runs.filter((run) => run.code === 0).flatMap((run) => resultAddresses(run.stdout));
-  return { wallMs, failures: runs.filter((run) => run.code !== 0).length, duplicates: addresses.length - new Set(addresses).size };
+  // Each ADD that had to run its commit again says so on stderr (src/plugin/run-plugin.ts).
+  const conflicts = runs.reduce((sum, run) => sum + Number(/committed after (\d+) conflict/.exec(run.stderr)?.[1] ?? 0), 0);
+  return { wallMs, failures: runs.filter((run) => run.code !== 0).length, duplicates: addresses.length - new Set(addresses).size, conflicts };
 }
 
 export async function etcdRows(options: { repoRoot: string; root: string; runs: number; warmup: number; burstSize: number; log: (text: string) => void }): Promise<Row[]> {
@@ -75,6 +77,7 @@ export async function etcdRows(options: { repoRoot: string; root: string; runs: 
     rows.push(row(nodesSection, "ADD wall time", "ms", { standalone: nodes.wallMs }));
     rows.push(row(nodesSection, "ADD failures", "count", { standalone: nodes.failures }));
     rows.push(row(nodesSection, "duplicate addresses", "count", { standalone: nodes.duplicates }));
+    rows.push(row(nodesSection, "conflicts retried", "count", { standalone: nodes.conflicts }));
     return rows;
   } finally {
     await cluster.stop();

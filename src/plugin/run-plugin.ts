@@ -35,8 +35,11 @@ export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
     const store = await openStore({ ...conf.ipam, nodename: conf.ipam.nodename ?? io.env.NODENAME });
     const context: VerbContext = { env, conf, store, io };
     switch (env.command) {
-      case "ADD":
-        return success(encodeResult(conf.cniVersion, await add(context)));
+      case "ADD": {
+        const result = encodeResult(conf.cniVersion, await add(context));
+        reportConflicts(context);
+        return success(result);
+      }
       case "DEL":
         await del(context);
         break;
@@ -50,12 +53,18 @@ export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
         await status(context);
         break;
     }
+    reportConflicts(context);
     return { stdout: "", exitCode: 0 };
   } catch (error) {
     const failure = toCniError(error);
     const body = { cniVersion: replyVersion(raw), code: failure.code, msg: failure.message, ...(failure.details ? { details: failure.details } : {}) };
     return { stdout: `${JSON.stringify(body)}\n`, exitCode: 1 };
   }
+}
+
+/** Contention is worth a line in the runtime's log: many of them mean nodes keep writing the same keys. */
+function reportConflicts({ store, io }: VerbContext): void {
+  if (store.conflictsRetried > 0) io.warn(`committed after ${store.conflictsRetried} conflict(s) with other writers to ${store.location}, each retried`);
 }
 
 const success = (body: unknown): PluginOutcome => ({ stdout: `${JSON.stringify(body)}\n`, exitCode: 0 });

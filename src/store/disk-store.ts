@@ -38,6 +38,9 @@ export class DiskStore implements Store {
     return this.dataDir;
   }
 
+  /** Writers take turns under the lock; a commit that loses its compare-and-swap answers code 11 instead of running again. */
+  readonly conflictsRetried = 0;
+
   /** Temp files of writes in flight, each named after its writer's pid; the next writer sweeps dead ones'. */
   private get tempDir(): string {
     return join(this.dataDir, TEMP_DIR);
