@@ -26,7 +26,8 @@ export function parseAddress(text: string): { family: Family; value: bigint } | 
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
     return { family: 4, value: bytesToBigInt(ipaddr.IPv4.parse(text).toByteArray()) };
   }
-  if (text.includes(":") && ipaddr.IPv6.isValid(text)) {
+  // ipaddr.js accepts a zone index (fe80::1%eth0); it names a link, which no pool, route or node address can.
+  if (text.includes(":") && !text.includes("%") && ipaddr.IPv6.isValid(text)) {
     return { family: 6, value: bytesToBigInt(ipaddr.IPv6.parse(text).toByteArray()) };
   }
   return undefined;

@@ -54,6 +54,14 @@ export function parsePoolDocument(input: unknown, where: string): ParsedPool {
   if (!result.success) throw new CniError(ErrorCode.invalidConfig, `${where}: ${describeIssues(result.error)}`);
   const doc = result.data;
   const pool = poolFromDocument(doc);
+  // As calicoctl refuses it: Linux's IPIP device (tunl0) carries IPv4 only.
+  if (pool.cidr.family === 6 && pool.ipip?.enabled) {
+    throw new CniError(
+      ErrorCode.invalidConfig,
+      `${where}: spec.ipip: IP-in-IP is not supported on an IPv6 pool (${pool.id})`,
+      "remove spec.ipip or set spec.ipip.enabled: false; IPv6 pool traffic between nodes is routed directly",
+    );
+  }
   const warnings: string[] = [];
   if (parseCidr(doc.metadata.cidr)!.hadHostBits) {
     warnings.push(`${where}: cidr ${doc.metadata.cidr} has host bits set; stored as ${pool.id}`);

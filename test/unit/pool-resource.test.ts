@@ -73,6 +73,13 @@ describe("parsePoolDocument warnings", () => {
     expect(warnings[0]).toContain("nat-outgoing");
   });
 
+  it.each([{ ipip: {} }, { ipip: { enabled: true, mode: "cross-subnet" } }])("refuses ipip enabled on an IPv6 pool, as calicoctl does (%o)", (spec) => {
+    expect(() => parsePoolDocument(doc("fd00:1::/64", spec), "ipam.ipPools[1]")).toThrow(
+      expect.objectContaining({ code: 7, message: "ipam.ipPools[1]: spec.ipip: IP-in-IP is not supported on an IPv6 pool (fd00:1::/64)" }),
+    );
+    expect(parsePoolDocument(doc("fd00:1::/64", { ipip: { enabled: false } }), "p").pool.ipip).toEqual({ enabled: false, mode: "always" });
+  });
+
   it.each([
     ["ipip with nat-outgoing", { ipip: {}, "nat-outgoing": true }],
     ["ipip disabled", { ipip: { enabled: false } }],
@@ -84,11 +91,11 @@ describe("parsePoolDocument warnings", () => {
 
 describe("poolToDocument", () => {
   it.each([
-    ["no ipip", { disabled: true }],
-    ["ipip defaults", { ipip: {} }],
-    ["every field", { ipip: { enabled: false, mode: "cross-subnet" }, "nat-outgoing": true }],
-  ])("writes every default out and re-parses to the same pool (%s)", (_name, spec) => {
-    const { pool } = parsePoolDocument(doc("fd00:1::/64", spec), "p");
+    ["no ipip", "fd00:1::/64", { disabled: true }],
+    ["ipip defaults", "10.1.0.0/16", { ipip: {} }],
+    ["every field", "fd00:1::/64", { ipip: { enabled: false, mode: "cross-subnet" }, "nat-outgoing": true }],
+  ])("writes every default out and re-parses to the same pool (%s)", (_name, cidr, spec) => {
+    const { pool } = parsePoolDocument(doc(cidr, spec), "p");
     const written = poolToDocument(pool);
     expect(written.spec).toHaveProperty("nat-outgoing");
     expect(written.spec).toHaveProperty("disabled");
