@@ -48,6 +48,8 @@ export function parseArgv(argv: readonly string[], commands: Readonly<Record<str
       const next = argv[i + 1];
       const value = inline ?? (next !== undefined && !/^--./.test(next) ? argv[++i] : undefined);
       if (value === undefined) throw new UsageError(`flag --${name} needs a value (${spec.value ?? "VALUE"})`, command);
+      // The second of two values would silently win: --pool A --pool B meaning only B.
+      if (flags[name] !== undefined) throw new UsageError(`flag --${name} given twice; it takes one value (${spec.value ?? "VALUE"})`, command);
       flags[name] = value;
       continue;
     }

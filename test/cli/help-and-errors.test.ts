@@ -51,6 +51,8 @@ describe("ippool command line", () => {
     [["delete", "pool", "10.1.0.0/16", "--force=yes"], "ippool: flag --force takes no value"],
     [["get"], "ippool: 'ippool get' needs a resource TYPE; accepted types: ippool, ippools, ipp, ipps, pool, pools"],
     [["--frob", "get"], "ippool: unknown flag --frob"],
+    [["get", "pools", "-o", "json", "--output=yaml"], "ippool: flag --output given twice; it takes one value"],
+    [["install", "--network", "pods", "--pool", "10.22.0.0/24", "--pool", "fd00:22::/64"], "ippool: flag --pool given twice; it takes one value (CIDR[,CIDR])"],
   ])("%j is a usage error: one line, exit 2", async (args, message) => {
     const result = await execCli(args, { dataDir: dir.path });
     expect(result.code).toBe(2);
