@@ -34,12 +34,12 @@ export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
     // The node's name keys the etcd turn that this node's processes share (tests run several nodes on one machine).
     const store = await openStore({ ...conf.ipam, nodename: conf.ipam.nodename ?? io.env.NODENAME });
     const context: VerbContext = { env, conf, store, io };
+    // ADD answers with its result; the other verbs succeed silently.
+    let result: unknown;
     switch (env.command) {
-      case "ADD": {
-        const result = encodeResult(conf.cniVersion, await add(context));
-        reportConflicts(context);
-        return success(result);
-      }
+      case "ADD":
+        result = encodeResult(conf.cniVersion, await add(context));
+        break;
       case "DEL":
         await del(context);
         break;
@@ -54,7 +54,7 @@ export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
         break;
     }
     reportConflicts(context);
-    return { stdout: "", exitCode: 0 };
+    return result === undefined ? { stdout: "", exitCode: 0 } : success(result);
   } catch (error) {
     const failure = toCniError(error);
     const body = { cniVersion: replyVersion(raw), code: failure.code, msg: failure.message, ...(failure.details ? { details: failure.details } : {}) };

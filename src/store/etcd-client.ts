@@ -16,8 +16,10 @@ export interface EtcdClientOptions {
   /** Tried in order; the one that answered last is tried first next time. */
   readonly endpoints: readonly string[];
   readonly tls?: EtcdTls;
-  /** Epoch milliseconds: no request of this client outlives it (sockets are destroyed then). */
-  /** When the current call must be over, read at each request (a store moves it when its node's turn begins). */
+  /**
+   * Epoch milliseconds when the current call must be over: no request outlives it (its socket is
+   * destroyed then). Read at each request, since a store moves it when its node's turn begins.
+   */
   readonly deadline: () => number;
 }
 

@@ -190,6 +190,7 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
     for (const prefix of hint.documentsBelow ?? []) {
       if (!prefix.endsWith("/")) throw new Error(`internal error: prefetch prefix ${JSON.stringify(prefix)} must end with "/"`);
       const full = this.store.fullKey(prefix);
+      if (this.fetchedPrefixes.includes(full)) continue;
       requests.push({ key: full, rangeEnd: prefixEnd(full), ...at });
       apply.push((kvs) => {
         for (const kv of kvs) this.fetched.set(decode(kv.key), kv);

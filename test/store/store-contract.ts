@@ -27,6 +27,27 @@ async function interleave(other: () => Promise<unknown>, pending: Promise<unknow
   await Promise.race([running.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, waitMs))]);
 }
 
+/**
+ * One transaction of `store` whose work calls `race()` at the point where `other` (another
+ * writer's whole transaction) is to run, which it does on the work's first run only (see
+ * interleave). Returns what the update settled with (its value, or the error it threw) and how
+ * often the work ran.
+ */
+async function updateRacing<T>(
+  store: Store,
+  other: () => Promise<unknown>,
+  work: (txn: StoreTxn, race: () => Promise<void>) => Promise<T>,
+): Promise<{ settled: T | unknown; runs: number }> {
+  const pending: Promise<unknown>[] = [];
+  let runs = 0;
+  const race = async () => {
+    if (runs++ === 0) await interleave(other, pending);
+  };
+  const settled = await store.update((txn) => work(txn, race)).catch((error: unknown) => error);
+  await Promise.all(pending);
+  return { settled, runs };
+}
+
 const codeOf = (error: unknown): number | undefined => (error instanceof CniError ? error.code : undefined);
 
 export function storeContract(name: string, backend: StoreBackend): void {
@@ -106,16 +127,12 @@ export function storeContract(name: string, backend: StoreBackend): void {
 
     it("never lets a transaction whose read went stale overwrite another's commit", async () => {
       await first.update(async (txn) => txn.put("counter", { n: 1 }));
-      const pending: Promise<unknown>[] = [];
-      let runs = 0;
-      const outcome = await first
-        .update(async (txn) => {
-          const current = (await txn.get("counter", doc))!.n;
-          if (runs++ === 0) await interleave(() => second.update(async (other) => other.put("counter", { n: (await other.get("counter", doc))!.n + 1 })), pending);
-          txn.put("counter", { n: current + 10 });
-        })
-        .catch((error: unknown) => error);
-      await Promise.all(pending);
+      const increment = () => second.update(async (other) => other.put("counter", { n: (await other.get("counter", doc))!.n + 1 }));
+      const { settled: outcome, runs } = await updateRacing(first, increment, async (txn, race) => {
+        const current = (await txn.get("counter", doc))!.n;
+        await race();
+        txn.put("counter", { n: current + 10 });
+      });
       const final = (await value(first, "counter"))!.n;
       // Both increments land (1 + 1 + 10), or the stale one gave up with code 11 and wrote nothing.
       if (outcome === undefined) expect(final).toBe(12);
@@ -130,12 +147,11 @@ export function storeContract(name: string, backend: StoreBackend): void {
         txn.put("pre/unread", { n: 1 });
         txn.put("below/one", { n: 1 });
       });
-      const pending: Promise<unknown>[] = [];
-      let runs = 0;
-      const seen = await first.update(async (txn) => {
+      // Another writer changes what was prefetched but never read.
+      const changeUnread = () => second.update(async (other) => other.put("pre/unread", { n: 2 }));
+      const { settled: seen, runs } = await updateRacing(first, changeUnread, async (txn, race) => {
         await txn.prefetch({ keys: ["pre/read", "pre/unread", "pre/missing"], documentsBelow: ["below/"], listings: ["pre/"] });
-        // Another writer changes what was prefetched but never read.
-        if (runs++ === 0) await interleave(() => second.update(async (other) => other.put("pre/unread", { n: 2 })), pending);
+        await race();
         const read = {
           read: await txn.get("pre/read", doc),
           missing: await txn.get("pre/missing", doc),
@@ -146,7 +162,6 @@ export function storeContract(name: string, backend: StoreBackend): void {
         txn.put("pre/result", { n: read.read!.n + 1 });
         return read;
       });
-      await Promise.all(pending);
       expect(seen).toEqual({ read: { n: 1 }, missing: undefined, one: { n: 1 }, two: undefined, listed: ["pre/read", "pre/unread"] });
       // Only an unread key changed, so the commit went through the first time.
       expect([runs, first.conflictsRetried]).toEqual([1, 0]);
@@ -155,27 +170,18 @@ export function storeContract(name: string, backend: StoreBackend): void {
 
     it("never lets a prefetched key or absence that went stale be overwritten", async () => {
       await first.update(async (txn) => txn.put("counter", { n: 1 }));
-      const pending: Promise<unknown>[] = [];
-      let runs = 0;
-      const outcome = await first
-        .update(async (txn) => {
-          await txn.prefetch({ keys: ["counter"], documentsBelow: ["fresh/"] });
-          if (runs++ === 0) {
-            await interleave(
-              () =>
-                second.update(async (other) => {
-                  other.put("counter", { n: (await other.get("counter", doc))!.n + 1 });
-                  other.put("fresh/key", { n: 7 });
-                }),
-              pending,
-            );
-          }
-          const current = (await txn.get("counter", doc))!.n;
-          if ((await txn.get("fresh/key", doc)) === undefined) txn.put("fresh/key", { n: 0 });
-          txn.put("counter", { n: current + 10 });
-        })
-        .catch((error: unknown) => error);
-      await Promise.all(pending);
+      const incrementAndCreate = () =>
+        second.update(async (other) => {
+          other.put("counter", { n: (await other.get("counter", doc))!.n + 1 });
+          other.put("fresh/key", { n: 7 });
+        });
+      const { settled: outcome } = await updateRacing(first, incrementAndCreate, async (txn, race) => {
+        await txn.prefetch({ keys: ["counter"], documentsBelow: ["fresh/"] });
+        await race();
+        const current = (await txn.get("counter", doc))!.n;
+        if ((await txn.get("fresh/key", doc)) === undefined) txn.put("fresh/key", { n: 0 });
+        txn.put("counter", { n: current + 10 });
+      });
       const final = [(await value(first, "counter"))!.n, (await value(first, "fresh/key"))!.n];
       if (outcome === undefined) expect(final).toEqual([12, 7]);
       else expect([codeOf(outcome), ...final]).toEqual([ErrorCode.tryAgainLater, 2, 7]);
