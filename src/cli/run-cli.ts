@@ -2,7 +2,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
-import { openStore } from "../store/open-store.js";
+import { openStore, type StoreOpener } from "../store/open-store.js";
 import { datastoreFlags } from "./datastore-flags.js";
 import { nodenameProblem, resolveNodename } from "../cni/nodename.js";
 import { parseArgv } from "./args.js";
@@ -23,8 +23,8 @@ export interface CliIo {
 /** The same bound as the plugin's: a waiting CLI gives up with a clear message instead of hanging. */
 const LOCK_WAIT_MS = 30_000;
 
-/** 0 success, 1 the command failed, 2 the command line was wrong. */
-export async function runCli(io: CliIo): Promise<number> {
+/** 0 success, 1 the command failed, 2 the command line was wrong. `open` as runPlugin's. */
+export async function runCli(io: CliIo, open: StoreOpener = openStore): Promise<number> {
   try {
     const parsed = parseArgv(io.argv, COMMANDS);
     if (parsed.command === undefined) {
@@ -49,7 +49,7 @@ export async function runCli(io: CliIo): Promise<number> {
       dataDir,
       datastore: datastore.type,
       nodename,
-      store: await openStore({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename }),
+      store: await open({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename }),
       now: io.now,
       ...(io.executable !== undefined ? { executable: io.executable } : {}),
       readInput: (path) => readInput(io, path),

@@ -4,7 +4,7 @@ import { toCniError } from "../cni/errors.js";
 import { decodeJson, parseNetConf, readVersion, replyVersion } from "../cni/netconf.js";
 import { encodeResult } from "../cni/result.js";
 import { SUPPORTED_VERSIONS, requireVerbSupported } from "../cni/versions.js";
-import { openStore } from "../store/open-store.js";
+import { openStore, type StoreOpener } from "../store/open-store.js";
 import { add } from "./add.js";
 import { check, del, gc, status } from "./maintenance.js";
 import type { PluginIo, VerbContext } from "./context.js";
@@ -15,7 +15,8 @@ export interface PluginOutcome {
   readonly exitCode: number;
 }
 
-export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
+/** `open` makes the store the config names; in-process tests pass one that opens an in-memory store. */
+export async function runPlugin(io: PluginIo, open: StoreOpener = openStore): Promise<PluginOutcome> {
   let raw: Record<string, unknown> | undefined;
   try {
     // stdin comes first so that even an environment error answers in the config's cniVersion.
@@ -32,7 +33,7 @@ export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
     requireVerbSupported(env.command, readVersion(raw));
     const conf = parseNetConf(raw);
     // The node's name keys the etcd turn that this node's processes share (tests run several nodes on one machine).
-    const store = await openStore({ ...conf.ipam, nodename: conf.ipam.nodename ?? io.env.NODENAME });
+    const store = await open({ ...conf.ipam, nodename: conf.ipam.nodename ?? io.env.NODENAME });
     const context: VerbContext = { env, conf, store, io };
     // ADD answers with its result; the other verbs succeed silently.
     let result: unknown;

@@ -15,6 +15,9 @@ export interface StoreConfig {
   readonly nodename?: string | undefined;
 }
 
+/** How the plugin and the CLI get their store: openStore, or another backend that tests pass in. */
+export type StoreOpener = (config: StoreConfig) => Promise<Store>;
+
 /**
  * The plugin is a fresh process per container, so a disk-store call must not pay for the etcd
  * client (node:http, node:https, its schemas): esbuild keeps the dynamic import in the one
