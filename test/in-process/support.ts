@@ -38,13 +38,20 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+export interface CliOptions {
+  readonly stdin?: string;
+  readonly env?: Record<string, string>;
+  /** The file `ippool install` copies, as main.ts passes the running executable. */
+  readonly executable?: string;
+}
+
 export interface Cluster {
   readonly datastore: MemoryDatastore;
   /** What every runPlugin and runCli call asked to open, in order. */
   readonly opened: StoreConfig[];
   plugin(call: PluginCall, conf: object): Promise<PluginRun>;
   /** `ippool ARGV` as node-a (NODENAME), stdin given or empty. */
-  cli(argv: readonly string[], options?: { stdin?: string; env?: Record<string, string> }): Promise<CliRun>;
+  cli(argv: readonly string[], options?: CliOptions): Promise<CliRun>;
   /** ADD that must succeed; returns the addresses without prefix. */
   add(containerId: string, conf?: object, node?: string): Promise<string[]>;
 }
@@ -86,6 +93,7 @@ export function memoryCluster(): Cluster {
           stdout: (text) => (stdout += text),
           stderr: (text) => (stderr += text),
           now: () => new Date(),
+          ...(options.executable !== undefined ? { executable: options.executable } : {}),
         },
         open,
       );
