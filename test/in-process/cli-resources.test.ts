@@ -55,6 +55,32 @@ describe("runCli create, apply, replace", () => {
   });
 });
 
+describe("runCli resource files", () => {
+  const bomb = ["a: &a [x, x]", ...Array.from({ length: 20 }, (_, i) => `${"b".repeat(i + 1)}: &${"b".repeat(i + 1)} [*${i === 0 ? "a" : "b".repeat(i)}, *${i === 0 ? "a" : "b".repeat(i)}]`)].join("\n");
+
+  it.each([
+    ["a JSON list", JSON.stringify([poolDoc("10.1.0.0/24"), poolDoc("10.2.0.0/24")]), 2],
+    ["a JSON object with tabs", `{\n\t"apiVersion": "v1", "kind": "ipPool", "metadata": {"cidr": "10.1.0.0/24"}\n}`, 1],
+    ["a YAML list between empty documents", `---\n# nothing\n---\n- ${JSON.stringify(poolDoc("10.1.0.0/24"))}\n---\n`, 1],
+  ])("reads %s", async (_what, text, count) => {
+    const cluster = memoryCluster();
+    expect(ok(await cluster.cli(["apply", "-f", "-"], { stdin: text }))).toContain(`Successfully applied ${count} 'ipPool' resource(s)`);
+  });
+
+  it.each([
+    ["nothing", "# only a comment\n", "holds no resource"],
+    ["a YAML syntax error", "metadata: [unclosed\n", "document 1"],
+    ["a key given twice", "kind: ipPool\nkind: ipPool\n", "document 1"],
+    ["an alias bomb", bomb, "alias"],
+    ["a scalar document", "just text\n", "is a string, not a resource"],
+    ["a list holding a number", "- 5\n", "document 1 item 1 is a number"],
+  ])("refuses %s and changes nothing", async (_what, text, fragment) => {
+    const cluster = memoryCluster();
+    fails(await cluster.cli(["apply", "-f", "-"], { stdin: text }), 1, fragment);
+    expect(cluster.datastore.documents()).toEqual({});
+  });
+});
+
 describe("runCli get", () => {
   it.each([
     ["ps", (out: string) => expect(out).toMatch(/^CIDR\n10\.1\.0\.0\/24\n10\.2\.0\.0\/24\n$/)],
@@ -119,6 +145,13 @@ describe("runCli nodes", () => {
     fails(await cluster.cli(["get", "nodes", "node-z"]), 1, "node node-z does not exist");
     expect(ok(await cluster.cli(["delete", "node", "node-b"]))).toContain("deleted node node-b");
     expect(ok(await cluster.cli(["get", "nodes"]))).toBe("NAME\n");
+  });
+
+  it("registers the address and prefix of the default route's interface with --detect", async () => {
+    const cluster = memoryCluster();
+    expect(ok(await cluster.cli(["node", "register", "--detect"]))).toContain("registered node node-a");
+    const [node] = JSON.parse(ok(await cluster.cli(["get", "nodes", "-o", "json"])));
+    expect(node.spec.bgp.ipv4Address).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+$/);
   });
 
   it("applies nodes and pools from one file in one transaction", async () => {
