@@ -1,10 +1,20 @@
-// The CLI's framework and operations (help, flags, store choice, verify, datastore migrate, install, dataplane) through runCli.
+// The CLI's framework and operations through runCli: help, flags, store choice, verify, migrate, install, dataplane.
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/commands.js";
 import { DiskStore } from "../../src/store/disk-store.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
-import { NETWORK, UNUSED_DATA_DIR, fails, memoryCluster, netconf, ok, poolDoc, useTempDir, yamlDocs } from "./support.js";
+import {
+  NETWORK,
+  UNUSED_DATA_DIR,
+  fails,
+  memoryCluster,
+  netconf,
+  ok,
+  poolDoc,
+  useTempDir,
+  yamlDocs,
+} from "./support.js";
 
 describe("runCli help and the command line", () => {
   it("prints the command list for --help and every command's help, opening no store", async () => {
@@ -12,7 +22,9 @@ describe("runCli help and the command line", () => {
     const main = ok(await cluster.cli(["--help"]));
     for (const name of Object.keys(COMMANDS)) {
       expect(main).toContain(`  ${name} `);
-      expect(ok(await cluster.cli([name, "--help"]))).toMatch(new RegExp(`^ippool ${name}: [\\s\\S]*Usage:[\\s\\S]*Examples:`));
+      expect(ok(await cluster.cli([name, "--help"]))).toMatch(
+        new RegExp(`^ippool ${name}: [\\s\\S]*Usage:[\\s\\S]*Examples:`),
+      );
     }
     expect(ok(await cluster.cli(["help", "get"]))).toMatch(/^ippool get: /);
     expect(cluster.opened).toEqual([]);
@@ -40,15 +52,28 @@ describe("runCli help and the command line", () => {
     expect(run.stderr).toMatch(/--help'\)\n$/);
   });
 
-  it("opens the store --data-dir, IPPOOL_DATA_DIR or the etcd flags name, for the node --nodename or NODENAME names", async () => {
+  it("opens the store --data-dir, IPPOOL_DATA_DIR or --etcd-* name, for --nodename or NODENAME", async () => {
     const cluster = memoryCluster();
     ok(await cluster.cli(["get", "pools"]));
     ok(await cluster.cli(["get", "pools", "--data-dir", "/proc/elsewhere", "--nodename", "node-x"]));
-    ok(await cluster.cli(["get", "pools", "--etcd-endpoints", "http://10.0.0.1:2379,http://10.0.0.2:2379", "--etcd-prefix", "/pods"]));
+    ok(
+      await cluster.cli([
+        "get",
+        "pools",
+        "--etcd-endpoints",
+        "http://10.0.0.1:2379,http://10.0.0.2:2379",
+        "--etcd-prefix",
+        "/pods",
+      ]),
+    );
     const [fromEnv, fromFlags, etcd] = cluster.opened;
     expect(fromEnv).toMatchObject({ dataDir: UNUSED_DATA_DIR, datastore: { type: "disk" }, nodename: "node-a" });
     expect(fromFlags).toMatchObject({ dataDir: "/proc/elsewhere", nodename: "node-x" });
-    expect(etcd!.datastore).toMatchObject({ type: "etcd", endpoints: ["http://10.0.0.1:2379", "http://10.0.0.2:2379"], prefix: "/pods" });
+    expect(etcd!.datastore).toMatchObject({
+      type: "etcd",
+      endpoints: ["http://10.0.0.1:2379", "http://10.0.0.2:2379"],
+      prefix: "/pods",
+    });
   });
 
   it("says an internal error is a bug and prints its stack", async () => {
@@ -62,7 +87,9 @@ describe("runCli verify", () => {
     const cluster = memoryCluster();
     expect(ok(await cluster.cli(["verify"]))).toMatch(/note: no store .* yet[\s\S]*ok: no problems found/);
     await cluster.add("ctr-1", netconf({ ipPools: [poolDoc("10.1.0.0/24")] }));
-    expect(ok(await cluster.cli(["verify"]))).toMatch(/checked .*: 1 pool\(s\), 1 block\(s\), 1 attachment\(s\), 1 address\(es\)/);
+    expect(ok(await cluster.cli(["verify"]))).toMatch(
+      /checked .*: 1 pool\(s\), 1 block\(s\), 1 attachment\(s\), 1 address\(es\)/,
+    );
     expect(JSON.parse(ok(await cluster.cli(["verify", "-o", "json"])))).toMatchObject({ ok: true, problems: [] });
     fails(await cluster.cli(["verify", "-o", "xml"]), 2, "unknown output format");
   });
@@ -98,7 +125,9 @@ describe("runCli datastore migrate", () => {
   async function diskSource(): Promise<string> {
     const dir = files.path("disk-store");
     await new DiskStore(dir, 5000).update(async (txn) => {
-      txn.put("pools", { pools: [poolDoc("10.1.0.0/24", { ipip: { enabled: false }, "nat-outgoing": false, disabled: false })] });
+      txn.put("pools", {
+        pools: [poolDoc("10.1.0.0/24", { ipip: { enabled: false }, "nat-outgoing": false, disabled: false })],
+      });
       txn.put("nodes/node-a", { apiVersion: "v1", kind: "node", metadata: { name: "node-a" }, spec: {} });
     });
     return dir;
@@ -107,16 +136,24 @@ describe("runCli datastore migrate", () => {
   it("copies every key of a disk store into the etcd store it opens, and a second run copies nothing", async () => {
     const cluster = memoryCluster();
     const from = await diskSource();
-    expect(ok(await cluster.cli(["datastore", "migrate", "--from-data-dir", from, ...etcd]))).toMatch(/copied 2 key\(s\)/);
+    expect(ok(await cluster.cli(["datastore", "migrate", "--from-data-dir", from, ...etcd]))).toMatch(
+      /copied 2 key\(s\)/,
+    );
     expect(cluster.opened.at(-1)!.datastore.type).toBe("etcd");
     expect(Object.keys(cluster.datastore.documents())).toEqual(["nodes/node-a", "pools"]);
-    expect(ok(await cluster.cli(["datastore", "migrate", "--from-data-dir", from, ...etcd]))).toMatch(/nothing to copy: .* all 2 key/);
+    expect(ok(await cluster.cli(["datastore", "migrate", "--from-data-dir", from, ...etcd]))).toMatch(
+      /nothing to copy: .* all 2 key/,
+    );
   });
 
   it("refuses, copying nothing, when the target holds a different document at a key", async () => {
     const cluster = memoryCluster();
     await new MemoryStore(cluster.datastore).update(async (txn) => txn.put("pools", { pools: [] }));
-    fails(await cluster.cli(["datastore", "migrate", "--from-data-dir", await diskSource(), ...etcd]), 1, /different document at pools; nothing was copied/);
+    fails(
+      await cluster.cli(["datastore", "migrate", "--from-data-dir", await diskSource(), ...etcd]),
+      1,
+      /different document at pools; nothing was copied/,
+    );
     expect(Object.keys(cluster.datastore.documents())).toEqual(["pools"]);
   });
 
@@ -147,24 +184,63 @@ describe("runCli install", () => {
     const cluster = memoryCluster();
     const executable = files.file("ippool-build", "binary");
     const common = ["--bin-dir", files.path("bin"), "--conf-dir", files.path("net.d")];
-    ok(await cluster.cli(["install", ...common, "--network", "pods", "--pool", "10.22.0.0/16,fd00:22::/64", "--plugin", "ptp", "--data-dir", "/var/lib/x"], { executable }));
+    ok(
+      await cluster.cli(
+        [
+          "install",
+          ...common,
+          "--network",
+          "pods",
+          "--pool",
+          "10.22.0.0/16,fd00:22::/64",
+          "--plugin",
+          "ptp",
+          "--data-dir",
+          "/var/lib/x",
+        ],
+        { executable },
+      ),
+    );
     const generated = JSON.parse(readFileSync(files.path("net.d/10-pods.conflist"), "utf8"));
     expect(generated.plugins[0]).toMatchObject({ type: "ptp", ipam: { type: "ippool", dataDir: "/var/lib/x" } });
     expect(generated.plugins[0].ipam.routes).toEqual([{ dst: "0.0.0.0/0" }, { dst: "::/0" }]);
-    const own = files.file("20-own.conflist", JSON.stringify({ cniVersion: "1.0.0", name: "own", plugins: [{ type: "bridge", ipam: { type: "ippool" } }] }));
-    expect(ok(await cluster.cli(["install", ...common, "--conflist", own], { executable }))).toContain("20-own.conflist installed");
+    const own = files.file(
+      "20-own.conflist",
+      JSON.stringify({ cniVersion: "1.0.0", name: "own", plugins: [{ type: "bridge", ipam: { type: "ippool" } }] }),
+    );
+    expect(ok(await cluster.cli(["install", ...common, "--conflist", own], { executable }))).toContain(
+      "20-own.conflist installed",
+    );
     expect(readFileSync(files.path("net.d/20-own.conflist"), "utf8")).toBe(readFileSync(own, "utf8"));
   });
 
   it.each([
     ["not JSON", "{", 1, "is not JSON"],
     ["no plugins list", "{}", 1, "not a conflist"],
-    ["no ippool", JSON.stringify({ cniVersion: "1.0.0", name: "x", plugins: [{ type: "bridge", ipam: { type: "host-local" } }] }), 1, "no plugin with"],
-    ["an unknown ipam field", JSON.stringify({ cniVersion: "1.0.0", name: "x", plugins: [{ type: "bridge", ipam: { type: "ippool", colour: 1 } }] }), 1, "colour"],
+    [
+      "no ippool",
+      JSON.stringify({ cniVersion: "1.0.0", name: "x", plugins: [{ type: "bridge", ipam: { type: "host-local" } }] }),
+      1,
+      "no plugin with",
+    ],
+    [
+      "an unknown ipam field",
+      JSON.stringify({
+        cniVersion: "1.0.0",
+        name: "x",
+        plugins: [{ type: "bridge", ipam: { type: "ippool", colour: 1 } }],
+      }),
+      1,
+      "colour",
+    ],
   ])("refuses a conflist with %s and writes nothing", async (_what, text, code, fragment) => {
     const cluster = memoryCluster();
     const conflist = files.file("bad.conflist", text);
-    fails(await cluster.cli(["install", "--bin-dir", files.path("bin"), "--conflist", conflist], { executable: conflist }), code, fragment);
+    fails(
+      await cluster.cli(["install", "--bin-dir", files.path("bin"), "--conflist", conflist], { executable: conflist }),
+      code,
+      fragment,
+    );
     expect(() => statSync(files.path("bin"))).toThrow();
   });
 
@@ -177,19 +253,33 @@ describe("runCli install", () => {
     [["install", "--network", "pods", "--pool", "10.0.0.0/8", "--plugin", "macvlan"], "--plugin must be one of"],
     [["install", "--network", "pods", "--pool", "nonsense"], "is not a CIDR"],
   ])("refuses %j with exit 2", async (argv, fragment) => {
-    fails(await memoryCluster().cli([...argv, "--bin-dir", files.path("bin")], { executable: "/bin/true" }), 2, fragment);
+    fails(
+      await memoryCluster().cli([...argv, "--bin-dir", files.path("bin")], { executable: "/bin/true" }),
+      2,
+      fragment,
+    );
     expect(() => statSync(files.path("bin"))).toThrow();
   });
 
   it("says which file it cannot read", async () => {
-    fails(await memoryCluster().cli(["install", "--bin-dir", files.path("bin"), "--conflist", files.path("none")], { executable: "/bin/true" }), 1, /cannot read .*none/);
+    fails(
+      await memoryCluster().cli(["install", "--bin-dir", files.path("bin"), "--conflist", files.path("none")], {
+        executable: "/bin/true",
+      }),
+      1,
+      /cannot read .*none/,
+    );
   });
 });
 
 describe("runCli dataplane", () => {
   it("prints this node's plan with --dry-run, warning about a node without an address", async () => {
     const cluster = memoryCluster();
-    ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/24", { "nat-outgoing": true, ipip: { enabled: true } })) }));
+    ok(
+      await cluster.cli(["apply", "-f", "-"], {
+        stdin: yamlDocs(poolDoc("10.1.0.0/24", { "nat-outgoing": true, ipip: { enabled: true } })),
+      }),
+    );
     ok(await cluster.cli(["node", "register", "--ipv4-address", "192.168.10.11/24"]));
     ok(await cluster.cli(["node", "register", "--nodename", "node-b"]));
     await cluster.add("b-1", netconf(), "node-b");

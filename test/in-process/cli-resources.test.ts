@@ -2,25 +2,37 @@
 import { describe, expect, it } from "vitest";
 import { memoryCluster, fails, netconf, nodeDoc, ok, poolDoc, useTempDir, yamlDocs } from "./support.js";
 
-const storedCidrs = (documents: Record<string, unknown>) => ((documents.pools as { pools: { metadata: { cidr: string } }[] } | undefined)?.pools ?? []).map((doc) => doc.metadata.cidr);
+const storedCidrs = (documents: Record<string, unknown>) =>
+  ((documents.pools as { pools: { metadata: { cidr: string } }[] } | undefined)?.pools ?? []).map(
+    (doc) => doc.metadata.cidr,
+  );
 
 describe("runCli create, apply, replace", () => {
   const files = useTempDir();
 
   it("creates pools from a file, says unchanged on a second apply and configured on a change", async () => {
     const cluster = memoryCluster();
-    const path = files.file("pools.yaml", yamlDocs(poolDoc("10.2.0.0/16"), poolDoc("10.1.0.0/16", { "nat-outgoing": true })));
+    const path = files.file(
+      "pools.yaml",
+      yamlDocs(poolDoc("10.2.0.0/16"), poolDoc("10.1.0.0/16", { "nat-outgoing": true })),
+    );
     expect(ok(await cluster.cli(["create", "-f", path]))).toMatch(/created ipPool 10\.2\.0\.0\/16[\s\S]*Successfully/);
     expect(storedCidrs(cluster.datastore.documents())).toEqual(["10.1.0.0/16", "10.2.0.0/16"]);
     expect(ok(await cluster.cli(["apply", "-f", path]))).toContain("unchanged ipPool 10.1.0.0/16");
-    expect(ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/16")) }))).toContain("configured ipPool 10.1.0.0/16");
-    expect(ok(await cluster.cli(["replace", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/16", { disabled: true })) }))).toContain("replaced ipPool 10.1.0.0/16");
+    expect(ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/16")) }))).toContain(
+      "configured ipPool 10.1.0.0/16",
+    );
+    expect(
+      ok(await cluster.cli(["replace", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/16", { disabled: true })) })),
+    ).toContain("replaced ipPool 10.1.0.0/16");
   });
 
   it("fails create of an existing pool and replace of a missing one alone, as a partial success", async () => {
     const cluster = memoryCluster();
     ok(await cluster.cli(["create", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/16")) }));
-    const create = await cluster.cli(["create", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/16"), poolDoc("10.3.0.0/16")) });
+    const create = await cluster.cli(["create", "-f", "-"], {
+      stdin: yamlDocs(poolDoc("10.1.0.0/16"), poolDoc("10.3.0.0/16")),
+    });
     fails(create, 1, "already exists");
     expect(create.stdout).toMatch(/Partial success/);
     fails(await cluster.cli(["replace", "-f", "-"], { stdin: yamlDocs(poolDoc("10.4.0.0/16")) }), 1, "does not exist");
@@ -30,7 +42,11 @@ describe("runCli create, apply, replace", () => {
   it.each([
     ["an overlap with a stored pool", [poolDoc("10.1.128.0/17")], "overlaps"],
     ["an overlap within the file", [poolDoc("10.5.0.0/16"), poolDoc("10.5.1.0/24")], "overlaps"],
-    ["an invalid document", [poolDoc("10.6.0.0/16"), { apiVersion: "v1", kind: "ipPool", metadata: { cidr: "nonsense" } }], "metadata.cidr"],
+    [
+      "an invalid document",
+      [poolDoc("10.6.0.0/16"), { apiVersion: "v1", kind: "ipPool", metadata: { cidr: "nonsense" } }],
+      "metadata.cidr",
+    ],
     ["a pool given twice", [poolDoc("10.6.0.0/16"), poolDoc("10.6.0.0/16")], "also given"],
   ])("changes nothing for %s", async (_what, docs, fragment) => {
     const cluster = memoryCluster();
@@ -56,15 +72,23 @@ describe("runCli create, apply, replace", () => {
 });
 
 describe("runCli resource files", () => {
-  const bomb = ["a: &a [x, x]", ...Array.from({ length: 20 }, (_, i) => `${"b".repeat(i + 1)}: &${"b".repeat(i + 1)} [*${i === 0 ? "a" : "b".repeat(i)}, *${i === 0 ? "a" : "b".repeat(i)}]`)].join("\n");
+  // Each level's anchor names the previous one twice: twenty levels expand to a million items.
+  const level = (depth: number) => `l${depth}: &l${depth} [*l${depth - 1}, *l${depth - 1}]`;
+  const bomb = ["l0: &l0 [x, x]", ...Array.from({ length: 20 }, (_, i) => level(i + 1))].join("\n");
 
   it.each([
     ["a JSON list", JSON.stringify([poolDoc("10.1.0.0/24"), poolDoc("10.2.0.0/24")]), 2],
     ["a JSON object with tabs", `{\n\t"apiVersion": "v1", "kind": "ipPool", "metadata": {"cidr": "10.1.0.0/24"}\n}`, 1],
-    ["a YAML list between empty documents", `---\n# nothing\n---\n- ${JSON.stringify(poolDoc("10.1.0.0/24"))}\n---\n`, 1],
+    [
+      "a YAML list between empty documents",
+      `---\n# nothing\n---\n- ${JSON.stringify(poolDoc("10.1.0.0/24"))}\n---\n`,
+      1,
+    ],
   ])("reads %s", async (_what, text, count) => {
     const cluster = memoryCluster();
-    expect(ok(await cluster.cli(["apply", "-f", "-"], { stdin: text }))).toContain(`Successfully applied ${count} 'ipPool' resource(s)`);
+    expect(ok(await cluster.cli(["apply", "-f", "-"], { stdin: text }))).toContain(
+      `Successfully applied ${count} 'ipPool' resource(s)`,
+    );
   });
 
   it.each([
@@ -89,7 +113,14 @@ describe("runCli get", () => {
     ["json", (out: string) => expect(JSON.parse(out)).toHaveLength(2)],
   ])("lists pools with -o %s", async (format, check) => {
     const cluster = memoryCluster();
-    ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/24", { ipip: { enabled: true }, "nat-outgoing": true }), poolDoc("10.2.0.0/24")) }));
+    ok(
+      await cluster.cli(["apply", "-f", "-"], {
+        stdin: yamlDocs(
+          poolDoc("10.1.0.0/24", { ipip: { enabled: true }, "nat-outgoing": true }),
+          poolDoc("10.2.0.0/24"),
+        ),
+      }),
+    );
     await cluster.add("ctr-1", netconf({ ipv4_pools: ["10.1.0.0/24"] }));
     check(ok(await cluster.cli(["get", "pools", "-o", format])));
   });
@@ -104,13 +135,16 @@ describe("runCli get", () => {
     expect(ok(await cluster.cli(["apply", "-f", "-"], { stdin: yaml }))).toContain("unchanged");
   });
 
-  it.each([[["get"]], [["get", "things"]], [["get", "pools", "-o", "xml"]], [["get", "pools", "not-a-cidr"]]])("refuses %j with exit 2", async (argv) => {
-    fails(await memoryCluster().cli(argv), 2, /ippool get --help/);
-  });
+  it.each([[["get"]], [["get", "things"]], [["get", "pools", "-o", "xml"]], [["get", "pools", "not-a-cidr"]]])(
+    "refuses %j with exit 2",
+    async (argv) => {
+      fails(await memoryCluster().cli(argv), 2, /ippool get --help/);
+    },
+  );
 });
 
 describe("runCli delete", () => {
-  it("refuses a pool that holds addresses, deletes it with --force and a warning, and an unused one outright", async () => {
+  it("refuses a pool that holds addresses, deletes it with --force and a warning, an unused one outright", async () => {
     const cluster = memoryCluster();
     ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/24"), poolDoc("10.2.0.0/24")) }));
     await cluster.add("ctr-1", netconf({ ipv4_pools: ["10.1.0.0/24"] }));
@@ -123,12 +157,15 @@ describe("runCli delete", () => {
     fails(await cluster.cli(["delete", "pool", "10.2.0.0/24"]), 1, "does not exist");
   });
 
-  it.each([[["delete"]], [["delete", "pool"]], [["delete", "node"]], [["delete", "pool", "nonsense"]], [["delete", "node", "Bad_Name"]]])(
-    "refuses %j with exit 2",
-    async (argv) => {
-      fails(await memoryCluster().cli(argv), 2, /ippool delete --help/);
-    },
-  );
+  it.each([
+    [["delete"]],
+    [["delete", "pool"]],
+    [["delete", "node"]],
+    [["delete", "pool", "nonsense"]],
+    [["delete", "node", "Bad_Name"]],
+  ])("refuses %j with exit 2", async (argv) => {
+    fails(await memoryCluster().cli(argv), 2, /ippool delete --help/);
+  });
 });
 
 describe("runCli nodes", () => {
@@ -139,7 +176,9 @@ describe("runCli nodes", () => {
     expect(ok(await cluster.cli(register))).toContain("unchanged node node-b");
     const update = ["node", "register", "--nodename", "node-b", "--ipv6-address", "fd00:10::12/64"];
     expect(ok(await cluster.cli(update))).toContain("updated node node-b");
-    expect(ok(await cluster.cli(["get", "nodes", "-o", "wide"]))).toMatch(/node-b\s+-\s+192\.168\.10\.12\/24\s+fd00:10::12\/64/);
+    expect(ok(await cluster.cli(["get", "nodes", "-o", "wide"]))).toMatch(
+      /node-b\s+-\s+192\.168\.10\.12\/24\s+fd00:10::12\/64/,
+    );
     expect(JSON.parse(ok(await cluster.cli(["get", "no", "node-b", "-o", "json"])))[0].metadata.name).toBe("node-b");
     expect(ok(await cluster.cli(["get", "nodes", "-o", "yaml"]))).toContain("name: node-b");
     fails(await cluster.cli(["get", "nodes", "node-z"]), 1, "node node-z does not exist");
@@ -156,25 +195,47 @@ describe("runCli nodes", () => {
 
   it("applies nodes and pools from one file in one transaction", async () => {
     const cluster = memoryCluster();
-    const out = ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/24"), nodeDoc("node-c", "192.168.10.13/24")) }));
+    const out = ok(
+      await cluster.cli(["apply", "-f", "-"], {
+        stdin: yamlDocs(poolDoc("10.1.0.0/24"), nodeDoc("node-c", "192.168.10.13/24")),
+      }),
+    );
     expect(out).toMatch(/created ipPool 10\.1\.0\.0\/24[\s\S]*created node node-c[\s\S]*'ipPool' and 'node'/);
-    expect(ok(await cluster.cli(["replace", "-f", "-"], { stdin: yamlDocs(nodeDoc("node-c", "192.168.10.14/24")) }))).toContain("replaced node node-c");
-    fails(await cluster.cli(["create", "-f", "-"], { stdin: yamlDocs(nodeDoc("node-c")) }), 1, "node node-c already exists");
-    fails(await cluster.cli(["replace", "-f", "-"], { stdin: yamlDocs(nodeDoc("node-d")) }), 1, "node node-d does not exist");
+    expect(
+      ok(await cluster.cli(["replace", "-f", "-"], { stdin: yamlDocs(nodeDoc("node-c", "192.168.10.14/24")) })),
+    ).toContain("replaced node node-c");
+    fails(
+      await cluster.cli(["create", "-f", "-"], { stdin: yamlDocs(nodeDoc("node-c")) }),
+      1,
+      "node node-c already exists",
+    );
+    fails(
+      await cluster.cli(["replace", "-f", "-"], { stdin: yamlDocs(nodeDoc("node-d")) }),
+      1,
+      "node node-d does not exist",
+    );
   });
 
-  it("refuses to delete a node whose block holds addresses, and with --force --release-blocks hands its empty blocks back", async () => {
+  it("refuses to delete a node holding addresses; --force does, --release-blocks hands empty blocks back", async () => {
     const cluster = memoryCluster();
-    ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/24"), nodeDoc("node-a"), nodeDoc("node-b")) }));
+    ok(
+      await cluster.cli(["apply", "-f", "-"], {
+        stdin: yamlDocs(poolDoc("10.1.0.0/24"), nodeDoc("node-a"), nodeDoc("node-b")),
+      }),
+    );
     await cluster.add("ctr-1", netconf(), "node-a");
     await cluster.add("ctr-2", netconf(), "node-b");
-    expect((await cluster.plugin({ command: "DEL", containerId: "ctr-2", node: "node-b" }, netconf())).exitCode).toBe(0);
+    expect((await cluster.plugin({ command: "DEL", containerId: "ctr-2", node: "node-b" }, netconf())).exitCode).toBe(
+      0,
+    );
     fails(await cluster.cli(["delete", "node", "node-a"]), 1, /node-a still holds 1 allocation/);
     const forced = await cluster.cli(["delete", "node", "node-a", "--force"]);
     expect(forced.stderr).toMatch(/warning: node node-a deleted with 1 allocation/);
     const released = ok(await cluster.cli(["delete", "node", "node-b", "--release-blocks"]));
     expect(released).toMatch(/10\.1\.0\.64\/26/);
-    expect(Object.keys(cluster.datastore.documents()).filter((key) => key.startsWith("block/"))).toEqual(["block/10.1.0.0_24/0"]);
+    expect(Object.keys(cluster.datastore.documents()).filter((key) => key.startsWith("block/"))).toEqual([
+      "block/10.1.0.0_24/0",
+    ]);
   });
 
   it.each([

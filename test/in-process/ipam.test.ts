@@ -1,4 +1,4 @@
-// The allocator over the in-memory store: verify's findings, rebuild's repairs and refusals, borrowing, tunnel addresses.
+// The allocator on the in-memory store: verify's findings, rebuild's repairs and refusals, borrowing, tunnels.
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { parsePoolDocument } from "../../src/pool/resource.js";
@@ -26,13 +26,21 @@ async function healthy(): Promise<Cluster> {
   return cluster;
 }
 
-const update = <T>(datastore: MemoryDatastore, work: (txn: StoreTxn) => Promise<T>) => new MemoryStore(datastore).update(work);
+const update = <T>(datastore: MemoryDatastore, work: (txn: StoreTxn) => Promise<T>) =>
+  new MemoryStore(datastore).update(work);
 
 /** Changes the stored document at `key` as `change` says (a shallow merge). */
-const edit = (key: string, change: (doc: any) => object) => async (txn: StoreTxn) => txn.put(key, { ...change(await txn.get(key, z.any())) });
+const edit = (key: string, change: (doc: any) => object) => async (txn: StoreTxn) =>
+  txn.put(key, { ...change(await txn.get(key, z.any())) });
 
 /** A block of 10.1.0.0/16 (overlapping the stored pool) holding 10.1.0.2 as well. */
-const otherPoolBlock = { pool: "10.1.0.0/16", node: "node-a", seq: 1, bitmap: "4", owners: { 2: { attachment: `${NETWORK}/ctr-1:eth0`, handle: "h" } } };
+const otherPoolBlock = {
+  pool: "10.1.0.0/16",
+  node: "node-a",
+  seq: 1,
+  bitmap: "4",
+  owners: { 2: { attachment: `${NETWORK}/ctr-1:eth0`, handle: "h" } },
+};
 
 const problemsOf = async (datastore: MemoryDatastore) =>
   new MemoryStore(datastore).read(async (txn) => (await verifyStore(txn, await txn.listAll(""))).problems);
@@ -43,36 +51,141 @@ describe("verifyStore", () => {
   });
 
   it.each<[string, (txn: StoreTxn) => Promise<void> | void, string, RegExp]>([
-    ["a taken bit with no owner", edit(BLOCK, (doc) => ({ ...doc, bitmap: "1c" })), BLOCK, /10\.1\.0\.4 is taken but no owner/],
-    ["an owner of a free bit", edit(BLOCK, (doc) => ({ ...doc, bitmap: "4" })), BLOCK, /owner .*ctr-2.* bit 3 .* which is free/],
-    ["a reserved address taken", edit(BLOCK, (doc) => ({ ...doc, bitmap: "e", owners: { ...doc.owners, 1: { attachment: "x", handle: "h" } } })), BLOCK, /gateway/],
-    ["a block naming another pool", edit(BLOCK, (doc) => ({ ...doc, pool: "10.2.0.0/24" })), BLOCK, /names pool 10\.2\.0\.0\/24/],
-    ["a block outside its pool", (txn) => txn.put("block/10.1.0.0_24/9", { pool: POOL, node: "node-a", seq: 1, bitmap: "", owners: {} }), "block/10.1.0.0_24/9", /not a block of pool/],
+    [
+      "a taken bit with no owner",
+      edit(BLOCK, (doc) => ({ ...doc, bitmap: "1c" })),
+      BLOCK,
+      /10\.1\.0\.4 is taken but no owner/,
+    ],
+    [
+      "an owner of a free bit",
+      edit(BLOCK, (doc) => ({ ...doc, bitmap: "4" })),
+      BLOCK,
+      /owner .*ctr-2.* bit 3 .* which is free/,
+    ],
+    [
+      "a reserved address taken",
+      edit(BLOCK, (doc) => ({ ...doc, bitmap: "e", owners: { ...doc.owners, 1: { attachment: "x", handle: "h" } } })),
+      BLOCK,
+      /gateway/,
+    ],
+    [
+      "a block naming another pool",
+      edit(BLOCK, (doc) => ({ ...doc, pool: "10.2.0.0/24" })),
+      BLOCK,
+      /names pool 10\.2\.0\.0\/24/,
+    ],
+    [
+      "a block outside its pool",
+      (txn) => txn.put("block/10.1.0.0_24/9", { pool: POOL, node: "node-a", seq: 1, bitmap: "", owners: {} }),
+      "block/10.1.0.0_24/9",
+      /not a block of pool/,
+    ],
     ["a block its node does not list", edit(STATE, (doc) => ({ ...doc, blocks: {} })), BLOCK, /does not list it/],
-    ["a block older than its node's record", edit(STATE, (doc) => ({ ...doc, blocks: { 0: 99 } })), BLOCK, /older than node node-a's record/],
-    ["a node record behind its block", edit(BLOCK, (doc) => ({ ...doc, seq: 99 })), STATE, /records write .* at write 99/],
+    [
+      "a block older than its node's record",
+      edit(STATE, (doc) => ({ ...doc, blocks: { 0: 99 } })),
+      BLOCK,
+      /older than node node-a's record/,
+    ],
+    [
+      "a node record behind its block",
+      edit(BLOCK, (doc) => ({ ...doc, seq: 99 })),
+      STATE,
+      /records write .* at write 99/,
+    ],
     ["a block the claims miss", edit(CLAIMS, (doc) => ({ ...doc, blocks: {} })), CLAIMS, /does not record block 0/],
-    ["claims naming another node", edit(CLAIMS, (doc) => ({ ...doc, blocks: { 0: "node-b" } })), CLAIMS, /claimed by node node-b/],
-    ["claims of another pool", edit(CLAIMS, (doc) => ({ ...doc, pool: "10.9.0.0/24" })), CLAIMS, /names pool 10\.9\.0\.0\/24/],
+    [
+      "claims naming another node",
+      edit(CLAIMS, (doc) => ({ ...doc, blocks: { 0: "node-b" } })),
+      CLAIMS,
+      /claimed by node node-b/,
+    ],
+    [
+      "claims of another pool",
+      edit(CLAIMS, (doc) => ({ ...doc, pool: "10.9.0.0/24" })),
+      CLAIMS,
+      /names pool 10\.9\.0\.0\/24/,
+    ],
     ["a lost block", (txn) => txn.delete(BLOCK), STATE, /whose file .* is missing/],
     ["a node state of another node", edit(STATE, (doc) => ({ ...doc, node: "node-z" })), STATE, /names node node-z/],
-    ["a node state of another pool", edit(STATE, (doc) => ({ ...doc, pool: "10.9.0.0/24" })), STATE, /names pool 10\.9\.0\.0\/24/],
+    [
+      "a node state of another pool",
+      edit(STATE, (doc) => ({ ...doc, pool: "10.9.0.0/24" })),
+      STATE,
+      /names pool 10\.9\.0\.0\/24/,
+    ],
     ["a cursor outside the pool", edit(STATE, (doc) => ({ ...doc, cursor: "999" })), STATE, /cursor 999 lies outside/],
-    ["a node listing a block beyond the pool", edit(STATE, (doc) => ({ ...doc, blocks: { ...doc.blocks, 9: 1 } })), STATE, /lists block 9, which is not a block/],
+    [
+      "a node listing a block beyond the pool",
+      edit(STATE, (doc) => ({ ...doc, blocks: { ...doc.blocks, 9: 1 } })),
+      STATE,
+      /lists block 9, which is not a block/,
+    ],
     ["a leaked address", (txn) => txn.delete(CTR1), CTR1, /no attachment record \(a leaked address\)/],
-    ["a record whose address lies outside its pool", edit(CTR1, (doc) => ({ ...doc, addresses: [{ pool: POOL, address: "10.2.0.2" }] })), CTR1, /outside its pool/],
-    ["a record of an address that is free", edit(CTR1, (doc) => ({ ...doc, addresses: [{ pool: POOL, address: "10.1.0.9" }] })), CTR1, /shows it free/],
+    [
+      "a record whose address lies outside its pool",
+      edit(CTR1, (doc) => ({ ...doc, addresses: [{ pool: POOL, address: "10.2.0.2" }] })),
+      CTR1,
+      /outside its pool/,
+    ],
+    [
+      "a record of an address that is free",
+      edit(CTR1, (doc) => ({ ...doc, addresses: [{ pool: POOL, address: "10.1.0.9" }] })),
+      CTR1,
+      /shows it free/,
+    ],
     ["a record of another allocation", edit(CTR1, (doc) => ({ ...doc, handle: "other" })), CTR1, /as allocation other/],
-    ["a record stored under another name", edit(CTR1, (doc) => ({ ...doc, ifname: "eth1" })), CTR1, /names attachment .*eth1 but is stored/],
-    ["a record that is not an address", edit(CTR1, (doc) => ({ ...doc, addresses: [{ pool: "x", address: "y" }] })), CTR1, /not an address in a pool CIDR/],
-    ["an address held twice", edit(CTR2, (doc) => ({ ...doc, addresses: [...doc.addresses, { pool: POOL, address: "10.1.0.2" }] })), CTR1, /held more than once/],
+    [
+      "a record stored under another name",
+      edit(CTR1, (doc) => ({ ...doc, ifname: "eth1" })),
+      CTR1,
+      /names attachment .*eth1 but is stored/,
+    ],
+    [
+      "a record that is not an address",
+      edit(CTR1, (doc) => ({ ...doc, addresses: [{ pool: "x", address: "y" }] })),
+      CTR1,
+      /not an address in a pool CIDR/,
+    ],
+    [
+      "an address held twice",
+      edit(CTR2, (doc) => ({ ...doc, addresses: [...doc.addresses, { pool: POOL, address: "10.1.0.2" }] })),
+      CTR1,
+      /held more than once/,
+    ],
     ["a damaged document", (txn) => txn.put(CTR2, { broken: true }), CTR2, /damaged/],
     ["a key ippool never writes", (txn) => txn.put("stray/thing", {}), "stray/thing", /unexpected file/],
-    ["a key that names no pool", (txn) => txn.put("node-state/node-a/nonsense", { pool: "x", node: "node-a", blocks: {} }), "node-state/node-a/nonsense", /does not name a pool CIDR/],
-    ["overlapping stored pools", edit("pools", (doc) => ({ pools: [...doc.pools, poolDoc("10.1.0.0/16")] })), "pools", /overlap/],
-    ["an address taken in two overlapping pools", (txn) => txn.put("block/10.1.0.0_16/0", otherPoolBlock), "block/", /10\.1\.0\.2 is taken in more than one pool/],
-    ["overlapping pools that both hold addresses", (txn) => txn.put("block/10.1.0.0_16/0", otherPoolBlock), "block/10.1.0.0_16/", /overlap and both hold/],
-    ["an invalid stored pool", edit("pools", (doc) => ({ pools: [...doc.pools, { ...poolDoc("10.3.0.0/16"), kind: "other" }] })), "pools", /kind/],
+    [
+      "a key that names no pool",
+      (txn) => txn.put("node-state/node-a/nonsense", { pool: "x", node: "node-a", blocks: {} }),
+      "node-state/node-a/nonsense",
+      /does not name a pool CIDR/,
+    ],
+    [
+      "overlapping stored pools",
+      edit("pools", (doc) => ({ pools: [...doc.pools, poolDoc("10.1.0.0/16")] })),
+      "pools",
+      /overlap/,
+    ],
+    [
+      "an address taken in two overlapping pools",
+      (txn) => txn.put("block/10.1.0.0_16/0", otherPoolBlock),
+      "block/",
+      /10\.1\.0\.2 is taken in more than one pool/,
+    ],
+    [
+      "overlapping pools that both hold addresses",
+      (txn) => txn.put("block/10.1.0.0_16/0", otherPoolBlock),
+      "block/10.1.0.0_16/",
+      /overlap and both hold/,
+    ],
+    [
+      "an invalid stored pool",
+      edit("pools", (doc) => ({ pools: [...doc.pools, { ...poolDoc("10.3.0.0/16"), kind: "other" }] })),
+      "pools",
+      /kind/,
+    ],
   ])("reports %s under its key", async (_what, damage, key, message) => {
     const cluster = await healthy();
     await update(cluster.datastore, async (txn) => damage(txn));
@@ -87,7 +200,10 @@ describe("rebuildBlock", () => {
   it("brings back a restored block's bits from the records and keeps an owner that has no record", async () => {
     const cluster = await healthy();
     const gone = { attachment: `${NETWORK}/gone:eth0`, handle: "h" };
-    await update(cluster.datastore, edit(BLOCK, (doc) => ({ ...doc, seq: 1, bitmap: "24", owners: { 2: doc.owners[2], 5: gone } })));
+    await update(
+      cluster.datastore,
+      edit(BLOCK, (doc) => ({ ...doc, seq: 1, bitmap: "24", owners: { 2: doc.owners[2], 5: gone } })),
+    );
     expect(await rebuild(cluster)).toEqual({ cidr: "10.1.0.0/26", node: "node-a", held: 2, keptUnknown: 1 });
     const problems = await problemsOf(cluster.datastore);
     expect(problems).toEqual([{ key: `attachment/${NETWORK}/gone:eth0`, message: expect.stringMatching(/leaked/) }]);
@@ -104,8 +220,16 @@ describe("rebuildBlock", () => {
   });
 
   it.each<[string, (txn: StoreTxn) => Promise<void> | void, RegExp]>([
-    ["several nodes list the block", (txn) => txn.put("node-state/node-b/10.1.0.0_24", { pool: POOL, node: "node-b", blocks: { 0: 1 } }), /claimed by several nodes/],
-    ["two records hold one address", edit(CTR2, (doc) => ({ ...doc, addresses: [{ pool: POOL, address: "10.1.0.2" }] })), /held by both/],
+    [
+      "several nodes list the block",
+      (txn) => txn.put("node-state/node-b/10.1.0.0_24", { pool: POOL, node: "node-b", blocks: { 0: 1 } }),
+      /claimed by several nodes/,
+    ],
+    [
+      "two records hold one address",
+      edit(CTR2, (doc) => ({ ...doc, addresses: [{ pool: POOL, address: "10.1.0.2" }] })),
+      /held by both/,
+    ],
   ])("refuses when %s", async (_what, damage, message) => {
     const cluster = await healthy();
     await update(cluster.datastore, async (txn) => damage(txn));
@@ -119,17 +243,22 @@ describe("chooseAddress", () => {
     const conf = netconf({ ipPools: [poolDoc("10.1.0.0/26")] });
     expect(await cluster.add("a-1", conf, "node-a")).toEqual(["10.1.0.2"]);
     const pool = parsePoolDocument(poolDoc("10.1.0.0/26"), "test").pool;
-    const choice = await new MemoryStore(cluster.datastore).read((txn) => chooseAddress(txn, "node-b", { family: 4, candidates: [pool] }));
+    const choice = await new MemoryStore(cluster.datastore).read((txn) =>
+      chooseAddress(txn, "node-b", { family: 4, candidates: [pool] }),
+    );
     expect(choice).toMatchObject({ how: "borrow", offset: 3n });
     expect(await cluster.add("b-1", conf, "node-b")).toEqual(["10.1.0.3"]);
   });
 
-  it("refuses a pool that overlaps another pool still holding addresses, and a requested address in a lost block", async () => {
+  it("refuses a pool overlapping another that holds addresses, and a requested address in a lost block", async () => {
     const inline = memoryCluster();
     await inline.add("a-1", netconf({ ipPools: [poolDoc(POOL)] }));
     const wider = { ...netconf({ ipPools: [poolDoc("10.1.0.0/16")] }), name: "othernet" };
     const overlapping = await inline.plugin({ command: "ADD", containerId: "x" }, wider);
-    expect(overlapping.json).toMatchObject({ code: 7, msg: expect.stringMatching(/overlaps pool 10\.1\.0\.0\/24, which still holds 1/) });
+    expect(overlapping.json).toMatchObject({
+      code: 7,
+      msg: expect.stringMatching(/overlaps pool 10\.1\.0\.0\/24, which still holds 1/),
+    });
     const cluster = await healthy();
     await update(cluster.datastore, async (txn) => txn.delete(BLOCK));
     const lost = await cluster.plugin({ command: "ADD", containerId: "y", args: "IP=10.1.0.9" }, netconf());
@@ -138,15 +267,18 @@ describe("chooseAddress", () => {
 });
 
 describe("ensureTunnelAddress", () => {
-  it("takes one address per node, keeps it while its pool tunnels, moves it when the pool changes, and gives it back", async () => {
+  it("takes one address per node, keeps it while its pool tunnels, moves it with the pool, gives it back", async () => {
     const cluster = memoryCluster();
     const [first, second] = ["10.1.0.0/24", "10.2.0.0/24"].map((cidr) => parsePoolDocument(poolDoc(cidr), "test").pool);
-    const ensure = (pools: typeof first[]) => update(cluster.datastore, (txn) => ensureTunnelAddress(txn, "node-a", pools, new Date()));
+    const ensure = (pools: (typeof first)[]) =>
+      update(cluster.datastore, (txn) => ensureTunnelAddress(txn, "node-a", pools, new Date()));
     expect(await ensure([first!])).toEqual({ pool: "10.1.0.0/24", address: "10.1.0.2", allocated: true });
     expect(await ensure([first!, second!])).toMatchObject({ address: "10.1.0.2", allocated: false });
     expect(await ensure([second!])).toEqual({ pool: "10.2.0.0/24", address: "10.2.0.2", allocated: true });
     expect(ok(await cluster.cli(["allocations"]))).toMatch(/10\.2\.0\.2\s+_ippool-tunnel\s+node-a\s+tunl0/);
-    expect((await update(cluster.datastore, (txn) => releaseTunnelAddress(txn, "node-a")))?.addresses).toEqual([{ pool: "10.2.0.0/24", address: "10.2.0.2" }]);
+    expect((await update(cluster.datastore, (txn) => releaseTunnelAddress(txn, "node-a")))?.addresses).toEqual([
+      { pool: "10.2.0.0/24", address: "10.2.0.2" },
+    ]);
     expect(await update(cluster.datastore, (txn) => releaseTunnelAddress(txn, "node-a"))).toBeUndefined();
     expect(await problemsOf(cluster.datastore)).toEqual([]);
   });

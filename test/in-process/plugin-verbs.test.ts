@@ -1,24 +1,29 @@
-// The plugin's verbs through runPlugin on the in-memory store: results, error codes and what the store holds after each.
+// The plugin's verbs through runPlugin on the in-memory store: results, error codes, what the store holds after.
 import { describe, expect, it } from "vitest";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { NETWORK, memoryCluster, netconf, poolDoc, yamlDocs, ok } from "./support.js";
 
 const inline = (...cidrs: string[]) => ({ ipPools: cidrs.map((cidr) => poolDoc(cidr)) });
-const attachmentKeys = (documents: Record<string, unknown>) => Object.keys(documents).filter((key) => key.startsWith("attachment/"));
+const attachmentKeys = (documents: Record<string, unknown>) =>
+  Object.keys(documents).filter((key) => key.startsWith("attachment/"));
 
 describe("runPlugin", () => {
-  it.each(["0.3.1", "0.4.0", "1.0.0", "1.1.0"])("gives an address at %s that CHECK confirms and DEL releases, DEL again succeeding", async (version) => {
-    const cluster = memoryCluster();
-    const conf = netconf(inline("10.1.0.0/24"), version);
-    const added = await cluster.plugin({ command: "ADD" }, conf);
-    expect(added.exitCode).toBe(0);
-    expect(added.json.ips[0]).toMatchObject({ address: "10.1.0.2/24", gateway: "10.1.0.1" });
-    if (version !== "0.3.1") expect((await cluster.plugin({ command: "CHECK" }, { ...conf, prevResult: added.json })).exitCode).toBe(0);
-    expect(attachmentKeys(cluster.datastore.documents())).toEqual([`attachment/${NETWORK}/ctr-1:eth0`]);
-    expect((await cluster.plugin({ command: "DEL" }, conf)).exitCode).toBe(0);
-    expect((await cluster.plugin({ command: "DEL" }, conf)).exitCode).toBe(0);
-    expect(attachmentKeys(cluster.datastore.documents())).toEqual([]);
-  });
+  it.each(["0.3.1", "0.4.0", "1.0.0", "1.1.0"])(
+    "gives an address at %s that CHECK confirms and DEL releases, DEL again succeeding",
+    async (version) => {
+      const cluster = memoryCluster();
+      const conf = netconf(inline("10.1.0.0/24"), version);
+      const added = await cluster.plugin({ command: "ADD" }, conf);
+      expect(added.exitCode).toBe(0);
+      expect(added.json.ips[0]).toMatchObject({ address: "10.1.0.2/24", gateway: "10.1.0.1" });
+      if (version !== "0.3.1")
+        expect((await cluster.plugin({ command: "CHECK" }, { ...conf, prevResult: added.json })).exitCode).toBe(0);
+      expect(attachmentKeys(cluster.datastore.documents())).toEqual([`attachment/${NETWORK}/ctr-1:eth0`]);
+      expect((await cluster.plugin({ command: "DEL" }, conf)).exitCode).toBe(0);
+      expect((await cluster.plugin({ command: "DEL" }, conf)).exitCode).toBe(0);
+      expect(attachmentKeys(cluster.datastore.documents())).toEqual([]);
+    },
+  );
 
   it("answers VERSION and an old version's ip4 result", async () => {
     const cluster = memoryCluster();
@@ -30,7 +35,11 @@ describe("runPlugin", () => {
 
   it("gives the same addresses to a repeated ADD and one of each family to a dual-stack network", async () => {
     const cluster = memoryCluster();
-    const conf = netconf({ ...inline("10.1.0.0/24", "fd00:1::/64"), routes: [{ dst: "0.0.0.0/0" }, { dst: "::/0" }], dns: { nameservers: ["10.1.0.1"] } });
+    const conf = netconf({
+      ...inline("10.1.0.0/24", "fd00:1::/64"),
+      routes: [{ dst: "0.0.0.0/0" }, { dst: "::/0" }],
+      dns: { nameservers: ["10.1.0.1"] },
+    });
     const first = await cluster.add("ctr-1", conf);
     expect(first).toEqual(["10.1.0.2", "fd00:1::2"]);
     expect(await cluster.add("ctr-1", conf)).toEqual(first);
@@ -42,7 +51,10 @@ describe("runPlugin", () => {
   it("uses stored pools applied with the CLI, and records the pod from CNI_ARGS", async () => {
     const cluster = memoryCluster();
     ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc("10.9.0.0/16")) }));
-    const run = await cluster.plugin({ command: "ADD", args: "K8S_POD_NAMESPACE=ns;K8S_POD_NAME=web-1;IgnoreUnknown=1" }, netconf());
+    const run = await cluster.plugin(
+      { command: "ADD", args: "K8S_POD_NAMESPACE=ns;K8S_POD_NAME=web-1;IgnoreUnknown=1" },
+      netconf(),
+    );
     expect(run.json.ips[0].address).toBe("10.9.0.2/16");
     expect(ok(await cluster.cli(["show", "10.9.0.2"]))).toContain("ns/web-1");
   });
@@ -98,7 +110,10 @@ describe("runPlugin", () => {
     const conf = netconf(inline("10.1.0.0/24"));
     await cluster.add("ctr-1", conf);
     await new MemoryStore(cluster.datastore).update(async (txn) => txn.put("block/10.1.0.0_24/0", { damaged: true }));
-    const gc = await cluster.plugin({ command: "GC" }, netconf(inline("10.1.0.0/24"), "1.1.0", { "cni.dev/valid-attachments": [] }));
+    const gc = await cluster.plugin(
+      { command: "GC" },
+      netconf(inline("10.1.0.0/24"), "1.1.0", { "cni.dev/valid-attachments": [] }),
+    );
     expect(gc.json.code).toBe(104);
     expect(gc.json.msg).toMatch(/1 of 1/);
   });
@@ -106,7 +121,12 @@ describe("runPlugin", () => {
   it.each([
     ["GC without valid-attachments", "GC", {}, 7],
     ["CHECK of an attachment that holds nothing", "CHECK", {}, 3],
-    ["CHECK of a prevResult naming another address", "CHECK", { prevResult: { cniVersion: "1.1.0", ips: [{ address: "10.1.0.99/24" }] } }, 105],
+    [
+      "CHECK of a prevResult naming another address",
+      "CHECK",
+      { prevResult: { cniVersion: "1.1.0", ips: [{ address: "10.1.0.99/24" }] } },
+      105,
+    ],
   ])("fails %s with its code", async (_what, command, extra, code) => {
     const cluster = memoryCluster();
     if (code === 105) await cluster.add("ctr-1", netconf(inline("10.1.0.0/24")));
@@ -126,7 +146,9 @@ describe("runPlugin", () => {
     const conf = netconf(inline("10.1.0.0/22"));
     const nodes = ["node-a", "node-b", "node-c"];
     const runs = await Promise.all(
-      Array.from({ length: 60 }, (_, index) => cluster.plugin({ command: "ADD", containerId: `ctr-${index}`, node: nodes[index % 3]! }, conf)),
+      Array.from({ length: 60 }, (_, index) =>
+        cluster.plugin({ command: "ADD", containerId: `ctr-${index}`, node: nodes[index % 3]! }, conf),
+      ),
     );
     expect(runs.map((run) => run.exitCode)).toEqual(runs.map(() => 0));
     const addresses = runs.map((run) => run.json.ips[0].address);

@@ -1,4 +1,4 @@
-// Shared by the in-process suites: the plugin (runPlugin) and the CLI (runCli) on one in-memory store, no build, no exec.
+// Shared by the in-process suites: the plugin (runPlugin) and the CLI (runCli) on one in-memory store, no exec.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -78,9 +78,18 @@ export function memoryCluster(): Cluster {
         ...(call.args !== undefined ? { CNI_ARGS: call.args } : {}),
       };
       const warnings: string[] = [];
-      const io = { env, readStdin: async () => JSON.stringify(conf), now: () => new Date(), warn: (line: string) => warnings.push(line) };
+      const io = {
+        env,
+        readStdin: async () => JSON.stringify(conf),
+        now: () => new Date(),
+        warn: (line: string) => warnings.push(line),
+      };
       const outcome = await runPlugin(io, open);
-      return { exitCode: outcome.exitCode, json: outcome.stdout.trim() ? JSON.parse(outcome.stdout) : undefined, warnings };
+      return {
+        exitCode: outcome.exitCode,
+        json: outcome.stdout.trim() ? JSON.parse(outcome.stdout) : undefined,
+        warnings,
+      };
     },
     cli: async (argv, options = {}) => {
       let stdout = "";
@@ -109,7 +118,11 @@ export function memoryCluster(): Cluster {
 }
 
 /** A network config on the stored pools (or `ipam` additions such as inline ipPools). */
-export const netconf = (ipam: Record<string, unknown> = {}, cniVersion = "1.1.0", extra: Record<string, unknown> = {}) => ({
+export const netconf = (
+  ipam: Record<string, unknown> = {},
+  cniVersion = "1.1.0",
+  extra: Record<string, unknown> = {},
+) => ({
   cniVersion,
   name: NETWORK,
   type: "bridge",
@@ -117,8 +130,18 @@ export const netconf = (ipam: Record<string, unknown> = {}, cniVersion = "1.1.0"
   ipam: { type: "ippool", dataDir: UNUSED_DATA_DIR, ...ipam },
 });
 
-export const poolDoc = (cidr: string, spec: Record<string, unknown> = {}) => ({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec });
-export const nodeDoc = (name: string, ipv4Address?: string) => ({ apiVersion: "v1", kind: "node", metadata: { name }, spec: ipv4Address ? { bgp: { ipv4Address } } : {} });
+export const poolDoc = (cidr: string, spec: Record<string, unknown> = {}) => ({
+  apiVersion: "v1",
+  kind: "ipPool",
+  metadata: { cidr },
+  spec,
+});
+export const nodeDoc = (name: string, ipv4Address?: string) => ({
+  apiVersion: "v1",
+  kind: "node",
+  metadata: { name },
+  spec: ipv4Address ? { bgp: { ipv4Address } } : {},
+});
 
 /** Several documents as one YAML file, for `-f -`. */
 export const yamlDocs = (...docs: unknown[]): string => docs.map((doc) => stringify(doc)).join("---\n");

@@ -1,7 +1,15 @@
 // The in-memory backend of Store: the contract's snapshots and compare-and-swap commits, for fast in-process tests.
 import { safeParse, type core } from "zod/mini";
 import { CniError, ErrorCode } from "../../cni/errors.js";
-import { PendingWrites, assertSafeKey, type PrefetchHint, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "../store.js";
+import {
+  PendingWrites,
+  assertSafeKey,
+  type PrefetchHint,
+  type Store,
+  type StoreFacts,
+  type StoreReader,
+  type StoreTxn,
+} from "../store.js";
 
 /** A stored document as a backend holds it: its JSON text and the revision of its last write. */
 interface Version {
@@ -89,7 +97,11 @@ export class MemoryStore implements Store {
       if (this.datastore.commitIf((state) => txn.isCurrentIn(state), txn.writes)) return value;
       this.conflictsRetried++;
       if (attempt >= this.maxAttempts) {
-        throw new CniError(ErrorCode.tryAgainLater, `the store changed under this transaction ${attempt} times; nothing was written; retry`, this.location);
+        throw new CniError(
+          ErrorCode.tryAgainLater,
+          `the store changed under this transaction ${attempt} times; nothing was written; retry`,
+          this.location,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, 2 ** attempt)));
     }
@@ -124,7 +136,11 @@ class MemoryTxn extends PendingWrites implements StoreTxn {
     if (version === undefined) return undefined;
     const parsed = safeParse(schema, JSON.parse(version.text));
     if (!parsed.success) {
-      throw new CniError(ErrorCode.storeDamaged, `key ${key} is damaged: unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`, "nothing was reset");
+      throw new CniError(
+        ErrorCode.storeDamaged,
+        `key ${key} is damaged: unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`,
+        "nothing was reset",
+      );
     }
     return parsed.data;
   }
@@ -171,11 +187,13 @@ class MemoryTxn extends PendingWrites implements StoreTxn {
 /** "" (the whole store) or a safe prefix ending in "/": "p" would also match "px/...". */
 function assertPrefix(prefix: string): void {
   if (prefix === "") return;
-  if (!prefix.endsWith("/")) throw new Error(`internal error: store prefix ${JSON.stringify(prefix)} must end with "/"`);
+  if (!prefix.endsWith("/"))
+    throw new Error(`internal error: store prefix ${JSON.stringify(prefix)} must end with "/"`);
   assertSafeKey(prefix.slice(0, -1));
 }
 
-const storedKeysBelow = (state: Snapshot, prefix: string): string[] => [...state.keys()].filter((key) => key.startsWith(prefix)).sort();
+const storedKeysBelow = (state: Snapshot, prefix: string): string[] =>
+  [...state.keys()].filter((key) => key.startsWith(prefix)).sort();
 
 /** The keys directly below `prefix` and its sub-prefixes ("p/sub" for "p/sub/c"), as `list` answers. */
 function directNames(keys: readonly string[], prefix: string): string[] {
