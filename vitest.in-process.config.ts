@@ -1,13 +1,18 @@
-// The fast suites: unit tests, the store backends against their contract, and test/in-process/.
+// The fast suites: unit tests, the store backends against their contract, test/in-process/ and the
+// in-process bulk of the hostile-input suite.
 // No build and no exec of ippool; `npm run test:in-process` runs them and `npm run coverage` measures them.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     name: "in-process",
-    include: ["test/unit/**/*.test.ts", "test/store/**/*.test.ts", "test/in-process/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    include: [
+      "test/unit/**/*.test.ts",
+      "test/store/**/*.test.ts", "test/in-process/**/*.test.ts",
+      "test/hostile/plugin-in-process.test.ts",
+    ],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts"],
