@@ -166,7 +166,10 @@ describe("ippool dataplane command line", () => {
     [["dataplane", "reconcile"], "unknown subcommand 'reconcile'; use apply, watch, remove"],
     [["dataplane", "apply", "--mtu", "0"], "--mtu must be a whole number from 1 to 65535, not '0'"],
     [["dataplane", "watch", "--interval", "1.5"], "--interval must be a whole number from 1 to 86400, not '1.5'"],
-    [["dataplane", "watch", "--dry-run"], "--dry-run goes with 'dataplane apply'"],
+    [["dataplane", "watch", "--dry-run"], "--dry-run does not apply to 'dataplane watch'; it goes with 'dataplane apply' and 'dataplane remove'"],
+    [["dataplane", "apply", "--interval", "5"], "--interval does not apply to 'dataplane apply'; it goes with 'dataplane watch'"],
+    [["dataplane", "remove", "--mtu", "1400"], "--mtu does not apply to 'dataplane remove'; it goes with 'dataplane apply' and 'dataplane watch'"],
+    [["dataplane", "remove", "--interval", "5"], "--interval does not apply to 'dataplane remove'; it goes with 'dataplane watch'"],
     [["node"], "'ippool node' needs a subcommand: register"],
   ])("%j is a usage error", async (args, message) => {
     const result = await dir.cli(args);
