@@ -7,7 +7,6 @@ import { deleteStoredNode, readStoredNode, writeStoredNode } from "../node/store
 import type { StoreTxn } from "../store/store.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 import type { Outcome, Result, Verb } from "./pool-commands.js";
-import { nodeNameArgument } from "./resource-type.js";
 
 export interface NodeTarget {
   readonly name: string;
@@ -84,7 +83,7 @@ function addressFlag(ctx: CommandContext, flag: string, family: Family): string 
  * kept, so running it again (at every boot, say) changes nothing.
  */
 async function register(ctx: CommandContext): Promise<number> {
-  const name = nodeNameArgument(ctx.nodename, "node");
+  const name = ctx.nodename;
   const given = addressFlag(ctx, "ipv4-address", 4);
   if (given !== undefined && booleanFlag(ctx, "detect")) throw new UsageError("give either --ipv4-address or --detect, not both", "node");
   const ipv4Address = given ?? (booleanFlag(ctx, "detect") ? await detectNodeAddress(4) : undefined);
