@@ -96,6 +96,10 @@ async function register(ctx: CommandContext): Promise<number> {
     const { node, warnings } = parseNodeDocument(doc, "node register");
     const result = !existing ? "registered" : same(existing, node) ? "unchanged" : "updated";
     if (result !== "unchanged") writeStoredNode(txn, node);
+    // The resource allows it (a node may own blocks first), but the agent cannot route to such a node.
+    if (!node.ipv4 && !node.ipv6) {
+      warnings.push(`node ${name} has no address, so other nodes cannot route to its blocks; give --ipv4-address, --ipv6-address or --detect`);
+    }
     return { result, warnings };
   });
   warnings.forEach(ctx.warn);

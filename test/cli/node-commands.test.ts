@@ -147,6 +147,19 @@ describe("ippool node register", () => {
     expect(ok(await dir.cli(["get", "nodes", "-o", "wide"]))).toContain("node-a  -    192.168.10.11/24  fd00:10::11/64");
   });
 
+  it("warns that a node registered without any address cannot be routed to, and stays silent once it has one", async () => {
+    const bare = await dir.cli(["node", "register", "--nodename", "node-a"]);
+    expect(ok(bare)).toBe("registered node node-a\n");
+    expect(bare.stderr).toBe(
+      "ippool: warning: node node-a has no address, so other nodes cannot route to its blocks; give --ipv4-address, --ipv6-address or --detect\n",
+    );
+    expect((await dir.cli(["node", "register", "--nodename", "node-a"])).stderr).toContain("node node-a has no address");
+    const addressed = await dir.cli(["node", "register", "--nodename", "node-a", "--ipv6-address", "fd00:10::11/64"]);
+    expect(ok(addressed)).toBe("updated node node-a\n");
+    expect(addressed.stderr).toBe("");
+    expect((await dir.cli(["node", "register", "--nodename", "node-a"])).stderr).toBe("");
+  });
+
   it("takes the name from NODENAME when --nodename is absent", async () => {
     ok(await execCli(["node", "register", "--ipv4-address", "10.0.0.2/24"], { dataDir: dir.path, env: { NODENAME: "from-env" } }));
     expect(ok(await dir.cli(["get", "nodes"]))).toBe("NAME\nfrom-env\n");
