@@ -3,14 +3,22 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { readStoredPools } from "../ipam/stored-pools.js";
 import { listBlocks } from "../ipam/blocks.js";
 import { readStoredNodes } from "../node/stored-nodes.js";
-import { ensureTunnelAddress, releaseTunnelAddress } from "../ipam/tunnel-address.js";
+import { ensureTunnelAddress, heldTunnelAddress, releaseTunnelAddress } from "../ipam/tunnel-address.js";
 import { planDataplane, type Plan } from "../dataplane/plan.js";
-import { applyPlan, describePlan, removeDataplane, type RunOptions, type RunReport, type TunnelAddressing } from "../dataplane/apply.js";
+import { applyPlan, describePlan, type RunOptions, type RunReport, type TunnelAddressing } from "../dataplane/apply.js";
+import { describeRemoval, removeDataplane } from "../dataplane/remove.js";
 import { ROUTE_PROTOCOL } from "../dataplane/render.js";
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 
 const SUBCOMMANDS = ["apply", "watch", "remove"] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+/** The command's own flags each subcommand reads; any other is a usage error there, never silently ignored. */
+const SUBCOMMAND_FLAGS: Readonly<Record<Subcommand, readonly string[]>> = {
+  apply: ["dry-run", "mtu"],
+  watch: ["mtu", "interval"],
+  remove: ["dry-run"],
+};
 const DEFAULT_INTERVAL_SECONDS = 10;
 
 /** Pools, nodes and blocks in one consistent read, then the plan for this node. */
@@ -32,6 +40,7 @@ function tunnelAddressing(ctx: CommandContext, nodename: string, tunnelPools: re
         return ensureTunnelAddress(txn, nodename, pools, ctx.now());
       }),
     release: async () => (await ctx.store.update((txn) => releaseTunnelAddress(txn, nodename)))?.addresses[0]?.address,
+    held: () => ctx.store.read((txn) => heldTunnelAddress(txn, nodename)),
   };
 }
 
@@ -87,7 +96,11 @@ async function watch(ctx: CommandContext, nodename: string, options: RunOptions,
 
 export const dataplaneCommand: CommandSpec = {
   summary: "program this node: nat-outgoing rules, routes to other nodes' blocks, tunl0",
-  usage: ["dataplane apply [--nodename NAME] [--dry-run] [--mtu N]", "dataplane watch [--nodename NAME] [--mtu N] [--interval SECONDS]", "dataplane remove"],
+  usage: [
+    "dataplane apply [--nodename NAME] [--dry-run] [--mtu N]",
+    "dataplane watch [--nodename NAME] [--mtu N] [--interval SECONDS]",
+    "dataplane remove [--nodename NAME] [--dry-run]",
+  ],
   description: [
     "apply reconciles once: per family an iptables-restore --noflush of the chains IPPOOL-POSTROUTING and",
     "IPPOOL-NAT-OUTGOING (hooked once from nat POSTROUTING), and the routes of protocol " + String(ROUTE_PROTOCOL) + ": blackhole for",
@@ -95,27 +108,39 @@ export const dataplaneCommand: CommandSpec = {
     "the node's tunnel address, an allocation 'ippool allocations' shows, released when no route needs it).",
     `watch re-applies every --interval seconds (default ${DEFAULT_INTERVAL_SECONDS}) until SIGTERM or SIGINT. remove deletes`,
     "every chain and route of ippool and releases the tunnel address.",
-    "--dry-run prints the iptables-restore input and the routes, and changes nothing.",
+    "--dry-run changes nothing: with apply it prints the iptables-restore input and the routes, with remove",
+    "the iptables-restore input, the routes (ip route del arguments) and the tunnel address it would take away.",
+    "A flag of another subcommand (apply --interval, remove --mtu, watch --dry-run) is a usage error.",
   ],
   flags: {
-    "dry-run": { type: "boolean", help: "print the plan, change nothing" },
-    mtu: { type: "string", value: "N", help: "tunl0's MTU (default: the uplink's MTU minus 20)" },
+    "dry-run": { type: "boolean", help: "apply, remove: print what would change, change nothing" },
+    mtu: { type: "string", value: "N", help: "apply, watch: tunl0's MTU (default: the uplink's MTU minus 20)" },
     interval: { type: "string", value: "SECONDS", help: `watch: seconds between reconciles (default ${DEFAULT_INTERVAL_SECONDS})` },
   },
-  examples: ["ippool dataplane apply --dry-run", "ippool dataplane apply --nodename node-a", "ippool dataplane watch --interval 5", "ippool dataplane remove"],
+  examples: [
+    "ippool dataplane apply --dry-run",
+    "ippool dataplane apply --nodename node-a",
+    "ippool dataplane watch --interval 5",
+    "ippool dataplane remove --dry-run",
+    "ippool dataplane remove",
+  ],
   run: async (ctx) => {
     const [subcommand, ...rest] = ctx.positionals;
-    if (!(SUBCOMMANDS as readonly (string | undefined)[]).includes(subcommand)) {
+    if (!isSubcommand(subcommand)) {
       throw new UsageError(subcommand === undefined ? `'ippool dataplane' needs a subcommand: ${SUBCOMMANDS.join(", ")}` : `unknown subcommand '${subcommand}'; use ${SUBCOMMANDS.join(", ")}`, "dataplane");
     }
     if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, "dataplane");
+    rejectFlagsOfOtherSubcommands(ctx, subcommand);
     const mtu = positiveInteger(ctx, "mtu", 65_535);
     const interval = positiveInteger(ctx, "interval", 86_400) ?? DEFAULT_INTERVAL_SECONDS;
     const options: RunOptions = mtu !== undefined ? { mtu } : {};
     const nodename = ctx.nodename;
-    if (subcommand === "remove") return tell(ctx, await removeDataplane({ ...options, tunnelAddress: tunnelAddressing(ctx, nodename, []) }));
-    if (booleanFlag(ctx, "dry-run")) {
-      if (subcommand === "watch") throw new UsageError("--dry-run goes with 'dataplane apply'", "dataplane");
+    const dryRun = booleanFlag(ctx, "dry-run");
+    if (subcommand === "remove") {
+      const removeOptions = { tunnelAddress: tunnelAddressing(ctx, nodename, []) };
+      return tell(ctx, await (dryRun ? describeRemoval(removeOptions) : removeDataplane(removeOptions)));
+    }
+    if (dryRun) {
       const plan = await currentPlan(ctx, nodename);
       plan.warnings.forEach(ctx.warn);
       ctx.out(await describePlan(plan));
@@ -124,3 +149,13 @@ export const dataplaneCommand: CommandSpec = {
     return subcommand === "apply" ? applyOnce(ctx, nodename, options) : watch(ctx, nodename, options, interval);
   },
 };
+
+const isSubcommand = (word: string | undefined): word is Subcommand => (SUBCOMMANDS as readonly (string | undefined)[]).includes(word);
+
+function rejectFlagsOfOtherSubcommands(ctx: CommandContext, subcommand: Subcommand): void {
+  for (const flag of new Set(Object.values(SUBCOMMAND_FLAGS).flat())) {
+    if (ctx.flags[flag] === undefined || SUBCOMMAND_FLAGS[subcommand].includes(flag)) continue;
+    const owners = SUBCOMMANDS.filter((other) => SUBCOMMAND_FLAGS[other].includes(flag)).map((other) => `'dataplane ${other}'`);
+    throw new UsageError(`--${flag} does not apply to 'dataplane ${subcommand}'; it goes with ${owners.join(" and ")}`, "dataplane");
+  }
+}

@@ -7,7 +7,6 @@ import { deleteStoredNode, readStoredNode, writeStoredNode } from "../node/store
 import type { StoreTxn } from "../store/store.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 import type { Outcome, Result, Verb } from "./pool-commands.js";
-import { nodeNameArgument } from "./resource-type.js";
 
 export interface NodeTarget {
   readonly name: string;
@@ -84,7 +83,7 @@ function addressFlag(ctx: CommandContext, flag: string, family: Family): string 
  * kept, so running it again (at every boot, say) changes nothing.
  */
 async function register(ctx: CommandContext): Promise<number> {
-  const name = nodeNameArgument(ctx.nodename, "node");
+  const name = ctx.nodename;
   const given = addressFlag(ctx, "ipv4-address", 4);
   if (given !== undefined && booleanFlag(ctx, "detect")) throw new UsageError("give either --ipv4-address or --detect, not both", "node");
   const ipv4Address = given ?? (booleanFlag(ctx, "detect") ? await detectNodeAddress(4) : undefined);
@@ -97,6 +96,10 @@ async function register(ctx: CommandContext): Promise<number> {
     const { node, warnings } = parseNodeDocument(doc, "node register");
     const result = !existing ? "registered" : same(existing, node) ? "unchanged" : "updated";
     if (result !== "unchanged") writeStoredNode(txn, node);
+    // The resource allows it (a node may own blocks first), but the agent cannot route to such a node.
+    if (!node.ipv4 && !node.ipv6) {
+      warnings.push(`node ${name} has no address, so other nodes cannot route to its blocks; give --ipv4-address, --ipv6-address or --detect`);
+    }
     return { result, warnings };
   });
   warnings.forEach(ctx.warn);

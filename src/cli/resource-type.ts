@@ -1,7 +1,6 @@
 // Command-line words for resources: the TYPE aliases of the v1 specs, CIDR and node-name arguments.
-import * as z from "zod/mini";
 import { formatCidr, parseCidr } from "../alloc/address.js";
-import { nodeNameSchema } from "../node/resource.js";
+import { nodeNameProblem } from "../node/name.js";
 import { UsageError } from "./context.js";
 
 /** The resource-type aliases of docs/ippool-v1.md: exactly these, in any letter case. */
@@ -30,7 +29,7 @@ export function poolIdArgument(text: string, command: string): string {
 
 /** A node's name from an argument, checked as the resource checks metadata.name (it becomes a store key). */
 export function nodeNameArgument(text: string, command: string): string {
-  const result = z.safeParse(nodeNameSchema, text);
-  if (!result.success) throw new UsageError(`'${text}' is not a node name: ${result.error.issues[0]!.message}`, command);
+  const problem = nodeNameProblem(text);
+  if (problem !== undefined) throw new UsageError(`'${text}' is not a node name: ${problem}`, command);
   return text;
 }

@@ -4,7 +4,8 @@ import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
 import { openStore, type StoreOpener } from "../store/open-store.js";
 import { datastoreFlags } from "./datastore-flags.js";
-import { nodenameProblem, resolveNodename } from "../cni/nodename.js";
+import { resolveNodename } from "../cni/nodename.js";
+import { nodeNameProblem } from "../node/name.js";
 import { parseArgv } from "./args.js";
 import { COMMANDS } from "./commands.js";
 import { UsageError, type CommandContext } from "./context.js";
@@ -48,8 +49,10 @@ export async function runCli(io: CliIo, open: StoreOpener = openStore): Promise<
       flags: parsed.flags,
       dataDir,
       datastore: datastore.type,
-      nodename,
-      store: await open({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename }),
+      get nodename() {
+        return nodename();
+      },
+      store: await open({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename: turnName(nodename) }),
       now: io.now,
       ...(io.executable !== undefined ? { executable: io.executable } : {}),
       readInput: (path) => readInput(io, path),
@@ -97,14 +100,29 @@ async function readInput(io: CliIo, path: string): Promise<string> {
   }
 }
 
-/** --nodename is checked like the netconf's ipam.nodename: it becomes a store key segment. */
-function cliNodename(flag: string | boolean | undefined, env: CliIo["env"]): string {
+/**
+ * --nodename is checked at once, like the netconf's ipam.nodename. NODENAME and the host name are
+ * resolved (and refused) only when a command acts for this node, so a host name that is no node
+ * name does not stop 'get pools'.
+ */
+function cliNodename(flag: string | boolean | undefined, env: CliIo["env"]): () => string {
   if (typeof flag === "string") {
-    const problem = nodenameProblem(flag);
-    if (problem !== undefined) throw new UsageError(`--nodename ${JSON.stringify(flag)} ${problem}`);
-    return flag;
+    const problem = nodeNameProblem(flag);
+    if (problem !== undefined) throw new UsageError(`--nodename ${JSON.stringify(flag)} is not a node name: ${problem}`);
+    return () => flag;
   }
-  return resolveNodename(undefined, env);
+  let resolved: string | undefined;
+  return () => (resolved ??= resolveNodename(undefined, env));
+}
+
+/** The node's name for the etcd store's turn-taking, which only helps: none when the name is refused. */
+function turnName(nodename: () => string): string | undefined {
+  try {
+    return nodename();
+  } catch (error) {
+    if (error instanceof CniError) return undefined;
+    throw error;
+  }
 }
 
 const stringOr = (...values: unknown[]): string | undefined => values.find((value): value is string => typeof value === "string" && value !== "");

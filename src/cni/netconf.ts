@@ -4,7 +4,7 @@ import { CniError, ErrorCode } from "./errors.js";
 import { describeIssues, onlyUnknownFields } from "./validation.js";
 import { LATEST_VERSION, SUPPORTED_VERSIONS, isSupportedVersion, type CniVersion } from "./versions.js";
 import { NAME_PATTERN } from "./env.js";
-import { MAX_NODENAME_LENGTH, nodenameProblem } from "./nodename.js";
+import { nodeNameSchema } from "../node/name.js";
 import { parseAddress, parseCidr } from "../alloc/address.js";
 
 export const DEFAULT_DATA_DIR = "/var/lib/cni/ippool";
@@ -87,8 +87,8 @@ const ipamSchema = z.strictObject({
   dns: z.optional(dnsSchema),
   gateway: z._default(z.enum(["first-address", "none"]), "first-address"),
   addressPrefix: z._default(z.enum(["pool", "host"]), "pool"),
-  // The node's name, a store key segment (src/cni/nodename.ts); else NODENAME, else the host name.
-  nodename: z.optional(z.string().check(z.refine((name) => nodenameProblem(name) === undefined, { message: `must match ${NAME_PATTERN.source}, at most ${MAX_NODENAME_LENGTH} characters` }))),
+  // The node's name, held to the node resource's rule (src/node/name.ts); else NODENAME, else the host name.
+  nodename: z.optional(nodeNameSchema),
   lockWaitSeconds: z._default(z.number().check(z.positive(), z.lte(600)), DEFAULT_LOCK_WAIT_SECONDS),
   datastore: z._default(
     z.lazy(() => datastoreSchema()),

@@ -2,7 +2,7 @@
 import { CniError } from "../cni/errors.js";
 import { formatAddress, formatCidr, familyBits, parseAddress, parseCidr, type Family } from "../alloc/address.js";
 import type { Plan, PlannedRoute } from "./plan.js";
-import { JUMP_RULE, OWN_CHAINS, ROUTE_PROTOCOL, TUNNEL_DEVICE, natChainRules, renderNatInput, renderNatRemoval, renderPlan, routeArgs, routeLine, type NatRenderOptions } from "./render.js";
+import { JUMP_RULE, OWN_CHAINS, ROUTE_PROTOCOL, TUNNEL_DEVICE, natChainRules, renderNatInput, renderPlan, routeArgs, routeLine, type NatRenderOptions } from "./render.js";
 import { MissingToolError, systemTools, type Tools } from "./tools.js";
 
 export interface RunOptions {
@@ -23,6 +23,8 @@ export interface TunnelAddressing {
   acquire(): Promise<{ address: string; allocated: boolean }>;
   /** Gives it back; the address it held, or undefined when there was none. */
   release(): Promise<string | undefined>;
+  /** The address the node holds now, read only (remove --dry-run); undefined when none. */
+  held(): Promise<string | undefined>;
 }
 
 /** What a run did and what failed; a failure of one part never stops the others. */
@@ -31,19 +33,19 @@ export interface RunReport {
   readonly errors: string[];
 }
 
-const IPTABLES: Record<Family, { tables: string; restore: string }> = {
+export const IPTABLES: Record<Family, { tables: string; restore: string }> = {
   4: { tables: "iptables", restore: "iptables-restore" },
   6: { tables: "ip6tables", restore: "ip6tables-restore" },
 };
 
-interface NatState {
+export interface NatState {
   readonly chains: string[];
   readonly jumps: number;
   /** The `-A` lines of our chains, as `-S` prints them. */
   readonly rules: string[];
 }
 
-async function readNatState(tools: Tools, family: Family): Promise<NatState> {
+export async function readNatState(tools: Tools, family: Family): Promise<NatState> {
   const lines = (await tools.check(IPTABLES[family].tables, ["-w", "-t", "nat", "-S"])).split("\n");
   return {
     chains: OWN_CHAINS.filter((chain) => lines.includes(`-N ${chain}`)),
@@ -92,7 +94,7 @@ async function applyNat(tools: Tools, family: Family, plan: Plan, report: RunRep
   );
 }
 
-interface KernelRoute {
+export interface KernelRoute {
   readonly type?: string;
   readonly dst: string;
   readonly gateway?: string;
@@ -123,7 +125,8 @@ function kernelRouteKey(route: KernelRoute, family: Family): string {
   return `${tunnel ? "tunnel" : "direct"} ${dst} ${canonicalAddress(route.gateway ?? "")}`;
 }
 
-async function ownRoutes(tools: Tools, family: Family): Promise<KernelRoute[]> {
+/** The routes of our protocol in one family, as `ip -j` prints them. */
+export async function ownRoutes(tools: Tools, family: Family): Promise<KernelRoute[]> {
   const text = await tools.check("ip", [`-${family}`, "-j", "route", "show", "proto", String(ROUTE_PROTOCOL)]);
   return text.trim() ? (JSON.parse(text) as KernelRoute[]) : [];
 }
@@ -146,11 +149,14 @@ export async function reconcileRoutes(tools: Tools, routes: readonly PlannedRout
     }
     for (const route of existing) {
       if (wantedDsts.has(canonicalDst(route.dst, family))) continue;
-      await tools.check("ip", [`-${family}`, "route", "del", ...(route.type === "blackhole" ? ["blackhole"] : []), route.dst, "proto", String(ROUTE_PROTOCOL)]);
+      await tools.check("ip", [`-${family}`, "route", "del", ...routeDeleteArgs(route)]);
       report.changes.push(`route removed: ${route.type === "blackhole" ? "blackhole " : ""}${route.dst}`);
     }
   }
 }
+
+/** What names one of our routes to `ip route del` (after "del"). */
+export const routeDeleteArgs = (route: KernelRoute): string[] => [...(route.type === "blackhole" ? ["blackhole"] : []), route.dst, "proto", String(ROUTE_PROTOCOL)];
 
 /** The MTU of the device holding the default route, minus the outer IPv4 header. */
 async function defaultTunnelMtu(tools: Tools): Promise<number> {
@@ -193,16 +199,19 @@ async function setTunnelAddress(tools: Tools, addressing: TunnelAddressing, repo
   report.changes.push(`${TUNNEL_DEVICE} address set: ${address}/32`);
 }
 
-/** No route needs tunl0 (or remove): the tunnel address goes back to its pool, and off tunl0 where the node had one. */
-async function dropTunnelAddress(tools: Tools, addressing: TunnelAddressing, report: RunReport): Promise<void> {
+/**
+ * No route needs tunl0 (or remove): the tunnel address goes back to its pool, and off tunl0 where
+ * the node had one. Returns the change to report, or undefined when the node held none.
+ */
+export async function dropTunnelAddress(tools: Tools, addressing: TunnelAddressing): Promise<string | undefined> {
   const released = await addressing.release();
-  if (released === undefined) return;
-  report.changes.push(`tunnel address ${released} released`);
+  if (released === undefined) return undefined;
   await tools.run("ip", ["addr", "del", `${released}/32`, "dev", TUNNEL_DEVICE]);
+  return `tunnel address ${released} released`;
 }
 
 /** Runs one part of a run; its CniError becomes a line of the report and the run goes on. */
-function partRunner(report: RunReport): (part: () => Promise<void>) => Promise<void> {
+export function partRunner(report: RunReport): (part: () => Promise<void>) => Promise<void> {
   return async (part) => {
     try {
       await part();
@@ -226,28 +235,12 @@ export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<R
     if (!tunnelReady) routes = routes.filter((route) => route.kind !== "tunnel");
   } else if (options.tunnelAddress) {
     const addressing = options.tunnelAddress;
-    await attempt(() => dropTunnelAddress(tools, addressing, report));
-  }
-  await attempt(() => reconcileRoutes(tools, routes, report));
-  return report;
-}
-
-/** Deletes our jumps, chains, every route of our protocol and the tunnel address, whatever the datastore says now. */
-export async function removeDataplane(options: RunOptions = {}): Promise<RunReport> {
-  const tools = systemTools(options.netns);
-  const report: RunReport = { changes: [], errors: [] };
-  const attempt = partRunner(report);
-  for (const family of [4, 6] as const) {
     await attempt(async () => {
-      const state = await readNatState(tools, family);
-      if (state.chains.length === 0 && state.jumps === 0) return;
-      await tools.check(IPTABLES[family].restore, ["-w", "--noflush"], renderNatRemoval(state.chains, state.jumps));
-      report.changes.push(`IPv${family} nat-outgoing chains removed`);
+      const released = await dropTunnelAddress(tools, addressing);
+      if (released !== undefined) report.changes.push(released);
     });
   }
-  await attempt(() => reconcileRoutes(tools, [], report));
-  const addressing = options.tunnelAddress;
-  if (addressing) await attempt(() => dropTunnelAddress(tools, addressing, report));
+  await attempt(() => reconcileRoutes(tools, routes, report));
   return report;
 }
 

@@ -1,6 +1,6 @@
 // A node's tunnel address: one IPAM allocation per node for tunl0, kept apart from every CNI attachment.
 import type { Pool } from "../pool/resource.js";
-import type { StoreTxn } from "../store/store.js";
+import type { StoreReader, StoreTxn } from "../store/store.js";
 import { assignAddresses } from "./assign.js";
 import { attachmentId, attachmentKey, attachmentSchema, type AttachmentDoc } from "./documents.js";
 import { newHandle } from "./handle.js";
@@ -49,4 +49,9 @@ export async function ensureTunnelAddress(txn: StoreTxn, node: string, pools: re
 /** Gives the node's tunnel address back; returns the record released, or undefined when it held none. */
 export function releaseTunnelAddress(txn: StoreTxn, node: string): Promise<AttachmentDoc | undefined> {
   return releaseAttachment(txn, tunnelAttachmentId(node));
+}
+
+/** The node's tunnel address now, or undefined when it holds none; reads only. */
+export async function heldTunnelAddress(txn: StoreReader, node: string): Promise<string | undefined> {
+  return (await txn.get(attachmentKey(tunnelAttachmentId(node)), attachmentSchema))?.addresses[0]?.address;
 }

@@ -3,10 +3,8 @@ import * as z from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { describeIssues } from "../cni/validation.js";
 import { formatAddress, parseAddress, familyBits, type Cidr, type Family } from "../alloc/address.js";
+import { nodeNameSchema } from "./name.js";
 
-/** DNS-1123 style, which also makes the name a safe store key segment (no "/", never "." or ".."). */
-const NODE_NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-const MAX_NODE_NAME_LENGTH = 253;
 const MAX_AS_NUMBER = 4294967295;
 
 /** A node's address with the prefix of its subnet: 192.168.10.11/24 is 192.168.10.11 in 192.168.10.0/24. */
@@ -28,10 +26,6 @@ export interface Node {
   readonly asNumber?: number;
 }
 
-export const nodeNameSchema = z.string().check(
-  z.regex(NODE_NAME_PATTERN, { message: "a node name is lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" }),
-  z.maxLength(MAX_NODE_NAME_LENGTH, { message: `a node name may be at most ${MAX_NODE_NAME_LENGTH} characters` }),
-);
 
 const addressText = (family: Family) =>
   z.string().check(z.refine((text) => parseNodeAddress(text)?.family === family, { message: `not an IPv${family} address with prefix (e.g. ${family === 4 ? "192.168.10.11/24" : "fd00:10::11/64"})` }));

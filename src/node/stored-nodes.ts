@@ -3,7 +3,7 @@ import { nodeDocumentSchema, nodeFromDocument, nodeToDocument, type Node } from 
 import type { StoreReader, StoreTxn } from "../store/store.js";
 
 export const NODES_PREFIX = "nodes/";
-/** The name passed nodeNameSchema, so it is one safe key segment. */
+/** The name passed nodeNameProblem (./name.ts), so it is one safe key segment. */
 export const nodeKey = (name: string): string => `${NODES_PREFIX}${name}`;
 
 export async function readStoredNode(txn: StoreReader, name: string): Promise<Node | undefined> {

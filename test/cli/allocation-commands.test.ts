@@ -23,8 +23,8 @@ describe("ippool allocations", () => {
     expect(await withContainers(2)).toEqual([["10.30.0.2", "fd00:30::2"], ["10.30.0.3", "fd00:30::3"]]);
     const rows = rowsOf(ok(await dir.cli(["allocations"])));
     expect(rows[0]).toEqual(["POOL", "ADDRESS", "NETWORK", "CONTAINER", "IFNAME", "NODE", "POD", "ALLOCATED"]);
-    // No ipam.nodename and no NODENAME: the node is the host name.
-    const node = hostname();
+    // No ipam.nodename and no NODENAME: the node is the host name, lower-cased.
+    const node = hostname().toLowerCase();
     expect(rows.slice(1).map((row) => row.slice(0, 7))).toEqual([
       ["10.30.0.0/28", "10.30.0.2", "testnet", "ctr-1", "eth0", node, "default/pod-1"],
       ["10.30.0.0/28", "10.30.0.3", "testnet", "ctr-2", "eth0", node, "default/pod-2"],

@@ -59,7 +59,8 @@ describe("ippool blocks", () => {
     [["blocks", "release"], "needs --empty or --all-empty"],
     [["blocks", "--empty"], "--empty and --all-empty go with 'ippool blocks release'"],
     [["blocks", "grow"], "unknown action 'grow'"],
-    [["blocks", "--nodename", "../etc"], '--nodename "../etc" must match'],
+    [["blocks", "--nodename", "../etc"], '--nodename "../etc" is not a node name'],
+    [["blocks", "--nodename", "Node-A"], '--nodename "Node-A" is not a node name: a node name is lower-case letters'],
   ])("%j is a usage error", async (args, message) => {
     const result = await dir.cli(args);
     expect(result.code).toBe(2);

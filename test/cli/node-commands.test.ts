@@ -147,6 +147,19 @@ describe("ippool node register", () => {
     expect(ok(await dir.cli(["get", "nodes", "-o", "wide"]))).toContain("node-a  -    192.168.10.11/24  fd00:10::11/64");
   });
 
+  it("warns that a node registered without any address cannot be routed to, and stays silent once it has one", async () => {
+    const bare = await dir.cli(["node", "register", "--nodename", "node-a"]);
+    expect(ok(bare)).toBe("registered node node-a\n");
+    expect(bare.stderr).toBe(
+      "ippool: warning: node node-a has no address, so other nodes cannot route to its blocks; give --ipv4-address, --ipv6-address or --detect\n",
+    );
+    expect((await dir.cli(["node", "register", "--nodename", "node-a"])).stderr).toContain("node node-a has no address");
+    const addressed = await dir.cli(["node", "register", "--nodename", "node-a", "--ipv6-address", "fd00:10::11/64"]);
+    expect(ok(addressed)).toBe("updated node node-a\n");
+    expect(addressed.stderr).toBe("");
+    expect((await dir.cli(["node", "register", "--nodename", "node-a"])).stderr).toBe("");
+  });
+
   it("takes the name from NODENAME when --nodename is absent", async () => {
     ok(await execCli(["node", "register", "--ipv4-address", "10.0.0.2/24"], { dataDir: dir.path, env: { NODENAME: "from-env" } }));
     expect(ok(await dir.cli(["get", "nodes"]))).toBe("NAME\nfrom-env\n");
@@ -166,7 +179,10 @@ describe("ippool dataplane command line", () => {
     [["dataplane", "reconcile"], "unknown subcommand 'reconcile'; use apply, watch, remove"],
     [["dataplane", "apply", "--mtu", "0"], "--mtu must be a whole number from 1 to 65535, not '0'"],
     [["dataplane", "watch", "--interval", "1.5"], "--interval must be a whole number from 1 to 86400, not '1.5'"],
-    [["dataplane", "watch", "--dry-run"], "--dry-run goes with 'dataplane apply'"],
+    [["dataplane", "watch", "--dry-run"], "--dry-run does not apply to 'dataplane watch'; it goes with 'dataplane apply' and 'dataplane remove'"],
+    [["dataplane", "apply", "--interval", "5"], "--interval does not apply to 'dataplane apply'; it goes with 'dataplane watch'"],
+    [["dataplane", "remove", "--mtu", "1400"], "--mtu does not apply to 'dataplane remove'; it goes with 'dataplane apply' and 'dataplane watch'"],
+    [["dataplane", "remove", "--interval", "5"], "--interval does not apply to 'dataplane remove'; it goes with 'dataplane watch'"],
     [["node"], "'ippool node' needs a subcommand: register"],
   ])("%j is a usage error", async (args, message) => {
     const result = await dir.cli(args);

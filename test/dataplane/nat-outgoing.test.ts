@@ -7,6 +7,9 @@ import { CniRuntime, pluginDirWithIppool, type Conflist } from "../e2e/cni-runti
 import { resultIps } from "../e2e/expectations.js";
 import { NetnsLab, attempt, hostPart, run } from "../e2e/netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "../e2e/prerequisites.js";
+import { ensureTunnelAddress } from "../../src/ipam/tunnel-address.js";
+import { readStoredPools } from "../../src/ipam/stored-pools.js";
+import { openStore } from "../../src/store/open-store.js";
 import { addUplink, ippoolIn, ownRoutes, ownRuleLines, pathWithoutIptables, savedRules, type Uplink } from "./lab.js";
 
 const skip = skipUnlessReady("dataplane nat-outgoing", [...NAMESPACE_BASICS, "plugin:ptp", "program:iptables", "program:ip6tables", "program:iptables-save", "program:ip6tables-save"]);
@@ -33,10 +36,10 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
   let uplink: Uplink;
   let container: { containerId: string; netns: string; ifname: string };
   let source: { 4: string; 6: string };
-  const store = () => `${data.path}/store`;
-  const dataplane = (args: string[], env?: Record<string, string>) => ippoolIn(uplink.node, store(), ["dataplane", ...args, "--nodename", "node-1"], env);
+  const storeDir = () => `${data.path}/store`;
+  const dataplane = (args: string[], env?: Record<string, string>) => ippoolIn(uplink.node, storeDir(), ["dataplane", ...args, "--nodename", "node-1"], env);
   const applyPools = async (...docs: unknown[]) => {
-    const result = await execCli(["apply", "-f", "-"], { dataDir: store(), stdin: docs.map((doc) => stringify(doc)).join("---\n") });
+    const result = await execCli(["apply", "-f", "-"], { dataDir: storeDir(), stdin: docs.map((doc) => stringify(doc)).join("---\n") });
     expect(result.code, result.stderr).toBe(0);
   };
   const applyOk = async () => {
@@ -50,6 +53,11 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
     const line = (await run("ip", ["netns", "exec", uplink.external, family, "-c", "-t", "filter"])).split("\n").find((text) => text.includes(`-s ${from} `));
     return Number(/^\[(\d+):/.exec(line ?? "")?.[1] ?? Number.NaN);
   };
+  const tunnelAllocations = async () => {
+    const listed = await execCli(["allocations", "-o", "json"], { dataDir: storeDir() });
+    expect(listed.code, listed.stderr).toBe(0);
+    return (JSON.parse(listed.stdout) as { network: string }[]).filter((entry) => entry.network === "_ippool-tunnel");
+  };
   const masqueraded = (nat4: boolean, nat6 = nat4) => [poolDoc(POOL_V4, { "nat-outgoing": nat4 }), poolDoc(POOL_V6, { "nat-outgoing": nat6 }), poolDoc(OTHER_POOL)];
 
   beforeAll(async () => {
@@ -62,7 +70,7 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
     await lab.exec(uplink.external, ["ip", "addr", "add", `${OTHER_POOL_HOST}/32`, "dev", "lo"]);
     await lab.exec(uplink.node, ["ip", "route", "add", `${OTHER_POOL_HOST}/32`, "via", EXTERNAL_V4]);
     await applyPools(...masqueraded(true));
-    const register = await execCli(["node", "register", "--nodename", "node-1", "--ipv4-address", `${NODE_V4}/24`, "--ipv6-address", `${NODE_V6}/64`], { dataDir: store() });
+    const register = await execCli(["node", "register", "--nodename", "node-1", "--ipv4-address", `${NODE_V4}/24`, "--ipv6-address", `${NODE_V6}/64`], { dataDir: storeDir() });
     expect(register.code, register.stderr).toBe(0);
     const conflist: Conflist = {
       cniVersion: "1.0.0",
@@ -71,7 +79,7 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
         {
           type: "ptp",
           ipMasq: false,
-          ipam: { type: "ippool", dataDir: store(), ipv4_pools: [POOL_V4], ipv6_pools: [POOL_V6], routes: [{ dst: "0.0.0.0/0" }, { dst: "::/0" }] },
+          ipam: { type: "ippool", dataDir: storeDir(), ipv4_pools: [POOL_V4], ipv6_pools: [POOL_V6], routes: [{ dst: "0.0.0.0/0" }, { dst: "::/0" }] },
         },
       ],
     };
@@ -153,14 +161,14 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
     expect(await pings(container.netns, EXTERNAL_V4)).toBe(false);
     expect(await pings(container.netns, EXTERNAL_V6)).toBe(false);
     expect(await received(POOL_V4)).toBeGreaterThan(fromPool);
-    const deleted = await execCli(["delete", "pool", "192.168.77.0/24", "fd00:77::/64"], { dataDir: store() });
+    const deleted = await execCli(["delete", "pool", "192.168.77.0/24", "fd00:77::/64"], { dataDir: storeDir() });
     expect(deleted.code, deleted.stderr).toBe(0);
     await applyOk();
     expect(await pings(container.netns, EXTERNAL_V4)).toBe(true);
   });
 
   it("watch restores a rule deleted by hand within its interval, follows pool changes, outlives a missing node record, and exits 0 on SIGTERM", async () => {
-    const child = spawn("ip", ["netns", "exec", uplink.node, IPPOOL, "dataplane", "watch", "--interval", "1", "--nodename", "node-1", "--data-dir", store()], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("ip", ["netns", "exec", uplink.node, IPPOOL, "dataplane", "watch", "--interval", "1", "--nodename", "node-1", "--data-dir", storeDir()], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
@@ -179,10 +187,10 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
       await applyPools(...masqueraded(true));
       expect(await eventually(hasMasquerade)).toBe(true);
       // This node's record vanishing is a failed round, reported; the watch goes on and recovers.
-      expect((await execCli(["delete", "node", "node-1"], { dataDir: store() })).code).toBe(0);
+      expect((await execCli(["delete", "node", "node-1"], { dataDir: storeDir() })).code).toBe(0);
       expect(await eventually(async () => stderr.includes("ippool: node node-1 has no node record"))).toBe(true);
       expect(child.exitCode).toBeNull();
-      const register = await execCli(["node", "register", "--nodename", "node-1", "--ipv4-address", `${NODE_V4}/24`, "--ipv6-address", `${NODE_V6}/64`], { dataDir: store() });
+      const register = await execCli(["node", "register", "--nodename", "node-1", "--ipv4-address", `${NODE_V4}/24`, "--ipv6-address", `${NODE_V6}/64`], { dataDir: storeDir() });
       expect(register.code, register.stderr).toBe(0);
       await lab.exec(uplink.node, ["iptables", "-t", "nat", "-F", "IPPOOL-NAT-OUTGOING"]);
       expect(await eventually(hasMasquerade)).toBe(true);
@@ -194,10 +202,37 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
 
   it("refuses a node name without a record, and changes nothing", async () => {
     const before = await savedRules(uplink.node);
-    const result = await ippoolIn(uplink.node, store(), ["dataplane", "apply", "--nodename", "node-9"]);
+    const result = await ippoolIn(uplink.node, storeDir(), ["dataplane", "apply", "--nodename", "node-9"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("ippool: node node-9 has no node record (stored nodes: node-1)");
     expect(await savedRules(uplink.node)).toBe(before);
+  });
+
+  it("remove --dry-run prints the rules, routes and tunnel address it would take away, and changes nothing", async () => {
+    // A tunnel address as the agent takes it where the kernel has IPIP (this one may not), which
+    // claims node-1 a block; apply then routes that block (and, with no pool tunnelling, hands the
+    // address back), so the second call leaves node-1 with rules, a route and a tunnel address.
+    const store = await openStore({ datastore: { type: "disk" }, dataDir: storeDir(), lockWaitSeconds: 10 });
+    const pools = (await store.read(readStoredPools)).filter((pool) => pool.id === POOL_V4);
+    const takeTunnelAddress = () => store.update((txn) => ensureTunnelAddress(txn, "node-1", pools, new Date()));
+    await takeTunnelAddress();
+    await applyOk();
+    const tunnel = await takeTunnelAddress();
+    const [rules, routes, held] = [await savedRules(uplink.node), await ownRoutes(uplink.node), await tunnelAllocations()];
+    expect(routes).toEqual([expect.objectContaining({ type: "blackhole" })]);
+    expect(held).toHaveLength(1);
+    const result = await dataplane(["remove", "--dry-run"]);
+    expect(result.code, result.stderr).toBe(0);
+    const removal = "*nat\n-D POSTROUTING -j IPPOOL-POSTROUTING\n-F IPPOOL-POSTROUTING\n-F IPPOOL-NAT-OUTGOING\n-X IPPOOL-POSTROUTING\n-X IPPOOL-NAT-OUTGOING\nCOMMIT\n";
+    expect(result.stdout).toBe(
+      `# iptables-restore --noflush\n${removal}# ip6tables-restore --noflush\n${removal}` +
+        "# routes to delete (ip route del, proto 201)\n" +
+        routes.map((route) => `blackhole ${route.dst} proto 201\n`).join("") +
+        `# tunnel address to release: ${tunnel.address} (taken off tunl0)\n`,
+    );
+    expect(await savedRules(uplink.node)).toBe(rules);
+    expect(await ownRoutes(uplink.node)).toEqual(routes);
+    expect(await tunnelAllocations()).toEqual(held);
   });
 
   it("without iptables says so, per family, and exits 1; remove then takes away everything of ippool's", async () => {

@@ -1,6 +1,7 @@
 // The route runner against a namespace: plans with blocks built in-process (each case exact; lab.test.ts has the allocator make them), applied with `ip netns exec`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPlan, describePlan, removeDataplane } from "../../src/dataplane/apply.js";
+import { applyPlan, describePlan } from "../../src/dataplane/apply.js";
+import { removeDataplane } from "../../src/dataplane/remove.js";
 import { planDataplane } from "../../src/dataplane/plan.js";
 import type { BlockSummary } from "../../src/ipam/blocks.js";
 import { parseNodeDocument } from "../../src/node/resource.js";

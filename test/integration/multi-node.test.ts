@@ -1,6 +1,9 @@
 // Several nodes on one store (one NODENAME each): each allocates from blocks it claimed, borrows only when none is left, and no address has two holders.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { execCli, netconf, type ProcessResult } from "../helpers/ippool.js";
+import { IPPOOL, execCli, netconf, type ProcessResult } from "../helpers/ippool.js";
+import { skipUnlessReady } from "../e2e/prerequisites.js";
 import { addressesOf, inlinePool, run, useDataDir } from "./support.js";
 
 const dir = useDataDir();
@@ -9,6 +12,8 @@ const NODES = ["node-a", "node-b", "node-c"] as const;
 const LOCK_WAIT = { lockWaitSeconds: 300 };
 /** 750 plugin processes on 2 shared cores: minutes when other work runs beside the suite. */
 const BURST_TIMEOUT = 600_000;
+/** Setting a host name for one process takes a UTS namespace of its own. */
+const skipHostname = skipUnlessReady("node name from the host name", ["root", "program:unshare"]);
 const explain = (result: ProcessResult) => `exit ${result.code} signal ${result.signal}: ${result.stdout}${result.stderr}`;
 
 interface Block {
@@ -146,16 +151,64 @@ describe("the node name", () => {
     expect((await cliJson(["blocks"]))[0]).toEqual({ cidr: "10.62.0.0/26", pool: "10.62.0.0/24", node, used: 1, free: 61 });
   });
 
-  it.each(["../etc", "a/b", ".hidden", "", "x".repeat(254)])("%j in ipam.nodename is code 7, in NODENAME code 4, and nothing is written", async (bad) => {
-    const withConf = await run("ADD", netconf("1.0.0", { dataDir: dir.path, ipPools: pool, nodename: bad }));
-    expect(withConf.json, withConf.stdout).toMatchObject({ code: 7 });
-    expect(withConf.json.msg).toContain("nodename");
-    if (bad !== "") {
-      const withEnv = await run("ADD", netconf("1.0.0", { dataDir: dir.path, ipPools: pool }), { env: { NODENAME: bad } });
-      expect(withEnv.json, withEnv.stdout).toMatchObject({ code: 4 });
-      expect(withEnv.json.msg).toContain("NODENAME");
-    }
-    expect(await cliJson(["allocations"])).toEqual([]);
+  // Names the node resource refuses: had the plugin taken them, 'node register' could never record the node.
+  it.each(["Node_A", "NODE-A", "node_a", "node-a-", "../etc", "a/b", ".hidden", "", "x".repeat(254)])(
+    "%j in ipam.nodename is code 7, in NODENAME code 4 saying why, nothing is written, and node register refuses it too",
+    async (bad) => {
+      const withConf = await run("ADD", netconf("1.0.0", { dataDir: dir.path, ipPools: pool, nodename: bad }));
+      expect(withConf.json, withConf.stdout).toMatchObject({ code: 7 });
+      expect(withConf.json.msg).toContain("nodename");
+      if (bad !== "") {
+        const withEnv = await run("ADD", netconf("1.0.0", { dataDir: dir.path, ipPools: pool }), { env: { NODENAME: bad } });
+        expect(withEnv.json, withEnv.stdout).toMatchObject({ code: 4 });
+        expect(withEnv.json.msg).toContain(`node name ${JSON.stringify(bad)} from env variable NODENAME cannot name a node record: a node name `);
+        const registered = await execCli(["node", "register", "--nodename", bad], { dataDir: dir.path });
+        expect(registered.code).toBe(2);
+        expect(registered.stderr).toContain(`--nodename ${JSON.stringify(bad)} is not a node name: a node name `);
+      }
+      expect(await cliJson(["allocations"])).toEqual([]);
+    },
+  );
+
+  it("a name the plugin takes from NODENAME is one 'node register' records, and the dataplane finds it", async () => {
+    const conf = netconf("1.0.0", { dataDir: dir.path, ipPools: pool });
+    expect((await run("ADD", conf, { containerId: "dotted", env: { NODENAME: "node-7.example.com" } })).code).toBe(0);
+    const registered = await execCli(["node", "register", "--ipv4-address", "192.168.7.7/24"], { dataDir: dir.path, env: { NODENAME: "node-7.example.com" } });
+    expect(registered.stdout, registered.stderr).toBe("registered node node-7.example.com\n");
+    const plan = await execCli(["dataplane", "apply", "--dry-run"], { dataDir: dir.path, env: { NODENAME: "node-7.example.com" } });
+    expect(plan.stdout, plan.stderr).toContain("blackhole 10.62.0.0/26 proto 201\n");
+  });
+
+  describe.skipIf(skipHostname)("from the host name (in a UTS namespace of its own)", () => {
+    /** IPPOOL run under the host name `name`, set for it alone (the kernel's, which hostname(1) would check first). */
+    const underHostname = (name: string): string => {
+      const script = join(dir.path, `as-${name}.sh`);
+      writeFileSync(script, `#!/bin/sh\nexec unshare --uts /bin/sh -c 'printf %s "$1" >/proc/sys/kernel/hostname && shift && exec "$@"' sh '${name}' '${IPPOOL}' "$@"\n`, { mode: 0o755 });
+      return script;
+    };
+
+    it("is lower-cased, as Calico does, for the plugin and the CLI alike", async () => {
+      const executable = underHostname("Node-A");
+      const conf = netconf("1.0.0", { dataDir: dir.path, ipPools: pool });
+      expect((await run("ADD", conf, { containerId: "hosted", executable })).code).toBe(0);
+      expect((await cliJson(["allocations"]))[0].node).toBe("node-a");
+      const registered = await execCli(["node", "register"], { dataDir: dir.path, executable });
+      expect(registered.stdout, registered.stderr).toBe("registered node node-a\n");
+    });
+
+    it("that no node record could carry is code 4 naming the host name; commands that act for no node still run", async () => {
+      const executable = underHostname("node_a");
+      const added = await run("ADD", netconf("1.0.0", { dataDir: dir.path, ipPools: pool }), { executable });
+      expect(added.json, added.stdout).toMatchObject({ code: 4 });
+      expect(added.json.msg).toContain('node name "node_a" from the host name cannot name a node record');
+      expect(added.json.details).toContain("NODENAME");
+      const registered = await execCli(["node", "register"], { dataDir: dir.path, executable });
+      expect(registered.code).toBe(1);
+      expect(registered.stderr).toContain('node name "node_a" from the host name cannot name a node record');
+      const listed = await execCli(["get", "pools"], { dataDir: dir.path, executable });
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(await cliJson(["allocations"])).toEqual([]);
+    });
   });
 
   it("GC on a node releases only that node's attachments of the network", async () => {
