@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
 import { openStore } from "../store/open-store.js";
+import { withDamageAdvice } from "../ipam/damage-advice.js";
 import { datastoreFlags } from "./datastore-flags.js";
 import { nodenameProblem, resolveNodename } from "../cni/nodename.js";
 import { parseArgv } from "./args.js";
@@ -49,7 +50,7 @@ export async function runCli(io: CliIo): Promise<number> {
       dataDir,
       datastore: datastore.type,
       nodename,
-      store: await openStore({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename }),
+      store: withDamageAdvice(await openStore({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename })),
       now: io.now,
       ...(io.executable !== undefined ? { executable: io.executable } : {}),
       readInput: (path) => readInput(io, path),
