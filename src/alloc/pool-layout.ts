@@ -38,6 +38,13 @@ export function poolLayout(cidr: Cidr): PoolLayout {
   return { cidr, size, blockSize, blockCount: size / blockSize, gatewayOffset, reserved };
 }
 
+/** What a reserved offset is, with the reason it is never handed out; undefined for an offset that is not reserved. */
+export function reservedRole(layout: PoolLayout, offset: bigint): string | undefined {
+  if (!layout.reserved.has(offset)) return undefined;
+  if (offset === 0n) return "network address";
+  return offset === layout.gatewayOffset ? "gateway (network+1)" : "broadcast address";
+}
+
 export const usableCount = (layout: PoolLayout): bigint => layout.size - BigInt(layout.reserved.size);
 
 /** Addresses of one block that can be handed out (its size less the reserved ones in it). */

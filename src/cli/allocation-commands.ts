@@ -3,7 +3,14 @@ import { CniError, ErrorCode } from "../cni/errors.js";
 import type { AttachmentDoc } from "../ipam/documents.js";
 import { UsageError, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 import { formatJson, formatTable, outputFormat, since } from "./output.js";
-import { addressArgument, allocationRows, containerAttachments, lookupAddress, networkArgument } from "./allocation-queries.js";
+import {
+  addressArgument,
+  allocationRows,
+  containerAttachments,
+  describeUnallocated,
+  lookupAddress,
+  networkArgument,
+} from "./allocation-queries.js";
 import { poolIdArgument } from "./resource-type.js";
 
 const pod = (doc: AttachmentDoc): string => (doc.podName ? `${doc.podNamespace ?? ""}/${doc.podName}` : "-");
@@ -79,8 +86,7 @@ export const showCommand: CommandSpec = {
 async function showAddress(ctx: CommandContext, address: string, format: "text" | "json"): Promise<number> {
   const found = await ctx.store.read((txn) => lookupAddress(txn, address));
   if (!found.owner) {
-    const where = found.pool ? `it is free in pool ${found.pool}` : "it is in no pool the store knows";
-    throw new CniError(ErrorCode.unknownContainer, `address ${address} is not allocated; ${where}`);
+    throw new CniError(ErrorCode.unknownContainer, describeUnallocated(found));
   }
   if (format === "json") {
     ctx.out(formatJson({ address, pool: found.pool, holder: found.owner, attachment: found.attachment ?? null }));

@@ -1,5 +1,6 @@
 // Finding allocations for the CLI: flat rows for tables, the holder of one address, attachments of a container.
 import { cidrContains, compareCidrs, parseAddress } from "../alloc/address.js";
+import { poolLayout, reservedRole } from "../alloc/pool-layout.js";
 import { attachmentKey, attachmentSchema, idOfAttachment, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
 import { ownerOf } from "../ipam/block-state.js";
 import { canonicalAddress, listAttachments } from "../ipam/release.js";
@@ -55,6 +56,18 @@ export async function lookupAddress(txn: StoreReader, address: string): Promise<
     return { address, pool, offset, owner: owner.attachment, handle: owner.handle, ...(attachment ? { attachment } : {}) };
   }
   return first;
+}
+
+/**
+ * Why a looked-up address has no holder: reserved (never handed out, as ADD refuses it), free, or
+ * in no pool. "address 10.22.0.1 is not allocated; it is the gateway (network+1) of pool 10.22.0.0/16, ...".
+ */
+export function describeUnallocated(found: AddressLookup): string {
+  if (found.pool === undefined) return `address ${found.address} is not allocated; it is in no pool the store knows`;
+  const role = reservedRole(poolLayout(poolCidr(found.pool)), found.offset!);
+  return role === undefined
+    ? `address ${found.address} is not allocated; it is free in pool ${found.pool}`
+    : `address ${found.address} is reserved: it is the ${role} of pool ${found.pool}, never handed to a container`;
 }
 
 /** The attachments of a container, optionally narrowed to one network and interface. */

@@ -19,8 +19,9 @@ export const blocksCommand: CommandSpec = {
     "'blocks release --empty' hands back this node's empty blocks (or NODE's with --nodename), keeping its next-fit",
     "cursor. '--all-empty --nodename NODE' is for a node that is gone: its empty blocks go and, where it has no block",
     "left, its state too. Blocks that still hold addresses are never released; release those addresses first.",
-    "'blocks rebuild BLOCK-CIDR' repairs a block whose file was lost or restored from an earlier copy (ADD refuses such",
-    "a block with code 104): every address an attachment record holds in it is marked taken again; nothing held is freed.",
+    "'blocks rebuild BLOCK-CIDR' repairs a block that is damaged, lost or restored from an earlier copy (ADD refuses such",
+    "a block with code 104), in place: every address an attachment record holds in it is marked taken again; nothing held",
+    "is freed.",
   ],
   flags: {
     output: { type: "string", short: "o", value: "FORMAT", help: "table (default) or json" },

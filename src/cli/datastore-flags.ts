@@ -1,7 +1,7 @@
 // The CLI's choice of datastore: --etcd-* flags or their environment variables select etcd, else the disk store.
 import * as z from "zod/mini";
 import { datastoreSchema, type DatastoreConfig } from "../cni/netconf.js";
-import { describeIssues } from "../cni/validation.js";
+import { REPORT_INPUT, describeIssues } from "../cni/validation.js";
 import { UsageError } from "./context.js";
 
 /**
@@ -27,7 +27,7 @@ export function datastoreFlags(flags: Readonly<Record<string, unknown>>, env: Re
     return { type: "disk" };
   }
   const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
-  const parsed = z.safeParse(datastoreSchema(), { type: "etcd", endpoints: endpoints.split(",").map((url) => url.trim()), timeoutSeconds, ...given });
+  const parsed = z.safeParse(datastoreSchema(), { type: "etcd", endpoints: endpoints.split(",").map((url) => url.trim()), timeoutSeconds, ...given }, REPORT_INPUT);
   if (!parsed.success) throw new UsageError(`invalid etcd settings: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }

@@ -5,7 +5,14 @@ import { freeOffset } from "../ipam/block-state.js";
 import { releaseAddress, releaseAttachment } from "../ipam/release.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
-import { addressArgument, containerAttachments, describeHolder, lookupAddress, networkArgument } from "./allocation-queries.js";
+import {
+  addressArgument,
+  containerAttachments,
+  describeHolder,
+  describeUnallocated,
+  lookupAddress,
+  networkArgument,
+} from "./allocation-queries.js";
 
 /** What one release frees: a line for the operator each. */
 type Plan = string[];
@@ -72,8 +79,7 @@ function byAddress(address: string): Work {
   return async (txn, commit) => {
     const found = await lookupAddress(txn, address);
     if (!found.owner) {
-      const where = found.pool ? `it is free in pool ${found.pool}` : "it is in no pool the store knows";
-      throw new CniError(ErrorCode.unknownContainer, `nothing to release: address ${address} is not allocated; ${where}`);
+      throw new CniError(ErrorCode.unknownContainer, `nothing to release: ${describeUnallocated(found)}`);
     }
     const holder = found.attachment ? describeHolder(found.attachment) : `${found.owner} (no attachment record)`;
     if (commit) {

@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
 import { openStore, type StoreOpener } from "../store/open-store.js";
+import { withDamageAdvice } from "../ipam/damage-advice.js";
 import { datastoreFlags } from "./datastore-flags.js";
 import { resolveNodename } from "../cni/nodename.js";
 import { nodeNameProblem } from "../node/name.js";
@@ -52,7 +53,7 @@ export async function runCli(io: CliIo, open: StoreOpener = openStore): Promise<
       get nodename() {
         return nodename();
       },
-      store: await open({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename: turnName(nodename) }),
+      store: withDamageAdvice(await open({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename: turnName(nodename) })),
       now: io.now,
       ...(io.executable !== undefined ? { executable: io.executable } : {}),
       readInput: (path) => readInput(io, path),

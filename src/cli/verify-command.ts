@@ -2,6 +2,7 @@
 import { join } from "node:path";
 import { verifyStore, type VerifyReport } from "../ipam/verify.js";
 import type { Store } from "../store/store.js";
+import { blocksToRebuild, rebuildCommand } from "../ipam/damage-advice.js";
 import { UsageError, stringFlag, type CommandSpec } from "./context.js";
 
 interface Outcome extends VerifyReport {
@@ -10,12 +11,12 @@ interface Outcome extends VerifyReport {
 }
 
 export const verifyCommand: CommandSpec = {
-  summary: "check the store: every address held once, bitmaps, owners and counts agreeing, files intact",
+  summary: "check the store: every address held once, bitmaps, owners and block records agreeing, files intact",
   usage: ["verify [-o text|json]"],
   description: [
     "Reads the whole store as of one commit (without taking its lock) and checks that each taken address has exactly one owner whose " +
-      "record lists it, that no address is held twice, that every address and cursor lies in its pool, that the usage " +
-      "counts equal the bitmaps, and that every file parses and passes its checksum.",
+      "record lists it, that no address is held twice, that every address and cursor lies in its pool, that blocks, " +
+      "claims and node states agree on each block's node and last write, and that every file parses and passes its checksum.",
     "It changes nothing, not even a commit whose writer died before applying it (the next ippool write finishes that; " +
       "verify checks the store as if it were finished). Exit code 0 means no problem was found, 1 that some were.",
   ],
@@ -25,7 +26,7 @@ export const verifyCommand: CommandSpec = {
     const format = stringFlag(ctx, "output") ?? "text";
     if (format !== "text" && format !== "json") throw new UsageError(`unknown output format ${JSON.stringify(format)}; use text or json`, "verify");
     const outcome = await verifyStoreOf(ctx.store);
-    ctx.out(format === "json" ? `${JSON.stringify(toJson(ctx.dataDir, outcome), null, 2)}\n` : toText(ctx.dataDir, outcome));
+    ctx.out(format === "json" ? `${JSON.stringify(toJson(ctx.dataDir, outcome), null, 2)}\n` : toText(ctx.dataDir, outcome, ctx.store.cliFlags));
     return outcome.problems.length === 0 ? 0 : 1;
   },
 };
@@ -41,18 +42,27 @@ export async function verifyStoreOf(store: Store): Promise<Outcome> {
   return { ...report, notes: facts.notes };
 }
 
-function toText(dataDir: string, outcome: Outcome): string {
+function toText(dataDir: string, outcome: Outcome, flags: string): string {
   const { checked, problems, notes } = outcome;
   const lines = [
     `checked ${dataDir}: ${checked.pools} pool(s), ${checked.blocks} block(s), ${checked.attachments} attachment(s), ${checked.addresses} address(es)`,
     ...notes.map((note) => `note: ${note}`),
     ...problems.map((problem) => `problem: ${fileOf(dataDir, problem.key)}: ${problem.message}`),
-    problems.length === 0
-      ? "ok: no problems found"
-      : `${problems.length} problem(s) found; nothing was changed. Restore damaged files from a backup, or release what a ` +
-        "broken record held with 'ippool release' / 'ippool reclaim' and run 'ippool verify' again",
+    ...(problems.length === 0 ? ["ok: no problems found"] : repairs(problems, flags)),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** The safe way out: blocks rebuilt from the attachment records (named with this store's flags), anything else restored. */
+function repairs(problems: Outcome["problems"], flags: string): string[] {
+  const blocks = blocksToRebuild(problems);
+  return [
+    `${problems.length} problem(s) found; nothing was changed.` +
+      (blocks.length > 0 ? " Rebuild each block below from the attachment records (every address a record holds stays taken):" : ""),
+    ...blocks.map((block) => `  ${rebuildCommand(block, flags)}`),
+    "Restore any other damaged file from a backup; free an address held without a record with 'ippool release ADDRESS --yes'; " +
+      "then run 'ippool verify' again",
+  ];
 }
 
 function toJson(dataDir: string, outcome: Outcome) {

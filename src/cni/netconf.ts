@@ -1,7 +1,7 @@
 // The network config on stdin: decoded, version-checked and validated into typed values.
 import * as z from "zod/mini";
 import { CniError, ErrorCode } from "./errors.js";
-import { describeIssues, onlyUnknownFields } from "./validation.js";
+import { REPORT_INPUT, describeIssues, onlyUnknownFields } from "./validation.js";
 import { LATEST_VERSION, SUPPORTED_VERSIONS, isSupportedVersion, type CniVersion } from "./versions.js";
 import { NAME_PATTERN } from "./env.js";
 import { nodeNameSchema } from "../node/name.js";
@@ -45,20 +45,24 @@ const etcdEndpoint = () => z.string().check(z.refine((text) => /^https?:\/\/[^/?
 
 /** Where the state lives: a per-node data dir, or an etcd cluster shared by every node (docs/datastore.md). */
 const buildDatastoreSchema = () =>
-  z.discriminatedUnion("type", [
-    z.strictObject({ type: z.literal("disk") }),
-    z
-      .strictObject({
-        type: z.literal("etcd"),
-        endpoints: z.array(etcdEndpoint()).check(z.minLength(1, { message: "needs at least one endpoint" })),
-        prefix: z._default(z.string().check(z.regex(/^(\/[^/\0]+)+$/, { message: 'must be an etcd key path such as "/ippool" (no trailing slash)' })), DEFAULT_ETCD_PREFIX),
-        timeoutSeconds: z._default(z.number().check(z.positive(), z.lte(600)), DEFAULT_ETCD_TIMEOUT_SECONDS),
-        caFile: z.optional(absolutePath()),
-        certFile: z.optional(absolutePath()),
-        keyFile: z.optional(absolutePath()),
-      })
-      .check(z.refine(tlsFitsEndpoints, { message: "https endpoints need caFile (and certFile with keyFile for a client certificate); http endpoints take no TLS files; endpoints may not mix http and https" })),
-  ]);
+  z.discriminatedUnion(
+    "type",
+    [
+      z.strictObject({ type: z.literal("disk") }),
+      z
+        .strictObject({
+          type: z.literal("etcd"),
+          endpoints: z.array(etcdEndpoint()).check(z.minLength(1, { message: "needs at least one endpoint" })),
+          prefix: z._default(z.string().check(z.regex(/^(\/[^/\0]+)+$/, { message: 'must be an etcd key path such as "/ippool" (no trailing slash)' })), DEFAULT_ETCD_PREFIX),
+          timeoutSeconds: z._default(z.number().check(z.positive(), z.lte(600)), DEFAULT_ETCD_TIMEOUT_SECONDS),
+          caFile: z.optional(absolutePath()),
+          certFile: z.optional(absolutePath()),
+          keyFile: z.optional(absolutePath()),
+        })
+        .check(z.refine(tlsFitsEndpoints, { message: "https endpoints need caFile (and certFile with keyFile for a client certificate); http endpoints take no TLS files; endpoints may not mix http and https" })),
+    ],
+    { message: 'expected "disk" or "etcd"' },
+  );
 let builtDatastoreSchema: ReturnType<typeof buildDatastoreSchema> | undefined;
 /** Built on first use: most plugin calls have no datastore field, and a schema costs start-up to construct. */
 export const datastoreSchema = () => (builtDatastoreSchema ??= buildDatastoreSchema());
@@ -177,10 +181,10 @@ export function readVersion(raw: Record<string, unknown>): CniVersion {
 
 export function parseNetConf(raw: Record<string, unknown>): NetConf {
   const cniVersion = readVersion(raw);
-  const result = z.safeParse(netconfSchema, { ...raw, cniVersion });
+  const result = z.safeParse(netconfSchema, { ...raw, cniVersion }, REPORT_INPUT);
   if (!result.success) {
     const code = onlyUnknownFields(result.error) ? ErrorCode.unsupportedField : ErrorCode.invalidConfig;
-    throw new CniError(code, `invalid network config: ${describeIssues(result.error)}`);
+    throw new CniError(code, `invalid network config: ${describeIssues(result.error)}`, conflistHint(raw));
   }
   const conf = result.data;
   return {
@@ -196,6 +200,18 @@ export function parseNetConf(raw: Record<string, unknown>): NetConf {
       .map((list) => (list === null ? [] : list))
       .find((list) => list !== undefined),
   };
+}
+
+/**
+ * A whole .conflist fed to the plugin (by hand, or by a runtime that does not unpack lists) fails
+ * on its missing ipam: say what it got and what a plugin is given instead.
+ */
+function conflistHint(raw: Record<string, unknown>): string | undefined {
+  if (!Array.isArray(raw.plugins) || raw.ipam !== undefined) return undefined;
+  return (
+    "this is a conflist (a list of plugins under \"plugins\"); a plugin is given one entry of that list, with the " +
+    "list's name and cniVersion added, as a runtime (libcni) passes it: feed that entry, not the whole list"
+  );
 }
 
 /** The version to answer in when the config could not be read: the request's if known, else the latest. */

@@ -3,7 +3,7 @@ import { CniError, ErrorCode } from "../cni/errors.js";
 import { addressAt, cidrContains, cidrsOverlap, formatAddress, type Family } from "../alloc/address.js";
 import { isBitSet } from "../alloc/bitmap.js";
 import { findFreeInRange, firstUnclaimedBlock, nextFitRanges } from "../alloc/next-fit.js";
-import { poolLayout, usableCount } from "../alloc/pool-layout.js";
+import { poolLayout, reservedRole, usableCount } from "../alloc/pool-layout.js";
 import type { Pool } from "../pool/resource.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 import { BLOCK_PREFIX, POOLS_KEY, attachmentId, attachmentKey, nodeStatePrefix, poolCidr, type AttachmentDoc, type BlockDoc } from "./documents.js";
@@ -173,10 +173,8 @@ async function chooseRequested(txn: StoreReader, node: string, request: FamilyRe
   await assertNoOverlappingState(txn, pool);
   const offset = value - pool.cidr.network;
   const layout = poolLayout(pool.cidr);
-  if (layout.reserved.has(offset)) {
-    const role = offset === layout.gatewayOffset ? "the gateway" : offset === 0n ? "the network address" : "the broadcast address";
-    throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is ${role} of pool ${pool.id}`);
-  }
+  const role = reservedRole(layout, offset);
+  if (role !== undefined) throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is the ${role} of pool ${pool.id}`);
   const { block, bit } = locate(pool.id, offset);
   const doc = await readBlock(txn, pool.id, block);
   if (!doc) {

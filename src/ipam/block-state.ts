@@ -3,7 +3,7 @@ import { CniError, ErrorCode } from "../cni/errors.js";
 import { bitmapFromHex, bitmapToHex, clearBit, isBitSet, setBit } from "../alloc/bitmap.js";
 import { addressAt, familyBits, parseAddress } from "../alloc/address.js";
 import { poolLayout } from "../alloc/pool-layout.js";
-import type { StoreReader, StoreTxn } from "../store/store.js";
+import { tagDamagedKey, type StoreReader, type StoreTxn } from "../store/store.js";
 import {
   blockKey,
   blockSchema,
@@ -30,10 +30,9 @@ export async function readNodeState(txn: StoreReader, node: string, poolId: stri
   return (await txn.get(nodeStateKey(node, poolId), nodeStateSchema)) ?? { pool: poolId, node, blocks: {} };
 }
 
-/** Both ways out keep every held address taken; removing the file would not, so the advice says so. */
-const wayOut = (poolId: string, block: bigint): string =>
-  `nothing was allocated from it; put back its newest copy, or rebuild it from the attachment records with 'ippool blocks rebuild ${blockCidrOf(poolId, block)}' ` +
-  "('ippool verify' lists what disagrees). Do not remove the file: its addresses would look free and be handed out again";
+/** Tagged with the block's key: the store's user gives the way out (damage-advice.ts), which names the store's flags. */
+const blockRefused = (poolId: string, block: bigint, message: string): CniError =>
+  tagDamagedKey(new CniError(ErrorCode.storeDamaged, message, "nothing was allocated from it; see 'ippool verify'"), blockKey(poolId, block));
 
 /** The CIDR of a block, e.g. 10.22.0.64/26 (the pool itself when it is smaller than a block). */
 export function blockCidrOf(poolId: string, block: bigint): string {
@@ -54,11 +53,11 @@ export async function readBlock(txn: StoreReader, poolId: string, block: bigint)
   if (!doc) return undefined;
   const recorded = (await readNodeState(txn, doc.node, poolId)).blocks[block.toString(16)];
   if (recorded !== undefined && doc.seq < recorded) {
-    throw new CniError(
-      ErrorCode.storeDamaged,
+    throw blockRefused(
+      poolId,
+      block,
       `block ${key} is older than node ${doc.node}'s record of it (the block shows write ${doc.seq}, the node recorded write ${recorded}): ` +
         "it was restored from an earlier copy, so addresses handed out since may look free",
-      wayOut(poolId, block),
     );
   }
   return doc;
@@ -73,7 +72,7 @@ export async function readListedBlock(txn: StoreReader, node: string, poolId: st
 
 /** A claimed block whose document is gone: refused, since its addresses may be held. */
 export const lostBlock = (poolId: string, block: bigint, listedBy: string): CniError =>
-  new CniError(ErrorCode.storeDamaged, `block ${blockKey(poolId, block)} is missing, but ${listedBy} lists it as claimed`, wayOut(poolId, block));
+  blockRefused(poolId, block, `block ${blockKey(poolId, block)} is missing, but ${listedBy} lists it as claimed`);
 
 /** Which blocks of a pool are claimed, and by whom, as the claims document records it. */
 export async function readClaims(txn: StoreReader, poolId: string): Promise<Record<string, string>> {

@@ -2,8 +2,8 @@
 import { CniError, ErrorCode } from "../cni/errors.js";
 import { bitmapToHex, setBit } from "../alloc/bitmap.js";
 import { parseAddress } from "../alloc/address.js";
-import type { StoreTxn } from "../store/store.js";
-import { attachmentKey, attachmentSchema, blockKey, blockSchema, claimsKey, idOfAttachment, nodeStateKey, type BlockOwner } from "./documents.js";
+import { damagedKeyOf, type StoreTxn } from "../store/store.js";
+import { attachmentKey, attachmentSchema, blockKey, blockSchema, claimsKey, idOfAttachment, nodeStateKey, type BlockDoc, type BlockOwner } from "./documents.js";
 import { blockCidrOf, locate, offsetOf, readClaims, readNodeState } from "./block-state.js";
 import { nodesWithState } from "./blocks.js";
 import { listAttachments } from "./release.js";
@@ -25,10 +25,23 @@ export interface RebuiltBlock {
  * node recorded, so the block is current again. Refused when it is ambiguous: two records
  * holding one address, or several nodes listing the block.
  */
+/**
+ * The block as it is, or undefined when it is gone or damaged: a damaged copy is replaced like a
+ * lost one (the attachment records are the truth), except that owners it alone knew are lost.
+ */
+async function readOldCopy(txn: StoreTxn, key: string): Promise<BlockDoc | undefined> {
+  try {
+    return await txn.get(key, blockSchema);
+  } catch (error) {
+    if (error instanceof CniError && error.code === ErrorCode.storeDamaged && damagedKeyOf(error) === key) return undefined;
+    throw error;
+  }
+}
+
 export async function rebuildBlock(txn: StoreTxn, poolId: string, block: bigint): Promise<RebuiltBlock> {
   const key = blockKey(poolId, block);
   const hex = block.toString(16);
-  const old = await txn.get(key, blockSchema);
+  const old = await readOldCopy(txn, key);
   const listing: string[] = [];
   for (const node of await nodesWithState(txn)) if ((await readNodeState(txn, node, poolId)).blocks[hex] !== undefined) listing.push(node);
   const claimant = (await readClaims(txn, poolId))[hex];

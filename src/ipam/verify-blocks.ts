@@ -1,7 +1,7 @@
 // verify's checks of one block and one node state, and of how blocks and node states agree (pure, no store access).
 import { addressAt, cidrsOverlap, type Cidr } from "../alloc/address.js";
 import { bitmapFromHex, setBits } from "../alloc/bitmap.js";
-import type { PoolLayout } from "../alloc/pool-layout.js";
+import { reservedRole, type PoolLayout } from "../alloc/pool-layout.js";
 import { blockKey, claimsKey, nodeStateKey, type BlockDoc, type BlockOwner, type ClaimsDoc, type NodeStateDoc } from "./documents.js";
 
 export type Report = (key: string, message: string) => void;
@@ -39,10 +39,8 @@ export function checkBlock(key: string, hex: string, doc: BlockDoc, info: PoolIn
       report(key, `bit ${bit} is set but the block has only ${layout.blockSize} addresses`);
       continue;
     }
-    if (layout.reserved.has(offset)) {
-      const role = offset === 0n ? "network address" : offset === layout.gatewayOffset ? "gateway (network+1)" : "broadcast address";
-      report(key, `${address} is taken but is the ${role} of pool ${id}`);
-    }
+    const role = reservedRole(layout, offset);
+    if (role !== undefined) report(key, `${address} is taken but is the ${role} of pool ${id}`);
     const owner = doc.owners[bit];
     if (owner === undefined) report(key, `${address} is taken but no owner is recorded for it`);
     else taken.push({ offset, owner });

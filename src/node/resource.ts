@@ -1,7 +1,7 @@
 // The Calico v1 node resource: its schema, canonical form and the warnings it earns.
 import * as z from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
-import { describeIssues } from "../cni/validation.js";
+import { REPORT_INPUT, describeIssues } from "../cni/validation.js";
 import { formatAddress, parseAddress, familyBits, type Cidr, type Family } from "../alloc/address.js";
 import { nodeNameSchema } from "./name.js";
 
@@ -72,7 +72,7 @@ export interface ParsedNode {
 
 /** Validates one document; `where` names it in messages ("nodes.yaml: document 2"). */
 export function parseNodeDocument(input: unknown, where: string): ParsedNode {
-  const result = z.safeParse(nodeDocumentSchema, input);
+  const result = z.safeParse(nodeDocumentSchema, input, REPORT_INPUT);
   if (!result.success) throw new CniError(ErrorCode.invalidConfig, `${where}: ${describeIssues(result.error)}`);
   const node = nodeFromDocument(result.data);
   const warnings: string[] = [];

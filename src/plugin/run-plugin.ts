@@ -5,6 +5,7 @@ import { decodeJson, parseNetConf, readVersion, replyVersion } from "../cni/netc
 import { encodeResult } from "../cni/result.js";
 import { SUPPORTED_VERSIONS, requireVerbSupported } from "../cni/versions.js";
 import { openStore, type StoreOpener } from "../store/open-store.js";
+import { withDamageAdvice } from "../ipam/damage-advice.js";
 import { add } from "./add.js";
 import { check, del, gc, status } from "./maintenance.js";
 import type { PluginIo, VerbContext } from "./context.js";
@@ -33,7 +34,7 @@ export async function runPlugin(io: PluginIo, open: StoreOpener = openStore): Pr
     requireVerbSupported(env.command, readVersion(raw));
     const conf = parseNetConf(raw);
     // The node's name keys the etcd turn that this node's processes share (tests run several nodes on one machine).
-    const store = await open({ ...conf.ipam, nodename: conf.ipam.nodename ?? io.env.NODENAME });
+    const store = withDamageAdvice(await open({ ...conf.ipam, nodename: conf.ipam.nodename ?? io.env.NODENAME }));
     const context: VerbContext = { env, conf, store, io };
     // ADD answers with its result; the other verbs succeed silently.
     let result: unknown;

@@ -1,7 +1,7 @@
 // The Calico v1 ipPool resource: its schema, defaults, canonical form and the warnings it earns.
 import * as z from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
-import { describeIssues } from "../cni/validation.js";
+import { REPORT_INPUT, describeIssues } from "../cni/validation.js";
 import { formatCidr, parseCidr, type Cidr } from "../alloc/address.js";
 
 export const IPIP_MODES = ["always", "cross-subnet"] as const;
@@ -50,7 +50,7 @@ export interface ParsedPool {
 
 /** Validates one document; `where` names it in messages ("pool document 2", "ipam.ipPools[0]"). */
 export function parsePoolDocument(input: unknown, where: string): ParsedPool {
-  const result = z.safeParse(poolDocumentSchema, input);
+  const result = z.safeParse(poolDocumentSchema, input, REPORT_INPUT);
   if (!result.success) throw new CniError(ErrorCode.invalidConfig, `${where}: ${describeIssues(result.error)}`);
   const doc = result.data;
   const pool = poolFromDocument(doc);

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { CniError, ErrorCode } from "../cni/errors.js";
-import { assertSafeKey, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
+import { assertSafeKey, shellWord, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
 import { removeFile, syncPath, writeStateFile } from "./state-file.js";
 import { withStoreLock } from "./lock.js";
 import { CommitLog, sweepTemps, type CommitRecord, type Head, type Writes } from "./commit-log.js";
@@ -36,6 +36,10 @@ export class DiskStore implements Store {
 
   get location(): string {
     return this.dataDir;
+  }
+
+  get cliFlags(): string {
+    return `--data-dir ${shellWord(this.dataDir)}`;
   }
 
   /** Writers take turns under the lock; a commit that loses its compare-and-swap answers code 11 instead of running again. */

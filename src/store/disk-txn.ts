@@ -2,12 +2,22 @@
 import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { safeParse, type core } from "zod/mini";
-import { PendingWrites, assertSafeKey, type StoreTxn } from "./store.js";
+import { CniError, ErrorCode } from "../cni/errors.js";
+import { PendingWrites, assertSafeKey, tagDamagedKey, type StoreTxn } from "./store.js";
 import { damagedFile, readStateFile } from "./state-file.js";
 import type { Writes } from "./commit-log.js";
 
 /** Top-level names of the store's own machinery, never document keys: commit/, tmp/, the lock and its graves. */
 export const isReservedName = (name: string): boolean => name === "commit" || name === "tmp" || name.startsWith("store.lock");
+
+function readDocumentFile(path: string, key: string): unknown {
+  try {
+    return readStateFile(path);
+  } catch (error) {
+    if (error instanceof CniError && error.code === ErrorCode.storeDamaged) throw tagDamagedKey(error, key);
+    throw error;
+  }
+}
 
 export class DiskTxn extends PendingWrites implements StoreTxn {
   private readonly cache = new Map<string, unknown>();
@@ -31,11 +41,15 @@ export class DiskTxn extends PendingWrites implements StoreTxn {
     if (this.cache.has(key)) return this.cache.get(key) as T | undefined;
     const fromRecord = this.pending.has(key);
     const path = fromRecord ? this.pendingFile : this.pathOf(key);
-    const raw = fromRecord ? (this.pending.get(key) ?? undefined) : readStateFile(path);
+    const raw = fromRecord ? (this.pending.get(key) ?? undefined) : readDocumentFile(path, key);
     let doc: T | undefined;
     if (raw !== undefined) {
       const parsed = safeParse(schema, raw);
-      if (!parsed.success) throw damagedFile(path, `unexpected content${fromRecord ? ` for ${key}` : ""} (${parsed.error.issues[0]?.message ?? "schema"})`);
+      if (!parsed.success) {
+        const why = `unexpected content${fromRecord ? ` for ${key}` : ""} (${parsed.error.issues[0]?.message ?? "schema"})`;
+        // A commit record's content is the record's damage, not the document's: only the file's own gets the key.
+        throw fromRecord ? damagedFile(path, why) : tagDamagedKey(damagedFile(path, why), key);
+      }
       doc = parsed.data;
     }
     this.cache.set(key, doc);

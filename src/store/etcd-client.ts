@@ -4,7 +4,7 @@ import type * as httpsTypes from "node:https";
 import { readFileSync } from "node:fs";
 import * as z from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
-import { describeAttempts, etcdRejected, isTlsError, tlsFailure, type Attempt } from "./etcd-errors.js";
+import { describeAttempts, etcdRejected, isTlsError, refusedEverywhere, tlsFailure, type Attempt } from "./etcd-errors.js";
 
 export interface EtcdTls {
   readonly caFile?: string;
@@ -85,6 +85,10 @@ const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_RESOURCE_EXHAUSTED = 8;
 
+/** Rounds in which every endpoint refused the connection before the call gives up, and the first pause between them (doubling). */
+const REFUSED_ROUNDS = 5;
+const REFUSED_PAUSE_MS = 250;
+
 type Outcome = { ok: true; body: unknown } | { ok: false; attempt: Attempt };
 
 /** node:https (and with it node:tls) is loaded only for https endpoints: most clusters on loopback or a private network speak http. */
@@ -148,7 +152,7 @@ export class EtcdClient {
   /** The status of one member, asked directly (no failover): for health notes. */
   async status(endpoint: string): Promise<StatusReply> {
     const outcome = await this.post(endpoint, "/v3/maintenance/status", {}, this.remaining());
-    if (!outcome.ok) throw this.unavailable([outcome.attempt]);
+    if (!outcome.ok) throw this.unavailable([outcome.attempt], false);
     return parseReply(statusReplySchema, outcome.body, "status");
   }
 
@@ -159,6 +163,8 @@ export class EtcdClient {
    */
   private async call(path: string, body: unknown, idempotent: boolean): Promise<unknown> {
     const attempts: Attempt[] = [];
+    const started = Date.now();
+    let refusedRounds = 0;
     for (let round = 0; ; round++) {
       for (const [index, endpoint] of this.order.entries()) {
         // A member that hangs (no quorum) must leave time for the others.
@@ -170,11 +176,15 @@ export class EtcdClient {
         }
         attempts.push(outcome.attempt);
         if (!idempotent && !outcome.attempt.harmless) throw new UnknownOutcome(describeAttempts(attempts));
-        if (this.remaining() <= 0) throw this.unavailable(attempts);
+        if (this.remaining() <= 0) throw this.unavailable(attempts, !idempotent);
       }
       if (attempts.every((attempt) => attempt.tls)) throw tlsFailure(attempts);
-      const pause = Math.min(this.remaining(), 50 * 2 ** Math.min(round, 4) * (0.5 + Math.random()));
-      if (pause <= 0) throw this.unavailable(attempts);
+      // A refused connection is not an overloaded or leaderless member: it waits longer between rounds, and not for long.
+      refusedRounds = attempts.slice(-this.order.length).every((attempt) => attempt.refused) ? refusedRounds + 1 : 0;
+      if (refusedRounds >= REFUSED_ROUNDS) throw refusedEverywhere(this.options.endpoints, attempts, (Date.now() - started) / 1000, !idempotent);
+      const base = refusedRounds > 0 ? REFUSED_PAUSE_MS * 2 ** (refusedRounds - 1) : 50 * 2 ** Math.min(round, 4);
+      const pause = Math.min(this.remaining(), base * (0.5 + Math.random()));
+      if (pause <= 0) throw this.unavailable(attempts, !idempotent);
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
@@ -183,11 +193,12 @@ export class EtcdClient {
     return this.options.deadline() - Date.now();
   }
 
-  private unavailable(attempts: readonly Attempt[]): CniError {
+  /** `write`: the call was a commit, so the caller learns that it did not happen; a read's error says nothing of writes. */
+  private unavailable(attempts: readonly Attempt[], write: boolean): CniError {
     if (attempts.length > 0 && attempts.every((attempt) => attempt.tls)) return tlsFailure(attempts);
     return new CniError(
       ErrorCode.tryAgainLater,
-      `etcd cluster at ${this.options.endpoints.join(",")} is unavailable: no member answered before the deadline; nothing was written`,
+      `etcd cluster at ${this.options.endpoints.join(",")} is unavailable: no member answered before the deadline${write ? "; nothing was written" : ""}`,
       describeAttempts(attempts),
     );
   }
@@ -201,7 +212,10 @@ export class EtcdClient {
     const payload = JSON.stringify(body);
     const url = new URL(path, endpoint);
     const secure = url.protocol === "https:";
-    const fail = (error: string, harmless: boolean, tls = false): Outcome => ({ ok: false, attempt: { endpoint, error, harmless, tls } });
+    const fail = (error: string, harmless: boolean, tls = false, refused = false): Outcome => ({
+      ok: false,
+      attempt: { endpoint, error, harmless, tls, refused },
+    });
     if (timeoutMs <= 0) return fail("deadline reached before the request", true);
     const https = secure ? await this.loadHttps() : undefined;
     return new Promise((resolve) => {
@@ -230,7 +244,8 @@ export class EtcdClient {
       request.on("error", (error: NodeJS.ErrnoException) => {
         const code = error.code ?? "";
         const tls = isTlsError(code);
-        finish(fail(code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message, NOT_SENT.has(code) || tls, tls));
+        const text = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+        finish(fail(text, NOT_SENT.has(code) || tls, tls, code === "ECONNREFUSED"));
       });
       request.on("response", (response) => {
         const chunks: Buffer[] = [];

@@ -8,6 +8,22 @@ export interface Attempt {
   /** The request certainly did nothing (never sent, or refused before proposing). */
   readonly harmless: boolean;
   readonly tls: boolean;
+  /** The member's host refused the connection: nothing listens there (etcd is down, restarting, or it is the wrong port). */
+  readonly refused: boolean;
+}
+
+/**
+ * Every endpoint refused every connection for a few rounds: no etcd listens there. A member that
+ * restarts listens again within a few seconds; a wrong URL never will, so the call ends here
+ * rather than at its deadline.
+ */
+export function refusedEverywhere(endpoints: readonly string[], attempts: readonly Attempt[], seconds: number, write: boolean): CniError {
+  return new CniError(
+    ErrorCode.tryAgainLater,
+    `etcd at ${endpoints.join(",")} refused every connection for ${seconds.toFixed(1)} s: no etcd member listens there` +
+      `${write ? "; nothing was written" : ""}; check the endpoints (scheme, host, port) and that etcd is running`,
+    describeAttempts(attempts),
+  );
 }
 
 export function etcdRejected(message: string): CniError {

@@ -1,7 +1,17 @@
 // The etcd backend of Store: keys under a prefix, reads at one revision, commits as one compare-and-swap txn.
 import { safeParse, type core } from "zod/mini";
 import { CniError, ErrorCode } from "../cni/errors.js";
-import { PendingWrites, assertSafeKey, type PrefetchHint, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
+import {
+  PendingWrites,
+  assertSafeKey,
+  shellWord,
+  tagDamagedKey,
+  type PrefetchHint,
+  type Store,
+  type StoreFacts,
+  type StoreReader,
+  type StoreTxn,
+} from "./store.js";
 import { withNodeTurn } from "./node-turn.js";
 import { EtcdClient, UnknownOutcome, decode, prefixEnd, type Compare, type EtcdTls, type RangeReply, type RangeRequest } from "./etcd-client.js";
 
@@ -37,6 +47,13 @@ export class EtcdStore implements Store {
   constructor(private readonly options: EtcdStoreOptions) {
     this.deadline = Date.now() + options.timeoutMs;
     this.client = new EtcdClient({ endpoints: options.endpoints, deadline: () => this.deadline, ...(options.tls ? { tls: options.tls } : {}) });
+  }
+
+  get cliFlags(): string {
+    const { endpoints, prefix, tls } = this.options;
+    const files = [["--etcd-ca-file", tls?.caFile], ["--etcd-cert-file", tls?.certFile], ["--etcd-key-file", tls?.keyFile]] as const;
+    const flags = [["--etcd-endpoints", endpoints.join(",")], ["--etcd-prefix", prefix], ...files.filter(([, file]) => file !== undefined)];
+    return flags.map(([flag, value]) => `${flag} ${shellWord(value!)}`).join(" ");
   }
 
   get location(): string {
@@ -165,10 +182,10 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
       try {
         raw = JSON.parse(decode(kv.value ?? ""));
       } catch {
-        throw damagedKey(full, "not JSON");
+        throw tagDamagedKey(damagedKey(full, "not JSON"), key);
       }
       const parsed = safeParse(schema, raw);
-      if (!parsed.success) throw damagedKey(full, `unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`);
+      if (!parsed.success) throw tagDamagedKey(damagedKey(full, `unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`), key);
       doc = parsed.data;
     }
     this.docs.set(key, doc);

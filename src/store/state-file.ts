@@ -16,13 +16,10 @@ interface Envelope {
 }
 
 /**
- * The way out for a damaged document file. Removing one is safe: the allocator never hands out a
- * bit of a block it cannot read or that its node's record says is newer, and a lost attachment
- * record leaves its addresses held, not free.
+ * The way out for a damaged file when nothing more is known. A document's error carries its key,
+ * and the allocator's store replaces this with the repair for what the document holds.
  */
-const DOCUMENT_ADVICE =
-  "the file was left as it is; run 'ippool verify' to list every problem, then restore the file from a backup " +
-  "or remove it and release what it held with 'ippool reclaim'";
+const DOCUMENT_ADVICE = "the file was left as it is; run 'ippool verify' to list every problem, then restore the file from a backup";
 
 export function damagedFile(path: string, why: string, advice = DOCUMENT_ADVICE): CniError {
   return new CniError(ErrorCode.storeDamaged, `state file ${path} is damaged: ${why}`, advice);

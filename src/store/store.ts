@@ -1,5 +1,6 @@
 // The Store interface: keyed JSON documents changed in transactions. Disk backs it, etcd too.
 import type { core } from "zod/mini";
+import type { CniError } from "../cni/errors.js";
 
 export interface StoreReader {
   /** The document at `key` validated by `schema`, or undefined when there is none. */
@@ -63,9 +64,27 @@ export interface Store {
   notes(): Promise<StoreFacts>;
   /** Where the store is, for messages: a data dir, or etcd endpoints and prefix. */
   readonly location: string;
+  /** The CLI flags that reach this store ("--data-dir DIR", "--etcd-endpoints URL --etcd-prefix P"), for advice in messages. */
+  readonly cliFlags: string;
   /** How often this store's commits so far were run again because another writer committed first (0 where writers take turns). */
   readonly conflictsRetried: number;
 }
+
+/**
+ * A damaged document's error carries its store key: the backend knows the file or etcd key, the
+ * layer above knows what the document holds and so what repair is safe (see ipam/damage-advice.ts).
+ */
+export function tagDamagedKey(error: CniError, key: string): CniError {
+  return Object.assign(error, { damagedKey: key });
+}
+
+export const damagedKeyOf = (error: unknown): string | undefined => {
+  const key = (error as { damagedKey?: unknown } | undefined)?.damagedKey;
+  return typeof key === "string" ? key : undefined;
+};
+
+/** A value as one shell word, quoted only when it needs to be, so advice can be pasted as is. */
+export const shellWord = (text: string): string => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
 
 /** Key segments are checked by the backend too: a name from outside must never become a path that escapes. */
 export function assertSafeKey(key: string): void {

@@ -83,6 +83,23 @@ describe("ippool show", () => {
     await withContainers(1);
     fails(await dir.cli(["show", target]), message);
   });
+
+  // ADD refuses these with code 101; show and release must not call them free.
+  it.each([
+    ["10.30.0.0", "network address of pool 10.30.0.0/28"],
+    ["10.30.0.1", "gateway (network+1) of pool 10.30.0.0/28"],
+    ["10.30.0.15", "broadcast address of pool 10.30.0.0/28"],
+    ["fd00:30::", "network address of pool fd00:30::/64"],
+    ["fd00:30::1", "gateway (network+1) of pool fd00:30::/64"],
+  ])("says %s is reserved, and why, in show and release", async (address, role) => {
+    await withContainers(1);
+    const reserved = `address ${address} is reserved: it is the ${role}, never handed to a container`;
+    for (const args of [["show", address], ["release", address], ["release", address, "--yes"]]) {
+      const result = await dir.cli(args);
+      fails(result, reserved);
+      expect(result.stderr).not.toContain("free");
+    }
+  });
 });
 
 describe("ippool release", () => {

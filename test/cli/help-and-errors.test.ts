@@ -35,6 +35,13 @@ describe("ippool help", () => {
     expect(ok(await execCli(["help", command]))).toBe(out);
   });
 
+  // The store keeps no usage counts (the bitmaps are the truth): verify must not claim to compare them.
+  it("verify --help names what verify compares, and no usage counts", async () => {
+    const out = ok(await execCli(["verify", "--help"]));
+    expect(out).not.toMatch(/counts/);
+    expect(out).toContain("blocks, claims and node states agree on each block's node and last write");
+  });
+
   it("usage --help says what capacity leaves out", async () => {
     expect(ok(await execCli(["usage", "--help"]))).toContain("the network address, network+1 (the gateway) and the IPv4");
   });

@@ -30,6 +30,13 @@ if (!skipUnlessReady("etcd damaged values", [`file:${ETCD_BINARY}`])) {
       const usage = await execCli(["usage", "--etcd-endpoints", cluster.endpoints[0]!, "--etcd-prefix", prefix]);
       expect([usage.code, usage.stderr]).toEqual([1, expect.stringContaining(`etcd key ${key} is damaged`)]);
       expect(etcdctl("get", key, "--print-value-only").trim()).toBe(value);
+      // The way out names the etcd store's own flags, and works run exactly as printed.
+      const rebuild = `ippool blocks rebuild 10.64.0.0/26 --etcd-endpoints ${cluster.endpoints.join(",")} --etcd-prefix ${prefix}`;
+      expect(add.json.details).toContain(`rebuild it from the attachment records with '${rebuild}'`);
+      expect(usage.stderr).toContain(`'${rebuild}'`);
+      const rebuilt = await execCli(rebuild.split(" ").slice(1));
+      expect(rebuilt.stdout, rebuilt.stderr).toMatch(/^rebuilt block 10\.64\.0\.0\/26 of node \S+ from the attachment records: 1 address\(es\) held\n$/);
+      expect((await execPlugin({ command: "ADD", containerId: "second" }, conf)).json.ips[0].address).toBe("10.64.0.3/24");
     });
   });
 }

@@ -53,6 +53,29 @@ describe("bad input", () => {
     expectError(await run("ADD", conf()), code, message);
   });
 
+  // Every schema error names the field, the value given and what is accepted (zod/mini alone says "Invalid input").
+  it.each([
+    ["gateway: first", withIpam({ gateway: "first" }), 'ipam.gateway: expected "first-address" or "none", got "first"'],
+    ["assign_ipv4: yes", withIpam({ assign_ipv4: "yes" }), 'ipam.assign_ipv4: expected true, false, "true" or "false", got "yes"'],
+    ["lockWaitSeconds: -1", withIpam({ lockWaitSeconds: -1 }), "ipam.lockWaitSeconds: expected a number more than 0, got -1"],
+    ["lockWaitSeconds: 601", withIpam({ lockWaitSeconds: 601 }), "ipam.lockWaitSeconds: expected a number at most 600, got 601"],
+    ["datastore type Disk", withIpam({ datastore: { type: "Disk" } }), 'ipam.datastore.type: expected "disk" or "etcd" (got "Disk")'],
+    ["a pool's nat-outgoing: yes", withIpam({ ipPools: [inlinePool("10.95.0.0/24", { "nat-outgoing": "yes" })] }), 'ipam.ipPools[0]: spec.nat-outgoing: expected true or false, got "yes"'],
+    ["no name", () => ({ cniVersion: "1.0.0", type: "bridge", ipam: good().ipam }), "name: missing; expected a string"],
+    ["dns nameservers as a string", withIpam({ dns: { nameservers: "10.0.0.53" } }), 'ipam.dns.nameservers: expected a list, got "10.0.0.53"'],
+  ])("ADD with %s says what was given and what is accepted", async (_name, conf, message) => {
+    const result = await run("ADD", conf());
+    expectError(result, 7, message);
+    expect(result.json.msg).not.toContain("Invalid input");
+  });
+
+  it("ADD fed a whole conflist says it got a list of plugins and what to feed instead", async () => {
+    const list = { cniVersion: "1.0.0", name: "testnet", plugins: [{ type: "bridge", ipam: good().ipam }] };
+    const result = await run("ADD", list);
+    expectError(result, 7, "ipam: missing; expected an object");
+    expect(result.json.details).toMatch(/this is a conflist \(a list of plugins under "plugins"\); a plugin is given one entry of that list/);
+  });
+
   it.each([
     ["an ifname longer than 15 characters", { ifname: "a-very-long-name" }],
     ["an ifname with a slash", { ifname: "eth/0" }],

@@ -55,6 +55,10 @@ describe("netconf-examples", () => {
     expect(result.cniVersion).toBe(conf.cniVersion);
     const addresses = addressesOf(result);
     expect(addresses.length).toBeGreaterThan(0);
+    // A file named for one family hands out that family only, even with a stored pool of the other
+    // (pools.yaml stores fd00:22::/64 too).
+    const family = /-ipv([46])\./.exec(name)?.[1];
+    if (family !== undefined) expect(addresses.map((address) => `IPv${parseAddress(address)!.family}`), name).toEqual([`IPv${family}`]);
     // Each address lies in a pool the example means for its family: the listed ones, else the inline ones.
     for (const address of addresses) {
       const value = parseAddress(address)!;

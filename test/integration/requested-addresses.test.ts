@@ -41,7 +41,7 @@ describe("requested addresses", () => {
   it.each([
     ["held by another attachment", "10.90.0.2", 101, "already held by testnet/first:eth0"],
     ["the network address", "10.90.0.0", 101, "is the network address of pool 10.90.0.0/24"],
-    ["the gateway", "10.90.0.1", 101, "is the gateway of pool 10.90.0.0/24"],
+    ["the gateway", "10.90.0.1", 101, "is the gateway (network+1) of pool 10.90.0.0/24"],
     ["the broadcast address", "10.90.0.255", 101, "is the broadcast address of pool 10.90.0.0/24"],
     ["outside every pool", "192.168.1.1", 102, "requested address 192.168.1.1 is not in any usable IPv4 pool"],
     ["in a disabled pool", "10.91.0.5", 102, "not in any usable IPv4 pool"],

@@ -31,18 +31,43 @@ type Verb = "ADD" | "re-ADD" | "DEL" | "CHECK" | "GC" | "STATUS";
  * notice it is damaged): the stored pools, a pool's state, a block, an attachment, a commit
  * record not yet applied (planted as a writer that died after its commit point leaves it).
  */
-const kinds: { kind: string; file: string; verbs: Verb[]; cli: string[][] }[] = [
+const kinds: { kind: string; file: string; verbs: Verb[]; cli: string[][]; advice: (dataDir: string) => string }[] = [
   // A repeated ADD answers from the attachment alone, so it does not read the stored pools.
-  { kind: "stored pools", file: "pools.json", verbs: ["ADD", "STATUS"], cli: [["get", "pools"], ["usage"], ["show", "10.50.0.2"]] },
+  {
+    kind: "stored pools",
+    file: "pools.json",
+    verbs: ["ADD", "STATUS"],
+    cli: [["get", "pools"], ["usage"], ["show", "10.50.0.2"]],
+    advice: (dataDir) => `no address: restore it from a backup, or remove it and apply the pool files again with 'ippool apply -f FILE --data-dir ${dataDir}'`,
+  },
   // Every read of a block reads its node's state too (the block's last write is recorded there).
-  { kind: "node state", file: `node-state/${NODE}/10.50.0.0_24.json`, verbs: ["ADD", "DEL", "CHECK", "GC", "STATUS"], cli: [["show", "10.50.0.2"]] },
-  { kind: "block", file: "block/10.50.0.0_24/0.json", verbs: ["ADD", "DEL", "CHECK", "GC", "STATUS"], cli: [["show", "10.50.0.2"], ["usage"], ["blocks"], ["get", "pools", "-o", "wide"]] },
-  { kind: "attachment", file: `attachment/${NETWORK}/c1:eth0.json`, verbs: ["re-ADD", "DEL", "CHECK", "GC"], cli: [["allocations"], ["show", "10.50.0.2"]] },
+  {
+    kind: "node state",
+    file: `node-state/${NODE}/10.50.0.0_24.json`,
+    verbs: ["ADD", "DEL", "CHECK", "GC", "STATUS"],
+    cli: [["show", "10.50.0.2"]],
+    advice: (dataDir) => `restore it from a backup; 'ippool verify --data-dir ${dataDir}' lists every problem`,
+  },
+  {
+    kind: "block",
+    file: "block/10.50.0.0_24/0.json",
+    verbs: ["ADD", "DEL", "CHECK", "GC", "STATUS"],
+    cli: [["show", "10.50.0.2"], ["usage"], ["blocks"], ["get", "pools", "-o", "wide"]],
+    advice: (dataDir) => `rebuild it from the attachment records with 'ippool blocks rebuild 10.50.0.0/26 --data-dir ${dataDir}'`,
+  },
+  {
+    kind: "attachment",
+    file: `attachment/${NETWORK}/c1:eth0.json`,
+    verbs: ["re-ADD", "DEL", "CHECK", "GC"],
+    cli: [["allocations"], ["show", "10.50.0.2"]],
+    advice: () => "restore it from a backup; its addresses stay taken until then",
+  },
   {
     kind: "commit record",
     file: "commit/PLANTED",
     verbs: ["ADD", "re-ADD", "DEL", "CHECK", "GC", "STATUS"],
     cli: [["allocations"], ["usage"], ["get", "pools"], ["show", "10.50.0.2"]],
+    advice: () => "Do not remove it",
   },
 ];
 
@@ -75,7 +100,7 @@ describe("damaged state files", () => {
     return execPlugin(...calls[verb]);
   };
 
-  it.each(cases)("reports a $damage $kind file in every verb and CLI command that reads it, naming it, and changes nothing", async ({ file, verbs, cli, damage }) => {
+  it.each(cases)("reports a $damage $kind file in every verb and CLI command that reads it, naming it, and changes nothing", async ({ file, verbs, cli, damage, advice }) => {
     const path = file === "commit/PLANTED" ? plantPendingCommit(dir.path, [[`attachment/${NETWORK}/c9:eth0`, null]]) : join(dir.path, file);
     const damaged = damages[damage](readFileSync(path));
     writeFileSync(path, damaged);
@@ -93,6 +118,9 @@ describe("damaged state files", () => {
       // The commit log is the one file whose removal could hand an address out twice: the advice never offers it.
       if (file === "commit/PLANTED") expect(result.json.details, verb).toMatch(/Do not remove it/);
       else expect(result.json.details, verb).not.toMatch(/Do not remove it/);
+      // One way out per kind, naming the store: no document is told to release what it held, none to be removed unrestored.
+      expect(`${result.json.msg} ${result.json.details}`, verb).toContain(advice(dir.path));
+      expect(`${result.json.msg} ${result.json.details}`, verb).not.toMatch(/release what it held|reclaim/);
     }
 
     for (const args of cli) {
@@ -100,6 +128,7 @@ describe("damaged state files", () => {
       expect(result.code, `ippool ${args.join(" ")}: ${result.stdout}`).toBe(1);
       expect(result.stderr, args.join(" ")).toContain(path);
       expect(result.stderr, args.join(" ")).toMatch(/ippool verify/);
+      expect(result.stderr, args.join(" ")).toContain(advice(dir.path));
     }
 
     expect(snapshotFiles(dir.path)).toEqual(before);
@@ -108,6 +137,21 @@ describe("damaged state files", () => {
     expect(result.code).toBe(1);
     expect(report.problems.map((problem) => problem.message).join("\n")).toContain(path);
     expect(snapshotFiles(dir.path)).toEqual(before);
+  });
+
+  it.each(Object.keys(damages) as (keyof typeof damages)[])("repairs a %s block file the way every message advises: blocks rebuild, in place", async (damage) => {
+    const path = join(dir.path, "block/10.50.0.0_24/0.json");
+    writeFileSync(path, damages[damage](readFileSync(path)));
+    const rebuild = `ippool blocks rebuild 10.50.0.0/26 --data-dir ${dir.path}`;
+    expect((await call("ADD")).json.details).toContain(`'${rebuild}'`);
+    const verify = await execCli(["verify"], { dataDir: dir.path });
+    expect(verify.stdout).toContain(`\n  ${rebuild}\n`);
+    // Exactly the advised command line, run as printed.
+    const rebuilt = await execCli(rebuild.split(" ").slice(1), {});
+    expect(rebuilt.stdout, rebuilt.stderr).toBe(`rebuilt block 10.50.0.0/26 of node ${NODE} from the attachment records: 1 address(es) held\n`);
+    expect((await runVerify(dir.path)).report.problems).toEqual([]);
+    const next = await call("ADD");
+    expect(next.json.ips?.[0]?.address, next.stdout).toBe("10.50.0.3/24");
   });
 
   it("reports a stored pool document that fails the pool schema, naming pools.json", async () => {
@@ -163,12 +207,13 @@ describe("block and node state files removed, restored or edited", () => {
     expect(result.code).toBe(1);
     expect(report.problems.map((problem) => `${problem.file}: ${problem.message}`).join("\n")).toMatch(pattern);
   };
-  /** Refused with code 104 naming the block, advising to put the newest copy back and never to remove it. */
+  /** Refused with code 104 naming the block, advising the rebuild that works (with the store's flags), never a removal. */
   const expectSafeRefusal = (result: { json: any }) => {
     expect(result.json, JSON.stringify(result.json)).toMatchObject({ code: 104 });
     expect(result.json.msg).toContain(BLOCK);
-    expect(result.json.details).toMatch(/put back its newest copy, or rebuild it from the attachment records with 'ippool blocks rebuild 10\.50\.0\.0\/26'/);
-    expect(result.json.details).toMatch(/Do not remove the file/);
+    expect(result.json.details).toContain(`rebuild it from the attachment records with 'ippool blocks rebuild 10.50.0.0/26 --data-dir ${dir.path}'`);
+    expect(result.json.details).toContain("or put back its newest copy");
+    expect(result.json.details).not.toMatch(/remove/i);
   };
 
   /** `ippool blocks rebuild` as the refusal advises; then verify passes and the next ADD takes a free address. */

@@ -88,6 +88,11 @@ export class MemoryStore implements Store {
     return `the in-memory store ${this.datastore.name}`;
   }
 
+  /** No flag reaches a store that lives in one process; advice names it as it is. */
+  get cliFlags(): string {
+    return `(${this.location})`;
+  }
+
   async update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const txn = new MemoryTxn(this.datastore.snapshot());

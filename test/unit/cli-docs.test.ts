@@ -1,0 +1,35 @@
+// docs/cli.md against the CLI's command table: a section for every command, and code fences that all close.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/commands.js";
+
+const text = readFileSync(join(__dirname, "../../docs/cli.md"), "utf8");
+
+/** The lines outside code fences, and whether a fence was left open at the end. */
+function proseLines(markdown: string): { lines: string[]; unclosedFrom: number | undefined } {
+  const lines: string[] = [];
+  let openedAt: number | undefined;
+  markdown.split("\n").forEach((line, index) => {
+    if (/^\s*```/.test(line)) openedAt = openedAt === undefined ? index + 1 : undefined;
+    else if (openedAt === undefined) lines.push(line);
+  });
+  return { lines, unclosedFrom: openedAt };
+}
+
+describe("docs/cli.md", () => {
+  const { lines, unclosedFrom } = proseLines(text);
+
+  it("closes every code fence it opens", () => {
+    expect(unclosedFrom, `the fence opened on line ${unclosedFrom} is never closed`).toBeUndefined();
+  });
+
+  it.each(Object.keys(COMMANDS))("has a section for 'ippool %s' outside any code block", (command) => {
+    expect(lines.filter((line) => line.startsWith(`### ippool ${command}`))).not.toEqual([]);
+  });
+
+  it("puts each command section's heading outside code blocks", () => {
+    const headings = text.split("\n").filter((line) => line.startsWith("### ippool "));
+    expect(lines.filter((line) => line.startsWith("### ippool "))).toEqual(headings);
+  });
+});
