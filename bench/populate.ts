@@ -6,8 +6,8 @@ import { bitmapToHex, setBit } from "../src/alloc/bitmap.js";
 import { BLOCK_ADDRESSES } from "../src/alloc/pool-layout.js";
 import { attachmentId, attachmentKey, blockKey, claimsKey, nodeStateKey, type AttachmentDoc, type BlockDoc, type ClaimsDoc, type NodeStateDoc } from "../src/ipam/documents.js";
 import { hostname } from "node:os";
-import { encodeStateFile, readStateFile } from "../src/store/state-file.js";
-import { DiskStore } from "../src/store/disk-store.js";
+import { encodeStateFile, readStateFile } from "../src/store/disk/state-file.js";
+import { DiskStore } from "../src/store/disk/disk-store.js";
 
 /** Offsets 0 (network) and 1 (gateway) are reserved by both plugins, so allocations start at 2. */
 const FIRST_OFFSET = 2n;

@@ -3,5 +3,5 @@
 // holds its owner record, so that rmdir fails and the hook never removes anything. Loading
 // signal-exit costs node:assert, process.stderr and the stream modules and a handler on every
 // signal: 11 ms of each Node exec, measured. A holder that dies is recognised by that owner
-// record (src/store/lock.ts), not by an exit hook.
+// record (src/store/disk/lock.ts), not by an exit hook.
 module.exports = () => () => {};

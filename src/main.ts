@@ -1,7 +1,7 @@
 // The executable: the only module that touches process.env, stdin, argv, stdout and the exit code.
 import { fstatSync, readSync, writeSync } from "node:fs";
 import { runPlugin } from "./plugin/run-plugin.js";
-import { CniError, ErrorCode } from "./cni/errors.js";
+import { CniError, ErrorCode } from "./errors.js";
 
 /** A network config is a few KiB; anything near this is a mistake or an attack, refused without reading it all. */
 export const MAX_STDIN_BYTES = 4 * 1024 * 1024;

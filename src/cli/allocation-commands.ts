@@ -1,5 +1,5 @@
 // allocations and show: who holds which address, since when, listed or looked up one at a time.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import type { AttachmentDoc } from "../ipam/documents.js";
 import { UsageError, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 import { formatJson, formatTable, outputFormat, since } from "./output.js";

@@ -1,5 +1,5 @@
 // blocks: every claimed block with its pool, affine node and counts; `blocks release` hands empty ones back.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { cidrContains, formatCidr, parseCidr } from "../alloc/address.js";
 import { blockCidrOf, locate } from "../ipam/block-state.js";
 import { listBlocks, nodesWithState, poolIdsWithBlocks, releaseEmptyBlocks } from "../ipam/blocks.js";

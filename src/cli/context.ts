@@ -1,5 +1,5 @@
 // What every CLI command declares (usage, flags, examples) and receives when it runs (args, store, output).
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import type { Store } from "../store/store.js";
 
 export interface FlagSpec {

@@ -8,7 +8,7 @@ import { planDataplane, type Plan } from "../dataplane/plan.js";
 import { applyPlan, describePlan, type RunOptions, type RunReport, type TunnelAddressing } from "../dataplane/apply.js";
 import { describeRemoval, removeDataplane } from "../dataplane/remove.js";
 import { ROUTE_PROTOCOL } from "../dataplane/render.js";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 
 const SUBCOMMANDS = ["apply", "watch", "remove"] as const;

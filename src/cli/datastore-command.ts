@@ -1,6 +1,6 @@
 // datastore migrate: copies a node's disk store, key by key through the Store interface, into etcd.
 import * as z from "zod/mini";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { UsageError, stringFlag, type CommandSpec } from "./context.js";

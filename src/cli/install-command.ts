@@ -1,7 +1,7 @@
 // install: copies this executable into a CNI bin dir and optionally a network config into the conf dir, for node images and init containers.
 import { basename } from "node:path";
 import { parseCidr } from "../alloc/address.js";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { parseNetConf } from "../cni/netconf.js";
 import { assertNoOverlap } from "../pool/pool-set.js";
 import { parsePoolDocument } from "../pool/resource.js";

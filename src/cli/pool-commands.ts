@@ -1,5 +1,5 @@
 // create, apply, replace and delete of ipPool (and node) resources: calicoctl v1 verbs over the plugin's store.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { cidrsOverlap, compareCidrs } from "../alloc/address.js";
 import { poolCidr } from "../ipam/documents.js";
 import { readStoredPools, writeStoredPools } from "../ipam/stored-pools.js";

@@ -1,5 +1,5 @@
 // Reading a resource file for create/apply/replace/delete -f: every document validated before anything changes.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { parseResourceDocuments } from "../pool/documents.js";
 import { parsePoolDocument, type Pool } from "../pool/resource.js";
 import { parseNodeDocument, type Node } from "../node/resource.js";

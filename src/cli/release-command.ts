@@ -1,5 +1,5 @@
 // release: the manual DEL, by address or by attachment, previewed unless --yes is given.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { idOfAttachment, type AttachmentDoc } from "../ipam/documents.js";
 import { freeOffset } from "../ipam/block-state.js";
 import { releaseAddress, releaseAttachment } from "../ipam/release.js";

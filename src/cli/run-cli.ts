@@ -1,7 +1,7 @@
 // The operator CLI entry: parses argv, opens the store, runs one command, turns errors into one line.
 import { readFile, stat } from "node:fs/promises";
 import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
-import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
+import { CniError, ErrorCode, toCniError } from "../errors.js";
 import { openStore, type StoreOpener } from "../store/open-store.js";
 import { withDamageAdvice } from "../ipam/damage-advice.js";
 import { datastoreFlags } from "./datastore-flags.js";

@@ -1,5 +1,5 @@
 // CNI_ARGS ("K=V;K2=V2"): the keys ippool reads, and the IgnoreUnknown convention.
-import { CniError, ErrorCode } from "./errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 
 export interface CniArgs {
   /** Addresses asked for with IP= (comma-separated, as host-local accepts). */

@@ -1,5 +1,5 @@
 // The CNI_* environment, validated as libcni and the reference plugins' skel do.
-import { CniError, ErrorCode } from "./errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 
 export const COMMANDS = ["ADD", "DEL", "CHECK", "VERSION", "GC", "STATUS"] as const;
 export type CniCommand = (typeof COMMANDS)[number];

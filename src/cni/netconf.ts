@@ -1,7 +1,7 @@
 // The network config on stdin: decoded, version-checked and validated into typed values.
 import * as z from "zod/mini";
-import { CniError, ErrorCode } from "./errors.js";
-import { REPORT_INPUT, describeIssues, onlyUnknownFields } from "./validation.js";
+import { CniError, ErrorCode } from "../errors.js";
+import { REPORT_INPUT, describeIssues, onlyUnknownFields } from "../validation.js";
 import { LATEST_VERSION, SUPPORTED_VERSIONS, isSupportedVersion, type CniVersion } from "./versions.js";
 import { NAME_PATTERN } from "./env.js";
 import { nodeNameSchema } from "../node/name.js";

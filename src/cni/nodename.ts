@@ -1,7 +1,7 @@
 // The node's name: ipam.nodename, else NODENAME, else the host name; held to the node resource's rule where it enters.
 import { hostname } from "node:os";
 import { nodeNameProblem } from "../node/name.js";
-import { CniError, ErrorCode } from "./errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 
 /**
  * The configured name wins (netconf or --nodename, already checked where it entered), then the

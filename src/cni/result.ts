@@ -1,6 +1,6 @@
 // The IPAM result in each spec version's wire shape, and the addresses a CHECK's prevResult lists.
 import * as z from "zod/mini";
-import { CniError, ErrorCode } from "./errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { resultShape, type CniVersion } from "./versions.js";
 import type { Dns, Route } from "./netconf.js";
 import { parseAddress, parseCidr, type Family } from "../alloc/address.js";

@@ -1,5 +1,5 @@
 // The CNI spec versions ippool speaks and the verbs each one allows.
-import { CniError, ErrorCode } from "./errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 
 export const SUPPORTED_VERSIONS = ["0.1.0", "0.2.0", "0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0"] as const;
 export type CniVersion = (typeof SUPPORTED_VERSIONS)[number];

@@ -1,9 +1,9 @@
 // The runner: makes the kernel match a plan (nat rules per family, routes, tunl0) and takes it all away again.
-import { CniError } from "../cni/errors.js";
+import { CniError } from "../errors.js";
 import { formatAddress, formatCidr, familyBits, parseAddress, parseCidr, type Family } from "../alloc/address.js";
 import type { Plan, PlannedRoute } from "./plan.js";
 import { JUMP_RULE, OWN_CHAINS, ROUTE_PROTOCOL, TUNNEL_DEVICE, natChainRules, renderNatInput, renderPlan, routeArgs, routeLine, type NatRenderOptions } from "./render.js";
-import { MissingToolError, systemTools, type Tools } from "./tools.js";
+import { MissingToolError, systemTools, type Tools } from "../system/tools.js";
 
 export interface RunOptions {
   /** Run every tool inside this named namespace (tests); absent: this process's own. */

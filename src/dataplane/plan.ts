@@ -1,5 +1,5 @@
 // The pure part of the node agent: from pools, nodes, blocks and this node's name to the rules and routes it wants.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { cidrContains, familyBits, formatCidr, parseCidr, type Family } from "../alloc/address.js";
 import type { BlockSummary } from "../ipam/blocks.js";
 import type { Pool } from "../pool/resource.js";

@@ -2,7 +2,7 @@
 import type { Family } from "../alloc/address.js";
 import { IPTABLES, dropTunnelAddress, ownRoutes, partRunner, readNatState, routeDeleteArgs, type RunOptions, type RunReport } from "./apply.js";
 import { ROUTE_PROTOCOL, TUNNEL_DEVICE, renderNatRemoval } from "./render.js";
-import { systemTools, type Tools } from "./tools.js";
+import { systemTools, type Tools } from "../system/tools.js";
 
 /** One thing of ippool's found on this node: the lines --dry-run prints for it, and the act that removes it. */
 interface Removal {

@@ -1,5 +1,5 @@
 // ADD's allocation: one new address per family, chosen by block affinity (own blocks, then a new block, then borrowing).
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { addressAt, cidrContains, cidrsOverlap, formatAddress, type Family } from "../alloc/address.js";
 import { isBitSet } from "../alloc/bitmap.js";
 import { findFreeInRange, firstUnclaimedBlock, nextFitRanges } from "../alloc/next-fit.js";

@@ -1,5 +1,5 @@
 // Reading and changing blocks inside a transaction; every block write is recorded in its affine node's state.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { bitmapFromHex, bitmapToHex, clearBit, isBitSet, setBit } from "../alloc/bitmap.js";
 import { addressAt, familyBits, parseAddress } from "../alloc/address.js";
 import { poolLayout } from "../alloc/pool-layout.js";

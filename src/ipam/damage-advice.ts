@@ -1,5 +1,5 @@
 // The way out of a damaged, lost or restored document, by what the document holds; one text for the allocator, blocks rebuild and verify.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { damagedKeyOf, type Store } from "../store/store.js";
 import { ATTACHMENT_PREFIX, BLOCK_PREFIX, POOLS_KEY, poolIdFromSegment } from "./documents.js";
 import { blockCidrOf } from "./block-state.js";

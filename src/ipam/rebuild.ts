@@ -1,5 +1,5 @@
 // Rebuilding a lost or restored block from the attachment records, the one repair that is safe and unambiguous.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { bitmapToHex, setBit } from "../alloc/bitmap.js";
 import { parseAddress } from "../alloc/address.js";
 import { damagedKeyOf, type StoreTxn } from "../store/store.js";

@@ -1,5 +1,5 @@
 // The store checker: every invariant that ties stored pools, blocks, node states and attachments together.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { addressAt, cidrContains, formatAddress, formatCidr, parseAddress, parseCidr } from "../alloc/address.js";
 import { poolLayout } from "../alloc/pool-layout.js";
 import { assertNoOverlap } from "../pool/pool-set.js";

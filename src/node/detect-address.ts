@@ -1,6 +1,6 @@
 // --detect for `node register`: the address and prefix of the interface that holds the default route.
-import { CniError, ErrorCode } from "../cni/errors.js";
-import { systemTools } from "../dataplane/tools.js";
+import { CniError, ErrorCode } from "../errors.js";
+import { systemTools } from "../system/tools.js";
 import type { Family } from "../alloc/address.js";
 
 /** "192.168.10.11/24": the first global address of the default route's device, as calico/node's autodetection does. */

@@ -1,7 +1,7 @@
 // The Calico v1 node resource: its schema, canonical form and the warnings it earns.
 import * as z from "zod/mini";
-import { CniError, ErrorCode } from "../cni/errors.js";
-import { REPORT_INPUT, describeIssues } from "../cni/validation.js";
+import { CniError, ErrorCode } from "../errors.js";
+import { REPORT_INPUT, describeIssues } from "../validation.js";
 import { formatAddress, parseAddress, familyBits, type Cidr, type Family } from "../alloc/address.js";
 import { nodeNameSchema } from "./name.js";
 

@@ -1,5 +1,5 @@
 // DEL, CHECK, GC and STATUS: the verbs that release, confirm and report rather than allocate.
-import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
+import { CniError, ErrorCode, toCniError } from "../errors.js";
 import { prevResultAddresses } from "../cni/result.js";
 import { attachmentId, attachmentKey, attachmentSchema, idOfAttachment } from "../ipam/documents.js";
 import { offsetOf, ownerOf } from "../ipam/block-state.js";

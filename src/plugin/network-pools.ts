@@ -1,5 +1,5 @@
 // From a netconf to what ADD must do: the network's pools, and per family the candidates and any requested address.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import type { NetConf } from "../cni/netconf.js";
 import { parseAddress, type Family } from "../alloc/address.js";
 import { parsePoolDocument, type Pool } from "../pool/resource.js";

@@ -1,6 +1,6 @@
 // Resource files as the CLI reads them: YAML (one or many `---` documents) or JSON, split into resources.
 import { parseAllDocuments } from "yaml";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 
 /** One resource of a file and where it came from, for messages ("document 2", "document 1 item 3"). */
 export interface SourceDocument {

@@ -1,5 +1,5 @@
 // The pools a network may use: stored and inline pools combined, overlap-checked, and chosen per family.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 import { compareCidrs, cidrsOverlap, parseCidr, formatCidr, type Family } from "../alloc/address.js";
 import type { Pool } from "./resource.js";
 

@@ -1,7 +1,7 @@
 // The Calico v1 ipPool resource: its schema, defaults, canonical form and the warnings it earns.
 import * as z from "zod/mini";
-import { CniError, ErrorCode } from "../cni/errors.js";
-import { REPORT_INPUT, describeIssues } from "../cni/validation.js";
+import { CniError, ErrorCode } from "../errors.js";
+import { REPORT_INPUT, describeIssues } from "../validation.js";
 import { formatCidr, parseCidr, type Cidr } from "../alloc/address.js";
 
 export const IPIP_MODES = ["always", "cross-subnet"] as const;

@@ -1,6 +1,6 @@
 // Builds the Store a config names: the disk store in a data dir, or etcd (its code loaded only then).
 import type { DatastoreConfig } from "../cni/netconf.js";
-import { DiskStore } from "./disk-store.js";
+import { DiskStore } from "./disk/disk-store.js";
 import type { Store } from "./store.js";
 
 export interface StoreConfig {
@@ -26,7 +26,7 @@ export type StoreOpener = (config: StoreConfig) => Promise<Store>;
 export async function openStore(config: StoreConfig): Promise<Store> {
   const datastore = config.datastore;
   if (datastore.type === "disk") return new DiskStore(config.dataDir, config.lockWaitSeconds * 1000);
-  const { EtcdStore } = await import("./etcd-store.js");
+  const { EtcdStore } = await import("./etcd/etcd-store.js");
   const tls = { ...(datastore.caFile ? { caFile: datastore.caFile } : {}), ...(datastore.certFile ? { certFile: datastore.certFile } : {}), ...(datastore.keyFile ? { keyFile: datastore.keyFile } : {}) };
   const turn = config.nodename ? { turn: `${datastore.prefix}@${config.nodename}` } : {};
   return new EtcdStore({ endpoints: datastore.endpoints, prefix: datastore.prefix, tls, timeoutMs: datastore.timeoutSeconds * 1000, turnWaitMs: config.lockWaitSeconds * 1000, ...turn });

@@ -1,6 +1,6 @@
 // The Store interface: keyed JSON documents changed in transactions. Disk backs it, etcd too.
 import type { core } from "zod/mini";
-import type { CniError } from "../cni/errors.js";
+import type { CniError } from "../errors.js";
 
 export interface StoreReader {
   /** The document at `key` validated by `schema`, or undefined when there is none. */

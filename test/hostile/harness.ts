@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { runPlugin, type PluginOutcome } from "../../src/plugin/run-plugin.js";
 import { parsePoolDocument } from "../../src/pool/resource.js";
 import { writeStoredPools } from "../../src/ipam/stored-pools.js";
-import { DiskStore } from "../../src/store/disk-store.js";
+import { DiskStore } from "../../src/store/disk/disk-store.js";
 import { NETWORK, SEEDED_CONTAINERS, SEEDED_POOLS, type PluginEnv } from "./arbitraries.js";
 import { STACK_FRAME } from "./outcome.js";
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execCli } from "../helpers/ippool.js";
 import { runCli } from "../../src/cli/run-cli.js";
-import { CniError } from "../../src/cni/errors.js";
+import { CniError } from "../../src/errors.js";
 import { parseResourceDocuments } from "../../src/pool/documents.js";
 import { parsePoolDocument } from "../../src/pool/resource.js";
 import { applyObjectEdits, applyTextEdits, objectEdits, poolDocument, textEdits } from "./arbitraries.js";

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/commands.js";
-import { DiskStore } from "../../src/store/disk-store.js";
+import { DiskStore } from "../../src/store/disk/disk-store.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import {
   NETWORK,

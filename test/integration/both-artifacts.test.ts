@@ -1,5 +1,5 @@
 // One store, both artifacts: what the Node bundle writes the standalone executable reads, and the
-// other way round. Their runtimes compute the state files' CRC-32 differently (src/store/checksum.ts).
+// other way round. Their runtimes compute the state files' CRC-32 differently (src/store/disk/checksum.ts).
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { execCli, netconf, REPO_ROOT } from "../helpers/ippool.js";

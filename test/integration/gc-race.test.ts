@@ -1,6 +1,6 @@
 // GC decides from one read and releases in later transactions: a container DEL'd and ADDed again in between keeps its new address.
 import { describe, expect, it } from "vitest";
-import { DiskStore } from "../../src/store/disk-store.js";
+import { DiskStore } from "../../src/store/disk/disk-store.js";
 import { assignAddresses } from "../../src/ipam/assign.js";
 import { attachmentId, attachmentKey, attachmentSchema } from "../../src/ipam/documents.js";
 import { ownerOf, offsetOf } from "../../src/ipam/block-state.js";

@@ -1,5 +1,5 @@
 // Robustness: a damaged state file (truncated, flipped bytes, wrong schema) is reported by every verb that reads it, never reset.
-import { encodeStateFile } from "../../src/store/state-file.js";
+import { encodeStateFile } from "../../src/store/disk/state-file.js";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

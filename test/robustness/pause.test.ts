@@ -6,7 +6,7 @@ import { tempDir, type ProcessResult } from "../helpers/ippool.js";
 import { expectVerifyPasses, heldAddresses, inlineConf, resultAddresses, startPlugin } from "./support.js";
 
 const NETWORK = "pausenet";
-/** Past src/store/lock.ts OWNERLESS_LOCK_MS (10 s), the longest any lock is ever left alone. */
+/** Past src/store/disk/lock.ts OWNERLESS_LOCK_MS (10 s), the longest any lock is ever left alone. */
 const PAUSE_MS = 12_000;
 
 /**

@@ -8,7 +8,7 @@ import { execPlugin, tempDir } from "../helpers/ippool.js";
 import { deadOwner, expectVerifyPasses, inlineConf, snapshotFiles } from "./support.js";
 
 const HOLD_LOCK = fileURLToPath(new URL("./fixtures/hold-lock.cjs", import.meta.url));
-/** src/store/lock.ts OWNERLESS_LOCK_MS: a lock dir without an owner record is stale once this old. */
+/** src/store/disk/lock.ts OWNERLESS_LOCK_MS: a lock dir without an owner record is stale once this old. */
 const OWNERLESS_SECONDS = 10;
 
 /** Starts a process that holds the store lock (with its owner record) and resolves once it does. */

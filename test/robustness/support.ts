@@ -1,6 +1,6 @@
 // Shared pieces of the robustness suites: configs, `ippool verify` as a check, store snapshots, scale and root gates.
 import { spawn, type ChildProcess } from "node:child_process";
-import { encodeStateFile } from "../../src/store/state-file.js";
+import { encodeStateFile } from "../../src/store/disk/state-file.js";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";

@@ -1,6 +1,6 @@
 // The Store contract against the disk store in a temp data dir.
 import { tempDir } from "../helpers/ippool.js";
-import { DiskStore } from "../../src/store/disk-store.js";
+import { DiskStore } from "../../src/store/disk/disk-store.js";
 import { storeContract } from "./store-contract.js";
 
 storeContract("disk", {

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { string } from "zod/mini";
-import { CniError } from "../../src/cni/errors.js";
-import { DiskStore } from "../../src/store/disk-store.js";
-import { ownIdentity } from "../../src/store/process-identity.js";
+import { CniError } from "../../src/errors.js";
+import { DiskStore } from "../../src/store/disk/disk-store.js";
+import { ownIdentity } from "../../src/store/disk/process-identity.js";
 import { tempDir } from "../helpers/ippool.js";
 import { plantPendingCommit, snapshotFiles } from "../robustness/support.js";
 

@@ -1,7 +1,7 @@
 // The Store contract against a real single-member etcd, each test under its own key prefix.
 import { skipUnlessReady } from "../e2e/prerequisites.js";
 import { ETCD_BINARY, startEtcd, type EtcdCluster } from "../helpers/etcd.js";
-import { EtcdStore } from "../../src/store/etcd-store.js";
+import { EtcdStore } from "../../src/store/etcd/etcd-store.js";
 import { storeContract } from "./store-contract.js";
 
 let cluster: EtcdCluster | undefined;

@@ -1,7 +1,7 @@
 // The Store contract against the in-memory store (two handles on one MemoryDatastore, as two processes), and its bound.
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { CniError } from "../../src/cni/errors.js";
+import { CniError } from "../../src/errors.js";
 import { MemoryDatastore, MemoryStore } from "../../src/store/memory/memory-store.js";
 import { storeContract } from "./store-contract.js";
 

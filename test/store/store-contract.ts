@@ -1,7 +1,7 @@
 // The one contract every Store backend must pass: semantics of get/put/delete/list/listAll and compare-and-swap commits.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { CniError, ErrorCode } from "../../src/cni/errors.js";
+import { CniError, ErrorCode } from "../../src/errors.js";
 import type { Store, StoreTxn } from "../../src/store/store.js";
 
 export interface StoreBackend {

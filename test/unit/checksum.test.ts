@@ -1,7 +1,7 @@
 // The state files' CRC-32 is the standard one (zlib's), over the UTF-8 bytes of the text.
 import { crc32 as zlibCrc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { crc32 } from "../../src/store/checksum.js";
+import { crc32 } from "../../src/store/disk/checksum.js";
 
 describe("crc32", () => {
   it("gives the check value of the standard CRC-32", () => {

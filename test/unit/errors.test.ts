@@ -1,6 +1,6 @@
 // Unit tests of turning any failure into a CniError with the right code.
 import { describe, expect, it } from "vitest";
-import { CniError, ErrorCode, toCniError } from "../../src/cni/errors.js";
+import { CniError, ErrorCode, toCniError } from "../../src/errors.js";
 
 const systemError = (code: string, message: string) => Object.assign(new Error(message), { code });
 

@@ -1,6 +1,6 @@
 // Shared by the unit tests: run an action that must throw, and hand back its CniError.
 import { expect } from "vitest";
-import { CniError } from "../../src/cni/errors.js";
+import { CniError } from "../../src/errors.js";
 
 export function thrownCniError(action: () => unknown): CniError {
   try {

@@ -1,6 +1,6 @@
 // The in-memory backend of Store: the contract's snapshots and compare-and-swap commits, for fast in-process tests.
 import { safeParse, type core } from "zod/mini";
-import { CniError, ErrorCode } from "../../cni/errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
 import {
   PendingWrites,
   assertSafeKey,

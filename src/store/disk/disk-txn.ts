@@ -2,8 +2,8 @@
 import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { safeParse, type core } from "zod/mini";
-import { CniError, ErrorCode } from "../cni/errors.js";
-import { PendingWrites, assertSafeKey, tagDamagedKey, type StoreTxn } from "./store.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import { PendingWrites, assertSafeKey, tagDamagedKey, type StoreTxn } from "../store.js";
 import { damagedFile, readStateFile } from "./state-file.js";
 import type { Writes } from "./commit-log.js";
 

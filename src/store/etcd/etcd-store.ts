@@ -1,6 +1,6 @@
 // The etcd backend of Store: keys under a prefix, reads at one revision, commits as one compare-and-swap txn.
 import { safeParse, type core } from "zod/mini";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
 import {
   PendingWrites,
   assertSafeKey,
@@ -11,7 +11,7 @@ import {
   type StoreFacts,
   type StoreReader,
   type StoreTxn,
-} from "./store.js";
+} from "../store.js";
 import { withNodeTurn } from "./node-turn.js";
 import { EtcdClient, UnknownOutcome, decode, prefixEnd, type Compare, type EtcdTls, type RangeReply, type RangeRequest } from "./etcd-client.js";
 

@@ -3,7 +3,7 @@ import * as http from "node:http";
 import type * as httpsTypes from "node:https";
 import { readFileSync } from "node:fs";
 import * as z from "zod/mini";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
 import { describeAttempts, etcdRejected, isTlsError, refusedEverywhere, tlsFailure, type Attempt } from "./etcd-errors.js";
 
 export interface EtcdTls {

@@ -1,8 +1,8 @@
 // The disk backend of Store: one file per key under the data dir, every commit a compare-and-swap on the store's generation.
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { CniError, ErrorCode } from "../cni/errors.js";
-import { assertSafeKey, shellWord, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "./store.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import { assertSafeKey, shellWord, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "../store.js";
 import { removeFile, syncPath, writeStateFile } from "./state-file.js";
 import { withStoreLock } from "./lock.js";
 import { CommitLog, sweepTemps, type CommitRecord, type Head, type Writes } from "./commit-log.js";

@@ -1,6 +1,6 @@
 // Runs the kernel's tools (ip, iptables-restore, ...) as child processes, optionally inside a named network namespace.
 import { spawn } from "node:child_process";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../errors.js";
 
 export interface ToolResult {
   readonly code: number;

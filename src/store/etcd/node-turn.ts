@@ -1,6 +1,6 @@
 // Turn-taking among the ippool processes of one node for etcd commits: a Linux abstract unix socket as the token.
 import { connect, createServer, type Server, type Socket } from "node:net";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
 
 /**
  * Optimistic commits alone do badly when a hundred processes of one node write the same key at

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { damagedFile, readStateFile, removeFile, syncPath, tempOwnerPid, writeStateFile } from "./state-file.js";
 import { lostLock } from "./lock.js";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
 import { ownIdentity, parseIdentity, type ProcessIdentity } from "./process-identity.js";
 
 export const COMMIT_DIR = "commit";

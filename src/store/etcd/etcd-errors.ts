@@ -1,5 +1,5 @@
 // What went wrong talking to etcd, as the CniErrors a caller sees: unavailable (11), TLS (5), refused requests.
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
 
 /** One request to one member that did not get an answer. */
 export interface Attempt {

@@ -1,7 +1,7 @@
 // One state file on disk: a checksummed JSON envelope, read strictly and replaced atomically.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
 import { crc32 } from "./checksum.js";
 
 // Synchronous on purpose: the plugin is a one-shot process with nothing to overlap, and the

@@ -2,7 +2,7 @@
 import lockfile from "proper-lockfile";
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import { join } from "node:path";
-import { CniError, ErrorCode } from "../cni/errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
 import { isRunning, ownIdentity, parseIdentity } from "./process-identity.js";
 import { removeFile } from "./state-file.js";
 
