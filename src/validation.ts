@@ -2,6 +2,12 @@
 import type { core } from "zod/mini";
 
 /**
+ * libcni's rule for container ids and network names; they become store key segments, so the
+ * stored documents hold them to it as well.
+ */
+export const NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+
+/**
  * Parse options every validation passes, so each issue carries the value it rejected. zod/mini
  * ships no messages ("Invalid input" for everything), so the words come from the issue's code.
  */

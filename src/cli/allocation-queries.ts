@@ -5,7 +5,7 @@ import { attachmentKey, attachmentSchema, idOfAttachment, poolCidr, type Attachm
 import { ownerOf } from "../ipam/block-state.js";
 import { canonicalAddress, listAttachments } from "../ipam/release.js";
 import { readStoredPools } from "../ipam/stored-pools.js";
-import { NAME_PATTERN } from "../cni/env.js";
+import { NAME_PATTERN } from "../validation.js";
 import type { StoreReader } from "../store/store.js";
 import { UsageError } from "./context.js";
 import { poolIdsWithState } from "./pool-queries.js";

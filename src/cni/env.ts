@@ -1,4 +1,5 @@
 // The CNI_* environment, validated as libcni and the reference plugins' skel do.
+import { NAME_PATTERN } from "../validation.js";
 import { CniError, ErrorCode } from "../errors.js";
 
 export const COMMANDS = ["ADD", "DEL", "CHECK", "VERSION", "GC", "STATUS"] as const;
@@ -25,8 +26,6 @@ const REQUIRED: Record<CniCommand, readonly EnvName[]> = {
   STATUS: [],
 };
 
-/** libcni's rule for container ids and network names. */
-export const NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 /** IFNAMSIZ is 16 including the terminating NUL. */
 const MAX_IFNAME_LENGTH = 15;
 

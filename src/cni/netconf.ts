@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { CniError, ErrorCode } from "../errors.js";
 import { REPORT_INPUT, describeIssues, onlyUnknownFields } from "../validation.js";
 import { LATEST_VERSION, SUPPORTED_VERSIONS, isSupportedVersion, type CniVersion } from "./versions.js";
-import { NAME_PATTERN } from "./env.js";
+import { NAME_PATTERN } from "../validation.js";
 import { nodeNameSchema } from "../node/name.js";
 import { parseAddress, parseCidr } from "../alloc/address.js";
 
@@ -66,7 +66,6 @@ const buildDatastoreSchema = () =>
 let builtDatastoreSchema: ReturnType<typeof buildDatastoreSchema> | undefined;
 /** Built on first use: most plugin calls have no datastore field, and a schema costs start-up to construct. */
 export const datastoreSchema = () => (builtDatastoreSchema ??= buildDatastoreSchema());
-export type DatastoreConfig = z.infer<ReturnType<typeof buildDatastoreSchema>>;
 
 function tlsFitsEndpoints(etcd: { endpoints: string[]; caFile?: string | undefined; certFile?: string | undefined; keyFile?: string | undefined }): boolean {
   const secure = etcd.endpoints.map((endpoint) => endpoint.startsWith("https:"));

@@ -2,7 +2,7 @@
 import * as z from "zod/mini";
 import { formatCidr, parseCidr, type Cidr } from "../alloc/address.js";
 import { poolDocumentSchema } from "../pool/resource.js";
-import { NAME_PATTERN } from "../cni/env.js";
+import { NAME_PATTERN } from "../validation.js";
 
 /** Stored pools, as v1 documents in canonical form. */
 export const POOLS_KEY = "pools";

@@ -1,7 +1,22 @@
 // Builds the Store a config names: the disk store in a data dir, or etcd (its code loaded only then).
-import type { DatastoreConfig } from "../cni/netconf.js";
 import { DiskStore } from "./disk/disk-store.js";
 import type { Store } from "./store.js";
+
+/**
+ * Which backend holds the state: the shape a netconf's ipam.datastore or the CLI's flags take once
+ * validated where they enter (cni/netconf.ts), so the store needs nothing of the wire format.
+ */
+export type DatastoreConfig =
+  | { readonly type: "disk" }
+  | {
+      readonly type: "etcd";
+      readonly endpoints: readonly string[];
+      readonly prefix: string;
+      readonly timeoutSeconds: number;
+      readonly caFile?: string | undefined;
+      readonly certFile?: string | undefined;
+      readonly keyFile?: string | undefined;
+    };
 
 export interface StoreConfig {
   readonly datastore: DatastoreConfig;
