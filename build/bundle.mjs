@@ -33,7 +33,7 @@ const common = {
 // The plugin is a fresh process per container, and V8 parses all the code it is given, run or
 // not. The CLI (with the YAML parser) is most of the code, so it travels as a string and is
 // compiled only when the CLI runs: a string literal costs next to nothing to scan.
-const cli = await build({ ...common, entryPoints: [`${root}src/cli/run-cli.ts`], write: false });
+const cli = await build({ ...common, entryPoints: [`${root}src/cli/framework/run-cli.ts`], write: false });
 const embedCli = {
   name: "embed-cli",
   setup(pluginBuild) {

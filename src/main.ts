@@ -62,7 +62,7 @@ async function main(): Promise<number> {
     writeSync(STDOUT, outcome.stdout);
     return outcome.exitCode;
   }
-  const { runCli } = await import("./cli/run-cli.js");
+  const { runCli } = await import("./cli/framework/run-cli.js");
   return runCli({
     argv: process.argv.slice(2),
     env: process.env,

@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execCli } from "../helpers/ippool.js";
-import { runCli } from "../../src/cli/run-cli.js";
+import { runCli } from "../../src/cli/framework/run-cli.js";
 import { CniError } from "../../src/errors.js";
 import { parseResourceDocuments } from "../../src/pool/documents.js";
 import { parsePoolDocument } from "../../src/pool/resource.js";

@@ -1,7 +1,7 @@
 // The CLI's framework and operations through runCli: help, flags, store choice, verify, migrate, install, dataplane.
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { COMMANDS } from "../../src/cli/commands.js";
+import { COMMANDS } from "../../src/cli/framework/commands.js";
 import { DiskStore } from "../../src/store/disk/disk-store.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import {

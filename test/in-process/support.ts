@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect } from "vitest";
 import { stringify } from "yaml";
-import { runCli } from "../../src/cli/run-cli.js";
+import { runCli } from "../../src/cli/framework/run-cli.js";
 import { runPlugin } from "../../src/plugin/run-plugin.js";
 import type { StoreConfig } from "../../src/store/open-store.js";
 import { MemoryDatastore, MemoryStore } from "../../src/store/memory/memory-store.js";

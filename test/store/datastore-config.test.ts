@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { thrownCniError } from "../unit/support.js";
 import { parseNetConf } from "../../src/cni/netconf.js";
-import { datastoreFlags } from "../../src/cli/datastore-flags.js";
-import { UsageError } from "../../src/cli/context.js";
+import { datastoreFlags } from "../../src/cli/framework/datastore-flags.js";
+import { UsageError } from "../../src/cli/framework/context.js";
 
 const conf = (datastore: unknown) => ({ cniVersion: "1.0.0", name: "podnet", ipam: { type: "ippool", ...(datastore !== undefined ? { datastore } : {}) } });
 const etcd = (fields: Record<string, unknown> = {}) => ({ type: "etcd", endpoints: ["http://127.0.0.1:2379"], ...fields });

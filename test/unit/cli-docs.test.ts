@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { COMMANDS } from "../../src/cli/commands.js";
+import { COMMANDS } from "../../src/cli/framework/commands.js";
 
 const text = readFileSync(join(__dirname, "../../docs/cli.md"), "utf8");
 

@@ -1,8 +1,8 @@
 // allocations and show: who holds which address, since when, listed or looked up one at a time.
-import { CniError, ErrorCode } from "../errors.js";
-import type { AttachmentDoc } from "../ipam/documents.js";
-import { UsageError, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
-import { formatJson, formatTable, outputFormat, since } from "./output.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import type { AttachmentDoc } from "../../ipam/documents.js";
+import { UsageError, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
+import { formatJson, formatTable, outputFormat, since } from "../framework/output.js";
 import {
   addressArgument,
   allocationRows,
@@ -11,7 +11,7 @@ import {
   lookupAddress,
   networkArgument,
 } from "./allocation-queries.js";
-import { poolIdArgument } from "./resource-type.js";
+import { poolIdArgument } from "../resources/resource-type.js";
 
 const pod = (doc: AttachmentDoc): string => (doc.podName ? `${doc.podNamespace ?? ""}/${doc.podName}` : "-");
 

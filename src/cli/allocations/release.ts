@@ -1,10 +1,10 @@
 // release: the manual DEL, by address or by attachment, previewed unless --yes is given.
-import { CniError, ErrorCode } from "../errors.js";
-import { idOfAttachment, type AttachmentDoc } from "../ipam/documents.js";
-import { freeOffset } from "../ipam/block-state.js";
-import { releaseAddress, releaseAttachment } from "../ipam/release.js";
-import type { StoreReader, StoreTxn } from "../store/store.js";
-import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import { idOfAttachment, type AttachmentDoc } from "../../ipam/documents.js";
+import { freeOffset } from "../../ipam/block-state.js";
+import { releaseAddress, releaseAttachment } from "../../ipam/release.js";
+import type { StoreReader, StoreTxn } from "../../store/store.js";
+import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
 import {
   addressArgument,
   containerAttachments,

@@ -1,7 +1,7 @@
 // Puts a file into a directory the way a runtime may be reading it: whole or not at all, by temp file + rename.
 import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { CniError, ErrorCode } from "../errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
 
 export type InstallOutcome = "installed" | "replaced" | "unchanged";
 

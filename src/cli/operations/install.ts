@@ -1,11 +1,11 @@
 // install: copies this executable into a CNI bin dir and optionally a network config into the conf dir, for node images and init containers.
 import { basename } from "node:path";
-import { parseCidr } from "../alloc/address.js";
-import { CniError, ErrorCode } from "../errors.js";
-import { parseNetConf } from "../cni/netconf.js";
-import { assertNoOverlap } from "../pool/pool-set.js";
-import { parsePoolDocument } from "../pool/resource.js";
-import { UsageError, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
+import { parseCidr } from "../../alloc/address.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import { parseNetConf } from "../../cni/netconf.js";
+import { assertNoOverlap } from "../../pool/pool-set.js";
+import { parsePoolDocument } from "../../pool/resource.js";
+import { UsageError, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
 import { installFile, readSmallFile, type InstallOutcome } from "./install-file.js";
 
 export const DEFAULT_BIN_DIR = "/opt/cni/bin";

@@ -1,15 +1,15 @@
 // create, apply, replace and delete of ipPool (and node) resources: calicoctl v1 verbs over the plugin's store.
-import { CniError, ErrorCode } from "../errors.js";
-import { cidrsOverlap, compareCidrs } from "../alloc/address.js";
-import { poolCidr } from "../ipam/documents.js";
-import { readStoredPools, writeStoredPools } from "../ipam/stored-pools.js";
-import type { StoreReader, StoreTxn } from "../store/store.js";
-import { poolToDocument, type Pool } from "../pool/resource.js";
-import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec, type FlagSpec } from "./context.js";
-import { loadResourceFile } from "./pool-files.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import { cidrsOverlap, compareCidrs } from "../../alloc/address.js";
+import { poolCidr } from "../../ipam/documents.js";
+import { readStoredPools, writeStoredPools } from "../../ipam/stored-pools.js";
+import type { StoreReader, StoreTxn } from "../../store/store.js";
+import { poolToDocument, type Pool } from "../../pool/resource.js";
+import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec, type FlagSpec } from "../framework/context.js";
+import { loadResourceFile } from "./resource-files.js";
 import { poolHolders, poolIdsWithState, poolUsage } from "./pool-queries.js";
 import { nodeNameArgument, poolIdArgument, resourceType, type ResourceKind } from "./resource-type.js";
-import { changeNodes, type NodeTarget } from "./node-command.js";
+import { changeNodes, type NodeTarget } from "./nodes.js";
 
 export type Verb = "create" | "apply" | "replace" | "delete";
 export type Result = "created" | "configured" | "unchanged" | "replaced" | "deleted";

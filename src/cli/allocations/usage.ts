@@ -1,10 +1,10 @@
 // usage: per pool, capacity, used, free and percentage, at a glance.
-import { compareCidrs } from "../alloc/address.js";
-import { poolCidr } from "../ipam/documents.js";
-import { readStoredPools } from "../ipam/stored-pools.js";
-import { UsageError, stringFlag, type CommandSpec } from "./context.js";
-import { formatJson, formatTable, outputFormat, percent } from "./output.js";
-import { poolIdsWithState, poolUsage } from "./pool-queries.js";
+import { compareCidrs } from "../../alloc/address.js";
+import { poolCidr } from "../../ipam/documents.js";
+import { readStoredPools } from "../../ipam/stored-pools.js";
+import { UsageError, stringFlag, type CommandSpec } from "../framework/context.js";
+import { formatJson, formatTable, outputFormat, percent } from "../framework/output.js";
+import { poolIdsWithState, poolUsage } from "../resources/pool-queries.js";
 
 export const usageCommand: CommandSpec = {
   summary: "per pool: capacity, used, free and percentage in use",

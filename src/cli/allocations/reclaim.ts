@@ -1,11 +1,11 @@
 // reclaim: release a network's leaked addresses, given the attachments that are still live.
-import { idOfAttachment, type AttachmentDoc } from "../ipam/documents.js";
-import { findStale, listAttachments, releaseAttachment } from "../ipam/release.js";
-import type { StoreReader } from "../store/store.js";
-import { UsageError, booleanFlag, stringFlag, type CommandSpec } from "./context.js";
+import { idOfAttachment, type AttachmentDoc } from "../../ipam/documents.js";
+import { findStale, listAttachments, releaseAttachment } from "../../ipam/release.js";
+import type { StoreReader } from "../../store/store.js";
+import { UsageError, booleanFlag, stringFlag, type CommandSpec } from "../framework/context.js";
 import { networkArgument } from "./allocation-queries.js";
 import { parseLiveList, type LiveEntry } from "./live-list.js";
-import { describeRelease } from "./release-command.js";
+import { describeRelease } from "./release.js";
 
 export const reclaimCommand: CommandSpec = {
   summary: "release a network's leaked addresses: all but the live attachments you list",

@@ -1,9 +1,9 @@
 // datastore migrate: copies a node's disk store, key by key through the Store interface, into etcd.
 import * as z from "zod/mini";
-import { CniError, ErrorCode } from "../errors.js";
-import { openStore } from "../store/open-store.js";
-import type { Store } from "../store/store.js";
-import { UsageError, stringFlag, type CommandSpec } from "./context.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import { openStore } from "../../store/open-store.js";
+import type { Store } from "../../store/store.js";
+import { UsageError, stringFlag, type CommandSpec } from "../framework/context.js";
 
 /** Keys per etcd transaction: each costs a compare and a put, and etcd allows 128 of each by default. */
 const BATCH = 64;

@@ -1,12 +1,12 @@
 // The node resource in the CLI: its part of create/apply/replace/delete, and `ippool node register`.
-import type { Family } from "../alloc/address.js";
-import { listBlocks, releaseEmptyBlocks } from "../ipam/blocks.js";
-import { detectNodeAddress } from "../node/detect-address.js";
-import { nodeToDocument, parseNodeAddress, parseNodeDocument, type Node } from "../node/resource.js";
-import { deleteStoredNode, readStoredNode, writeStoredNode } from "../node/stored-nodes.js";
-import type { StoreTxn } from "../store/store.js";
-import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
-import type { Outcome, Result, Verb } from "./pool-commands.js";
+import type { Family } from "../../alloc/address.js";
+import { listBlocks, releaseEmptyBlocks } from "../../ipam/blocks.js";
+import { detectNodeAddress } from "../../node/detect-address.js";
+import { nodeToDocument, parseNodeAddress, parseNodeDocument, type Node } from "../../node/resource.js";
+import { deleteStoredNode, readStoredNode, writeStoredNode } from "../../node/stored-nodes.js";
+import type { StoreTxn } from "../../store/store.js";
+import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
+import type { Outcome, Result, Verb } from "./change.js";
 
 export interface NodeTarget {
   readonly name: string;

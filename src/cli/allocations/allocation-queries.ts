@@ -1,14 +1,14 @@
 // Finding allocations for the CLI: flat rows for tables, the holder of one address, attachments of a container.
-import { cidrContains, compareCidrs, parseAddress } from "../alloc/address.js";
-import { poolLayout, reservedRole } from "../alloc/pool-layout.js";
-import { attachmentKey, attachmentSchema, idOfAttachment, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
-import { ownerOf } from "../ipam/block-state.js";
-import { canonicalAddress, listAttachments } from "../ipam/release.js";
-import { readStoredPools } from "../ipam/stored-pools.js";
-import { NAME_PATTERN } from "../validation.js";
-import type { StoreReader } from "../store/store.js";
-import { UsageError } from "./context.js";
-import { poolIdsWithState } from "./pool-queries.js";
+import { cidrContains, compareCidrs, parseAddress } from "../../alloc/address.js";
+import { poolLayout, reservedRole } from "../../alloc/pool-layout.js";
+import { attachmentKey, attachmentSchema, idOfAttachment, poolCidr, type AttachmentDoc } from "../../ipam/documents.js";
+import { ownerOf } from "../../ipam/block-state.js";
+import { canonicalAddress, listAttachments } from "../../ipam/release.js";
+import { readStoredPools } from "../../ipam/stored-pools.js";
+import { NAME_PATTERN } from "../../validation.js";
+import type { StoreReader } from "../../store/store.js";
+import { UsageError } from "../framework/context.js";
+import { poolIdsWithState } from "../resources/pool-queries.js";
 
 export interface AllocationRow {
   readonly pool: string;

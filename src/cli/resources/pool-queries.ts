@@ -1,8 +1,8 @@
 // What the CLI asks about pools in a store: usage counts, who holds addresses, pools known by their blocks.
-import { poolLayout, usableCount } from "../alloc/pool-layout.js";
-import { blockPrefix, blockSchema, poolCidr } from "../ipam/documents.js";
-import { poolIdsWithBlocks, usedInPool } from "../ipam/blocks.js";
-import type { StoreReader } from "../store/store.js";
+import { poolLayout, usableCount } from "../../alloc/pool-layout.js";
+import { blockPrefix, blockSchema, poolCidr } from "../../ipam/documents.js";
+import { poolIdsWithBlocks, usedInPool } from "../../ipam/blocks.js";
+import type { StoreReader } from "../../store/store.js";
 
 export interface PoolUsage {
   readonly capacity: bigint;

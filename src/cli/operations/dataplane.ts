@@ -1,15 +1,15 @@
 // `ippool dataplane apply | watch | remove`: the node agent that gives the pool fields their meaning on this node.
 import { setTimeout as sleep } from "node:timers/promises";
-import { readStoredPools } from "../ipam/stored-pools.js";
-import { listBlocks } from "../ipam/blocks.js";
-import { readStoredNodes } from "../node/stored-nodes.js";
-import { ensureTunnelAddress, heldTunnelAddress, releaseTunnelAddress } from "../ipam/tunnel-address.js";
-import { planDataplane, type Plan } from "../dataplane/plan.js";
-import { applyPlan, describePlan, type RunOptions, type RunReport, type TunnelAddressing } from "../dataplane/apply.js";
-import { describeRemoval, removeDataplane } from "../dataplane/remove.js";
-import { ROUTE_PROTOCOL } from "../dataplane/render.js";
-import { CniError, ErrorCode } from "../errors.js";
-import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
+import { readStoredPools } from "../../ipam/stored-pools.js";
+import { listBlocks } from "../../ipam/blocks.js";
+import { readStoredNodes } from "../../node/stored-nodes.js";
+import { ensureTunnelAddress, heldTunnelAddress, releaseTunnelAddress } from "../../ipam/tunnel-address.js";
+import { planDataplane, type Plan } from "../../dataplane/plan.js";
+import { applyPlan, describePlan, type RunOptions, type RunReport, type TunnelAddressing } from "../../dataplane/apply.js";
+import { describeRemoval, removeDataplane } from "../../dataplane/remove.js";
+import { ROUTE_PROTOCOL } from "../../dataplane/render.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
 
 const SUBCOMMANDS = ["apply", "watch", "remove"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];

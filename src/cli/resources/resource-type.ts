@@ -1,7 +1,7 @@
 // Command-line words for resources: the TYPE aliases of the v1 specs, CIDR and node-name arguments.
-import { formatCidr, parseCidr } from "../alloc/address.js";
-import { nodeNameProblem } from "../node/name.js";
-import { UsageError } from "./context.js";
+import { formatCidr, parseCidr } from "../../alloc/address.js";
+import { nodeNameProblem } from "../../node/name.js";
+import { UsageError } from "../framework/context.js";
 
 /** The resource-type aliases of docs/ippool-v1.md: exactly these, in any letter case. */
 export const POOL_TYPE_ALIASES = ["ippool", "ippools", "ipp", "ipps", "pool", "pools"] as const;

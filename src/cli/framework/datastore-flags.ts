@@ -1,8 +1,8 @@
 // The CLI's choice of datastore: --etcd-* flags or their environment variables select etcd, else the disk store.
 import * as z from "zod/mini";
-import { datastoreSchema } from "../cni/netconf.js";
-import type { DatastoreConfig } from "../store/open-store.js";
-import { REPORT_INPUT, describeIssues } from "../validation.js";
+import { datastoreSchema } from "../../cni/netconf.js";
+import type { DatastoreConfig } from "../../store/open-store.js";
+import { REPORT_INPUT, describeIssues } from "../../validation.js";
 import { UsageError } from "./context.js";
 
 /**

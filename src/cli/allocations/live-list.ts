@@ -1,5 +1,5 @@
 // The list of live attachments given to reclaim: JSON or plain lines of containerID[:ifname].
-import { CniError, ErrorCode } from "../errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
 
 export interface LiveEntry {
   readonly containerId: string;

@@ -1,12 +1,12 @@
 // The operator CLI entry: parses argv, opens the store, runs one command, turns errors into one line.
 import { readFile, stat } from "node:fs/promises";
-import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
-import { CniError, ErrorCode, toCniError } from "../errors.js";
-import { openStore, type StoreOpener } from "../store/open-store.js";
-import { withDamageAdvice } from "../ipam/damage-advice.js";
+import { DEFAULT_DATA_DIR } from "../../cni/netconf.js";
+import { CniError, ErrorCode, toCniError } from "../../errors.js";
+import { openStore, type StoreOpener } from "../../store/open-store.js";
+import { withDamageAdvice } from "../../ipam/damage-advice.js";
 import { datastoreFlags } from "./datastore-flags.js";
-import { resolveNodename } from "../cni/nodename.js";
-import { nodeNameProblem } from "../node/name.js";
+import { resolveNodename } from "../../cni/nodename.js";
+import { nodeNameProblem } from "../../node/name.js";
 import { parseArgv } from "./args.js";
 import { COMMANDS } from "./commands.js";
 import { UsageError, type CommandContext } from "./context.js";

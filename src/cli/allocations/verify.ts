@@ -1,9 +1,9 @@
 // `ippool verify`: checks every invariant of one consistent view of the store, prints each problem, changes nothing.
 import { join } from "node:path";
-import { verifyStore, type VerifyReport } from "../ipam/verify.js";
-import type { Store } from "../store/store.js";
-import { blocksToRebuild, rebuildCommand } from "../ipam/damage-advice.js";
-import { UsageError, stringFlag, type CommandSpec } from "./context.js";
+import { verifyStore, type VerifyReport } from "../../ipam/verify.js";
+import type { Store } from "../../store/store.js";
+import { blocksToRebuild, rebuildCommand } from "../../ipam/damage-advice.js";
+import { UsageError, stringFlag, type CommandSpec } from "../framework/context.js";
 
 interface Outcome extends VerifyReport {
   /** Things worth knowing that break no invariant: a commit not yet applied, leftover temp files. */

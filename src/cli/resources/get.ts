@@ -1,13 +1,13 @@
 // get: list pools (or nodes) as a table, a wide table, or v1 YAML/JSON that apply -f reads back unchanged.
-import { readStoredPools } from "../ipam/stored-pools.js";
-import { poolToDocument, type Pool } from "../pool/resource.js";
-import { stringFlag, type CommandSpec } from "./context.js";
-import { formatJson, formatTable, formatYamlDocuments, outputFormat } from "./output.js";
+import { readStoredPools } from "../../ipam/stored-pools.js";
+import { poolToDocument, type Pool } from "../../pool/resource.js";
+import { stringFlag, type CommandSpec } from "../framework/context.js";
+import { formatJson, formatTable, formatYamlDocuments, outputFormat } from "../framework/output.js";
 import { poolUsage, type PoolUsage } from "./pool-queries.js";
 import { nodeNameArgument, poolIdArgument, resourceType } from "./resource-type.js";
-import { nodeToDocument, type Node } from "../node/resource.js";
-import { readStoredNodes } from "../node/stored-nodes.js";
-import type { CommandContext } from "./context.js";
+import { nodeToDocument, type Node } from "../../node/resource.js";
+import { readStoredNodes } from "../../node/stored-nodes.js";
+import type { CommandContext } from "../framework/context.js";
 
 const FORMATS = ["ps", "wide", "yaml", "json"] as const;
 

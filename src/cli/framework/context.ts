@@ -1,6 +1,6 @@
 // What every CLI command declares (usage, flags, examples) and receives when it runs (args, store, output).
-import { CniError, ErrorCode } from "../errors.js";
-import type { Store } from "../store/store.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import type { Store } from "../../store/store.js";
 
 export interface FlagSpec {
   readonly type: "string" | "boolean";

@@ -1,13 +1,13 @@
 // blocks: every claimed block with its pool, affine node and counts; `blocks release` hands empty ones back.
-import { CniError, ErrorCode } from "../errors.js";
-import { cidrContains, formatCidr, parseCidr } from "../alloc/address.js";
-import { blockCidrOf, locate } from "../ipam/block-state.js";
-import { listBlocks, nodesWithState, poolIdsWithBlocks, releaseEmptyBlocks } from "../ipam/blocks.js";
-import { nodeStatePrefix, poolCidr, poolIdFromSegment } from "../ipam/documents.js";
-import { rebuildBlock } from "../ipam/rebuild.js";
-import { readStoredPools } from "../ipam/stored-pools.js";
-import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
-import { formatJson, formatTable, outputFormat } from "./output.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import { cidrContains, formatCidr, parseCidr } from "../../alloc/address.js";
+import { blockCidrOf, locate } from "../../ipam/block-state.js";
+import { listBlocks, nodesWithState, poolIdsWithBlocks, releaseEmptyBlocks } from "../../ipam/blocks.js";
+import { nodeStatePrefix, poolCidr, poolIdFromSegment } from "../../ipam/documents.js";
+import { rebuildBlock } from "../../ipam/rebuild.js";
+import { readStoredPools } from "../../ipam/stored-pools.js";
+import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
+import { formatJson, formatTable, outputFormat } from "../framework/output.js";
 
 export const blocksCommand: CommandSpec = {
   summary: "list claimed blocks (pool, affine node, used, free), or hand empty ones back",
