@@ -8,7 +8,7 @@ import { reclaimCommand } from "../allocations/reclaim.js";
 import { usageCommand } from "../allocations/usage.js";
 import { blocksCommand } from "../allocations/blocks.js";
 import { verifyCommand } from "../allocations/verify.js";
-import { nodeCommand } from "../resources/nodes.js";
+import { nodeCommand } from "../operations/node-register.js";
 import { dataplaneCommand } from "../operations/dataplane.js";
 import { datastoreCommand } from "../operations/datastore-migrate.js";
 import { installCommand } from "../operations/install.js";

@@ -10,9 +10,8 @@ import { loadResourceFile } from "./resource-files.js";
 import { poolHolders, poolIdsWithState, poolUsage } from "./pool-queries.js";
 import { nodeNameArgument, poolIdArgument, resourceType, type ResourceKind } from "./resource-type.js";
 import { changeNodes, type NodeTarget } from "./nodes.js";
+import { decideChange, type Outcome, type Result, type Verb } from "./resource-change.js";
 
-export type Verb = "create" | "apply" | "replace" | "delete";
-export type Result = "created" | "configured" | "unchanged" | "replaced" | "deleted";
 
 interface Target {
   readonly id: string;
@@ -23,13 +22,6 @@ interface Target {
   readonly document?: string;
 }
 
-export interface Outcome {
-  readonly done: { kind: ResourceKind; id: string; result: Result }[];
-  readonly failed: string[];
-  readonly warnings: string[];
-  /** Further lines for stdout after the results (what delete --release-blocks handed back). */
-  readonly notes: string[];
-}
 
 const PAST: Record<Verb, string> = { create: "created", apply: "applied", replace: "replaced", delete: "deleted" };
 const HOLDERS_SHOWN = 3;
@@ -70,17 +62,13 @@ async function changePools(txn: StoreTxn, verb: Verb, targets: readonly Target[]
       continue;
     }
     const pool = target.pool!;
-    if (verb === "create" && existing) {
-      fail(`ipPool ${target.id} already exists; change it with 'ippool apply' or 'ippool replace'`);
-      continue;
-    }
-    if (verb === "replace" && !existing) {
-      fail(`ipPool ${target.id} does not exist; add it with 'ippool create' or 'ippool apply'`);
+    const decision = decideChange(verb, { kind: "ipPool", id: target.id, existing, next: pool, addWith: "'ippool create' or 'ippool apply'" }, same);
+    if ("failure" in decision) {
+      fail(decision.failure);
       continue;
     }
     pools.set(target.id, pool);
-    const result: Result = !existing ? "created" : same(existing, pool) ? "unchanged" : verb === "replace" ? "replaced" : "configured";
-    done.push({ target, result });
+    done.push({ target, result: decision.result });
   }
   if (verb !== "delete") {
     assertNoOverlapWith(done.map((entry) => entry.target), [...pools.values()]);

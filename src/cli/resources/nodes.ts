@@ -1,12 +1,9 @@
-// The node resource in the CLI: its part of create/apply/replace/delete, and `ippool node register`.
-import type { Family } from "../../alloc/address.js";
+// The node resource in the CLI: its part of create/apply/replace/delete.
 import { listBlocks, releaseEmptyBlocks } from "../../ipam/blocks.js";
-import { detectNodeAddress } from "../../node/detect-address.js";
-import { nodeToDocument, parseNodeAddress, parseNodeDocument, type Node } from "../../node/resource.js";
+import { nodeToDocument, type Node } from "../../node/resource.js";
 import { deleteStoredNode, readStoredNode, writeStoredNode } from "../../node/stored-nodes.js";
 import type { StoreTxn } from "../../store/store.js";
-import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
-import type { Outcome, Result, Verb } from "./change.js";
+import { decideChange, type Outcome, type Result, type Verb } from "./resource-change.js";
 
 export interface NodeTarget {
   readonly name: string;
@@ -15,7 +12,7 @@ export interface NodeTarget {
   readonly where: string;
 }
 
-const same = (a: Node, b: Node): boolean => JSON.stringify(nodeToDocument(a)) === JSON.stringify(nodeToDocument(b));
+export const sameNode = (a: Node, b: Node): boolean => JSON.stringify(nodeToDocument(a)) === JSON.stringify(nodeToDocument(b));
 
 export interface NodeChangeFlags {
   readonly force: boolean;
@@ -54,78 +51,15 @@ export async function changeNodes(txn: StoreTxn, verb: Verb, targets: readonly N
       }
     } else {
       const node = target.node!;
-      if (verb === "create" && existing) {
-        fail(`node ${target.name} already exists; change it with 'ippool apply' or 'ippool replace'`);
+      const addWith = "'ippool create', 'ippool apply' or 'ippool node register'";
+      const decision = decideChange(verb, { kind: "node", id: target.name, existing, next: node, addWith }, sameNode);
+      if ("failure" in decision) {
+        fail(decision.failure);
         continue;
       }
-      if (verb === "replace" && !existing) {
-        fail(`node ${target.name} does not exist; add it with 'ippool create', 'ippool apply' or 'ippool node register'`);
-        continue;
-      }
-      result = !existing ? "created" : same(existing, node) ? "unchanged" : verb === "replace" ? "replaced" : "configured";
+      result = decision.result;
       if (result !== "unchanged") writeStoredNode(txn, node);
     }
     outcome.done.push({ kind: "node", id: target.name, result });
   }
 }
-
-/** An address flag, checked as the resource checks it, so the error names the flag. */
-function addressFlag(ctx: CommandContext, flag: string, family: Family): string | undefined {
-  const text = stringFlag(ctx, flag);
-  if (text !== undefined && parseNodeAddress(text)?.family !== family) {
-    throw new UsageError(`--${flag} ${text} is not an IPv${family} address with prefix (e.g. ${family === 4 ? "192.168.10.11/24" : "fd00:10::11/64"})`, "node");
-  }
-  return text;
-}
-
-/**
- * Writes this node's record. Given or detected addresses replace the stored ones, others are
- * kept, so running it again (at every boot, say) changes nothing.
- */
-async function register(ctx: CommandContext): Promise<number> {
-  const name = ctx.nodename;
-  const given = addressFlag(ctx, "ipv4-address", 4);
-  if (given !== undefined && booleanFlag(ctx, "detect")) throw new UsageError("give either --ipv4-address or --detect, not both", "node");
-  const ipv4Address = given ?? (booleanFlag(ctx, "detect") ? await detectNodeAddress(4) : undefined);
-  const ipv6Address = addressFlag(ctx, "ipv6-address", 6);
-  const { result, warnings } = await ctx.store.update(async (txn) => {
-    const existing = await readStoredNode(txn, name);
-    const stored = existing ? nodeToDocument(existing).spec?.bgp : undefined;
-    const bgp = { ...stored, ...(ipv4Address !== undefined ? { ipv4Address } : {}), ...(ipv6Address !== undefined ? { ipv6Address } : {}) };
-    const doc = { apiVersion: "v1", kind: "node", metadata: { name }, spec: Object.keys(bgp).length > 0 ? { bgp } : {} };
-    const { node, warnings } = parseNodeDocument(doc, "node register");
-    const result = !existing ? "registered" : same(existing, node) ? "unchanged" : "updated";
-    if (result !== "unchanged") writeStoredNode(txn, node);
-    // The resource allows it (a node may own blocks first), but the agent cannot route to such a node.
-    if (!node.ipv4 && !node.ipv6) {
-      warnings.push(`node ${name} has no address, so other nodes cannot route to its blocks; give --ipv4-address, --ipv6-address or --detect`);
-    }
-    return { result, warnings };
-  });
-  warnings.forEach(ctx.warn);
-  ctx.out(`${result} node ${name}\n`);
-  return 0;
-}
-
-export const nodeCommand: CommandSpec = {
-  summary: "register this node (its name and address with prefix) for the dataplane agent",
-  usage: ["node register [--nodename NAME] [--ipv4-address CIDR | --detect] [--ipv6-address CIDR]"],
-  description: [
-    "Writes this node's v1 node record. The name is --nodename, else $NODENAME, else the host name. The address",
-    "keeps its prefix, which defines the node's subnet for ipip cross-subnet (192.168.10.11/24). --detect takes",
-    "the address and prefix of the interface that holds the default route. Running it again changes nothing.",
-    "List nodes with 'ippool get nodes -o wide'; change or delete them with apply/replace/delete like pools.",
-  ],
-  flags: {
-    "ipv4-address": { type: "string", value: "CIDR", help: "this node's IPv4 address with prefix, e.g. 192.168.10.11/24" },
-    "ipv6-address": { type: "string", value: "CIDR", help: "this node's IPv6 address with prefix" },
-    detect: { type: "boolean", help: "use the address and prefix of the default route's interface" },
-  },
-  examples: ["ippool node register --detect", "ippool node register --nodename node-a --ipv4-address 192.168.10.11/24"],
-  run: async (ctx) => {
-    const [subcommand, ...rest] = ctx.positionals;
-    if (subcommand !== "register") throw new UsageError(subcommand === undefined ? "'ippool node' needs a subcommand: register" : `unknown subcommand '${subcommand}'; use register`, "node");
-    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, "node");
-    return register(ctx);
-  },
-};
