@@ -1,0 +1,88 @@
+// The dataplane half of the node agent: read pools, nodes and blocks, plan this node, run the plan; once or in a loop.
+import { setTimeout as sleep } from "node:timers/promises";
+import { applyPlan, type RunOptions, type RunReport, type TunnelAddressing } from "../dataplane/apply.js";
+import { planDataplane, type Plan } from "../dataplane/plan.js";
+import { CniError, ErrorCode } from "../errors.js";
+import { listBlocks } from "../ipam/blocks.js";
+import { readStoredPools } from "../ipam/stored-pools.js";
+import { ensureTunnelAddress, heldTunnelAddress, releaseTunnelAddress } from "../ipam/tunnel-address.js";
+import { readStoredNodes } from "../node/stored-nodes.js";
+import type { Store } from "../store/store.js";
+
+/** What the loop acts on and where it reports: the CLI passes its own store and output. */
+export interface DataplaneNode {
+  readonly store: Store;
+  readonly nodename: string;
+  readonly now: () => Date;
+  /** Writes to stdout as is (add the newline yourself). */
+  out(text: string): void;
+  warn(line: string): void;
+  error(line: string): void;
+}
+
+/** Pools, nodes and blocks in one consistent read, then the plan for this node. */
+export async function currentPlan(ctx: DataplaneNode): Promise<Plan> {
+  const input = await ctx.store.read(async (txn) => ({ pools: await readStoredPools(txn), nodes: await readStoredNodes(txn), blocks: await listBlocks(txn) }));
+  return planDataplane({ ...input, nodename: ctx.nodename });
+}
+
+/**
+ * The node's tunnel address through the IPAM, for the runner to call. It comes from an enabled
+ * pool among those the plan tunnels for, each time read afresh in the same transaction as the allocation.
+ */
+export function tunnelAddressing(ctx: DataplaneNode, tunnelPools: readonly string[]): TunnelAddressing {
+  const nodename = ctx.nodename;
+  return {
+    acquire: () =>
+      ctx.store.update(async (txn) => {
+        const pools = (await readStoredPools(txn)).filter((pool) => tunnelPools.includes(pool.id) && !pool.disabled);
+        if (pools.length === 0) throw new CniError(ErrorCode.invalidConfig, `tunl0: no enabled pool among ${tunnelPools.join(", ")} to take the tunnel address of node ${nodename} from`, "enable one of them (spec.disabled: false)");
+        return ensureTunnelAddress(txn, nodename, pools, ctx.now());
+      }),
+    release: async () => (await ctx.store.update((txn) => releaseTunnelAddress(txn, nodename)))?.addresses[0]?.address,
+    held: () => ctx.store.read((txn) => heldTunnelAddress(txn, nodename)),
+  };
+}
+
+export function tell(ctx: DataplaneNode, report: RunReport): number {
+  report.changes.forEach((line) => ctx.out(`${line}\n`));
+  report.errors.forEach(ctx.error);
+  return report.errors.length > 0 ? 1 : 0;
+}
+
+/** One reconcile; the plan's warnings (unroutable nodes, blocks of unknown nodes) go to stderr and leave the exit 0. */
+export async function applyOnce(ctx: DataplaneNode, options: RunOptions, lastWarnings?: Set<string>): Promise<number> {
+  const plan = await currentPlan(ctx);
+  // watch repeats a warning only when it is new, so a steady problem does not fill the log.
+  for (const line of plan.warnings) if (!lastWarnings?.has(line)) ctx.warn(line);
+  if (lastWarnings) {
+    lastWarnings.clear();
+    plan.warnings.forEach((line) => lastWarnings.add(line));
+  }
+  return tell(ctx, await applyPlan(plan, { ...options, tunnelAddress: tunnelAddressing(ctx, plan.tunnelPools) }));
+}
+
+/** Polls: every interval a full reconcile, which also puts back a rule or route deleted by hand. */
+export async function watchDataplane(ctx: DataplaneNode, options: RunOptions, intervalSeconds: number): Promise<number> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+  const warnings = new Set<string>();
+  try {
+    while (!stop.signal.aborted) {
+      try {
+        await applyOnce(ctx, options, warnings);
+      } catch (error) {
+        // A bad datastore state (a pool change that names an unknown node, say) waits for the next round.
+        ctx.error((error as Error).message);
+      }
+      await sleep(intervalSeconds * 1000, undefined, { signal: stop.signal }).catch(() => undefined);
+    }
+    return 0;
+  } finally {
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+  }
+}
+
