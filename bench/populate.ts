@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { formatAddress, parseCidr } from "../src/alloc/address.js";
 import { bitmapToHex, setBit } from "../src/alloc/bitmap.js";
 import { BLOCK_ADDRESSES } from "../src/alloc/pool-layout.js";
-import { attachmentId, attachmentKey, blockKey, claimsKey, nodeStateKey, type AttachmentDoc, type BlockDoc, type ClaimsDoc, type NodeStateDoc } from "../src/ipam/documents.js";
+import { attachmentId, attachmentKey, blockKey, claimsKey, nodeStateKey, type AttachmentDoc, type BlockDoc, type ClaimsDoc, type NodeStateDoc } from "../src/ipam/store-documents.js";
 import { hostname } from "node:os";
 import { encodeStateFile, readStateFile } from "../src/store/disk/state-file.js";
 import { DiskStore } from "../src/store/disk/disk-store.js";

@@ -6,7 +6,7 @@ import { CniError, ErrorCode } from "../errors.js";
 import { listBlocks } from "../ipam/blocks.js";
 import { readStoredPools } from "../ipam/stored-pools.js";
 import { ensureTunnelAddress, heldTunnelAddress, releaseTunnelAddress } from "../ipam/tunnel-address.js";
-import { readStoredNodes } from "../node/stored-nodes.js";
+import { readStoredNodes } from "../ipam/stored-nodes.js";
 import type { Store } from "../store/store.js";
 
 /** What the loop acts on and where it reports: the CLI passes its own store and output. */

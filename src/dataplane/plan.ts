@@ -1,14 +1,20 @@
 // The pure part of the node agent: from pools, nodes, blocks and this node's name to the rules and routes it wants.
 import { CniError, ErrorCode } from "../errors.js";
 import { cidrContains, familyBits, formatCidr, parseCidr, type Family } from "../alloc/address.js";
-import type { BlockSummary } from "../ipam/blocks.js";
 import type { Pool } from "../pool/resource.js";
 import { nodeAddress, type Node } from "../node/resource.js";
+
+/** A claimed block as the plan needs it: where it is, in which pool, and the node it is affine to. */
+export interface AffineBlock {
+  readonly cidr: string;
+  readonly pool: string;
+  readonly node: string;
+}
 
 export interface PlanInput {
   readonly pools: readonly Pool[];
   readonly nodes: readonly Node[];
-  readonly blocks: readonly BlockSummary[];
+  readonly blocks: readonly AffineBlock[];
   readonly nodename: string;
 }
 

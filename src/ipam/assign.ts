@@ -6,7 +6,7 @@ import { findFreeInRange, firstUnclaimedBlock, nextFitRanges } from "../alloc/ne
 import { poolLayout, reservedRole, usableCount } from "../alloc/pool-layout.js";
 import type { Pool } from "../pool/resource.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
-import { BLOCK_PREFIX, POOLS_KEY, attachmentId, attachmentKey, nodeStatePrefix, poolCidr, type AttachmentDoc, type BlockDoc } from "./documents.js";
+import { BLOCK_PREFIX, POOLS_KEY, attachmentId, attachmentKey, nodeStatePrefix, poolCidr, type AttachmentDoc, type BlockDoc } from "./store-documents.js";
 import { locate, lostBlock, moveCursor, readBlock, readClaims, readListedBlock, readNodeState, takeOffset, takenBits } from "./block-state.js";
 import { claimedBlocks, poolIdsWithBlocks, usedInPool } from "./blocks.js";
 

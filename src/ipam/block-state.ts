@@ -15,7 +15,7 @@ import {
   type BlockDoc,
   type BlockOwner,
   type NodeStateDoc,
-} from "./documents.js";
+} from "./store-documents.js";
 
 /** The offset in its pool of an address ippool recorded (so known to parse and to lie in the pool). */
 export const offsetOf = (poolId: string, address: string): bigint => parseAddress(address)!.value - poolCidr(poolId).network;

@@ -16,7 +16,7 @@ import {
   poolCidr,
   poolIdFromSegment,
   type BlockDoc,
-} from "./documents.js";
+} from "./store-documents.js";
 import { blockCidrOf, readBlock, readClaims } from "./block-state.js";
 
 export interface BlockSummary {

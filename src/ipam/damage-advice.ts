@@ -1,7 +1,7 @@
 // The way out of a damaged, lost or restored document, by what the document holds; one text for the allocator, blocks rebuild and verify.
 import { CniError, ErrorCode } from "../errors.js";
 import { damagedKeyOf, type Store } from "../store/store.js";
-import { ATTACHMENT_PREFIX, BLOCK_PREFIX, POOLS_KEY, poolIdFromSegment } from "./documents.js";
+import { ATTACHMENT_PREFIX, BLOCK_PREFIX, POOLS_KEY, poolIdFromSegment } from "./store-documents.js";
 import { blockCidrOf } from "./block-state.js";
 
 /** "block/10.22.0.0_16/1" -> "10.22.0.64/26"; undefined for any other key. */

@@ -3,7 +3,7 @@ import { CniError, ErrorCode } from "../errors.js";
 import { bitmapToHex, setBit } from "../alloc/bitmap.js";
 import { parseAddress } from "../alloc/address.js";
 import { damagedKeyOf, type StoreTxn } from "../store/store.js";
-import { attachmentKey, attachmentSchema, blockKey, blockSchema, claimsKey, idOfAttachment, nodeStateKey, type BlockDoc, type BlockOwner } from "./documents.js";
+import { attachmentKey, attachmentSchema, blockKey, blockSchema, claimsKey, idOfAttachment, nodeStateKey, type BlockDoc, type BlockOwner } from "./store-documents.js";
 import { blockCidrOf, locate, offsetOf, readClaims, readNodeState } from "./block-state.js";
 import { nodesWithState } from "./blocks.js";
 import { listAttachments } from "./release.js";

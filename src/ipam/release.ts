@@ -8,7 +8,7 @@ import {
   ATTACHMENT_PREFIX,
   idOfAttachment,
   type AttachmentDoc,
-} from "./documents.js";
+} from "./store-documents.js";
 import { freeOffset, offsetOf } from "./block-state.js";
 
 /**

@@ -2,7 +2,7 @@
 import type { Pool } from "../pool/resource.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 import { assignAddresses } from "./assign.js";
-import { attachmentId, attachmentKey, attachmentSchema, type AttachmentDoc } from "./documents.js";
+import { attachmentId, attachmentKey, attachmentSchema, type AttachmentDoc } from "./store-documents.js";
 import { newHandle } from "./handle.js";
 import { releaseAttachment } from "./release.js";
 

@@ -2,7 +2,7 @@
 import { addressAt, cidrsOverlap, type Cidr } from "../alloc/address.js";
 import { bitmapFromHex, setBits } from "../alloc/bitmap.js";
 import { reservedRole, type PoolLayout } from "../alloc/pool-layout.js";
-import { blockKey, claimsKey, nodeStateKey, type BlockDoc, type BlockOwner, type ClaimsDoc, type NodeStateDoc } from "./documents.js";
+import { blockKey, claimsKey, nodeStateKey, type BlockDoc, type BlockOwner, type ClaimsDoc, type NodeStateDoc } from "./store-documents.js";
 
 export type Report = (key: string, message: string) => void;
 

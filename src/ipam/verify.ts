@@ -19,7 +19,7 @@ import {
   storedPoolsSchema,
   type AttachmentDoc,
   type BlockOwner,
-} from "./documents.js";
+} from "./store-documents.js";
 import { checkAffinity, checkBlock, checkOverlappingPools, type PoolInfo, type Report } from "./verify-blocks.js";
 
 export interface Problem {

@@ -5,7 +5,7 @@ import { parseCniArgs } from "../cni/cni-args.js";
 import type { IpamConfig } from "../cni/netconf.js";
 import type { IpamResult } from "../cni/result.js";
 import { assignAddresses, prefetchForAdd } from "../ipam/assign.js";
-import { attachmentId, attachmentKey, attachmentSchema, poolCidr, type AttachmentDoc } from "../ipam/documents.js";
+import { attachmentId, attachmentKey, attachmentSchema, poolCidr, type AttachmentDoc } from "../ipam/store-documents.js";
 import { familyRequests, networkPools, parseInlinePools, requestedAddresses } from "./network-pools.js";
 import { nodeOf, type VerbContext } from "./context.js";
 import { newHandle } from "../ipam/handle.js";

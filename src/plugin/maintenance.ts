@@ -1,7 +1,7 @@
 // DEL, CHECK, GC and STATUS: the verbs that release, confirm and report rather than allocate.
 import { CniError, ErrorCode, toCniError } from "../errors.js";
 import { prevResultAddresses } from "../cni/result.js";
-import { attachmentId, attachmentKey, attachmentSchema, idOfAttachment } from "../ipam/documents.js";
+import { attachmentId, attachmentKey, attachmentSchema, idOfAttachment } from "../ipam/store-documents.js";
 import { offsetOf, ownerOf } from "../ipam/block-state.js";
 import { chooseAddress } from "../ipam/assign.js";
 import { canonicalAddress, findStale, releaseAttachment } from "../ipam/release.js";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execCli } from "../helpers/ippool.js";
 import { runCli } from "../../src/cli/framework/run-cli.js";
 import { CniError } from "../../src/errors.js";
-import { parseResourceDocuments } from "../../src/pool/documents.js";
+import { parseResourceDocuments } from "../../src/pool/split-documents.js";
 import { parsePoolDocument } from "../../src/pool/resource.js";
 import { applyObjectEdits, applyTextEdits, objectEdits, poolDocument, textEdits } from "./arbitraries.js";
 import { checkOptions, hostileRoot, seedStore } from "./harness.js";

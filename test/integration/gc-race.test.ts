@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DiskStore } from "../../src/store/disk/disk-store.js";
 import { assignAddresses } from "../../src/ipam/assign.js";
-import { attachmentId, attachmentKey, attachmentSchema } from "../../src/ipam/documents.js";
+import { attachmentId, attachmentKey, attachmentSchema } from "../../src/ipam/store-documents.js";
 import { ownerOf, offsetOf } from "../../src/ipam/block-state.js";
 import { findStale, releaseAttachment } from "../../src/ipam/release.js";
 import { parsePoolDocument } from "../../src/pool/resource.js";

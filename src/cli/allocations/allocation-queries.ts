@@ -1,7 +1,7 @@
 // Finding allocations for the CLI: flat rows for tables, the holder of one address, attachments of a container.
 import { cidrContains, compareCidrs, parseAddress } from "../../alloc/address.js";
 import { poolLayout, reservedRole } from "../../alloc/pool-layout.js";
-import { attachmentKey, attachmentSchema, idOfAttachment, poolCidr, type AttachmentDoc } from "../../ipam/documents.js";
+import { attachmentKey, attachmentSchema, idOfAttachment, poolCidr, type AttachmentDoc } from "../../ipam/store-documents.js";
 import { ownerOf } from "../../ipam/block-state.js";
 import { canonicalAddress, listAttachments } from "../../ipam/release.js";
 import { readStoredPools } from "../../ipam/stored-pools.js";

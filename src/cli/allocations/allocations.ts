@@ -1,6 +1,6 @@
 // allocations and show: who holds which address, since when, listed or looked up one at a time.
 import { CniError, ErrorCode } from "../../errors.js";
-import type { AttachmentDoc } from "../../ipam/documents.js";
+import type { AttachmentDoc } from "../../ipam/store-documents.js";
 import { UsageError, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
 import { formatJson, formatTable, outputFormat, since } from "../framework/output.js";
 import {

@@ -3,7 +3,7 @@ import { CniError, ErrorCode } from "../../errors.js";
 import { cidrContains, formatCidr, parseCidr } from "../../alloc/address.js";
 import { blockCidrOf, locate } from "../../ipam/block-state.js";
 import { listBlocks, nodesWithState, poolIdsWithBlocks, releaseEmptyBlocks } from "../../ipam/blocks.js";
-import { nodeStatePrefix, poolCidr, poolIdFromSegment } from "../../ipam/documents.js";
+import { nodeStatePrefix, poolCidr, poolIdFromSegment } from "../../ipam/store-documents.js";
 import { rebuildBlock } from "../../ipam/rebuild.js";
 import { readStoredPools } from "../../ipam/stored-pools.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";

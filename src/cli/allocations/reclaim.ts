@@ -1,5 +1,5 @@
 // reclaim: release a network's leaked addresses, given the attachments that are still live.
-import { idOfAttachment, type AttachmentDoc } from "../../ipam/documents.js";
+import { idOfAttachment, type AttachmentDoc } from "../../ipam/store-documents.js";
 import { findStale, listAttachments, releaseAttachment } from "../../ipam/release.js";
 import type { StoreReader } from "../../store/store.js";
 import { UsageError, booleanFlag, stringFlag, type CommandSpec } from "../framework/context.js";

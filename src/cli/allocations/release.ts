@@ -1,6 +1,6 @@
 // release: the manual DEL, by address or by attachment, previewed unless --yes is given.
 import { CniError, ErrorCode } from "../../errors.js";
-import { idOfAttachment, type AttachmentDoc } from "../../ipam/documents.js";
+import { idOfAttachment, type AttachmentDoc } from "../../ipam/store-documents.js";
 import { freeOffset } from "../../ipam/block-state.js";
 import { releaseAddress, releaseAttachment } from "../../ipam/release.js";
 import type { StoreReader, StoreTxn } from "../../store/store.js";

@@ -1,6 +1,6 @@
 // usage: per pool, capacity, used, free and percentage, at a glance.
 import { compareCidrs } from "../../alloc/address.js";
-import { poolCidr } from "../../ipam/documents.js";
+import { poolCidr } from "../../ipam/store-documents.js";
 import { readStoredPools } from "../../ipam/stored-pools.js";
 import { UsageError, stringFlag, type CommandSpec } from "../framework/context.js";
 import { formatJson, formatTable, outputFormat, percent } from "../framework/output.js";

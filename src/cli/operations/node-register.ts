@@ -2,7 +2,7 @@
 import type { Family } from "../../alloc/address.js";
 import { detectNodeAddress } from "../../node/detect-address.js";
 import { nodeToDocument, parseNodeAddress, parseNodeDocument } from "../../node/resource.js";
-import { readStoredNode, writeStoredNode } from "../../node/stored-nodes.js";
+import { readStoredNode, writeStoredNode } from "../../ipam/stored-nodes.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
 import { sameNode } from "../resources/nodes.js";
 

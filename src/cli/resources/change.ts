@@ -1,7 +1,7 @@
 // create, apply, replace and delete of ipPool (and node) resources: calicoctl v1 verbs over the plugin's store.
 import { CniError, ErrorCode } from "../../errors.js";
 import { cidrsOverlap, compareCidrs } from "../../alloc/address.js";
-import { poolCidr } from "../../ipam/documents.js";
+import { poolCidr } from "../../ipam/store-documents.js";
 import { readStoredPools, writeStoredPools } from "../../ipam/stored-pools.js";
 import type { StoreReader, StoreTxn } from "../../store/store.js";
 import { poolToDocument, type Pool } from "../../pool/resource.js";

@@ -6,7 +6,7 @@ import { formatJson, formatTable, formatYamlDocuments, outputFormat } from "../f
 import { poolUsage, type PoolUsage } from "./pool-queries.js";
 import { nodeNameArgument, poolIdArgument, resourceType } from "./resource-type.js";
 import { nodeToDocument, type Node } from "../../node/resource.js";
-import { readStoredNodes } from "../../node/stored-nodes.js";
+import { readStoredNodes } from "../../ipam/stored-nodes.js";
 import type { CommandContext } from "../framework/context.js";
 
 const FORMATS = ["ps", "wide", "yaml", "json"] as const;

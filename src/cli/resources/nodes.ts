@@ -1,7 +1,7 @@
 // The node resource in the CLI: its part of create/apply/replace/delete.
 import { listBlocks, releaseEmptyBlocks } from "../../ipam/blocks.js";
 import { nodeToDocument, type Node } from "../../node/resource.js";
-import { deleteStoredNode, readStoredNode, writeStoredNode } from "../../node/stored-nodes.js";
+import { deleteStoredNode, readStoredNode, writeStoredNode } from "../../ipam/stored-nodes.js";
 import type { StoreTxn } from "../../store/store.js";
 import { decideChange, type Outcome, type Result, type Verb } from "./resource-change.js";
 

@@ -1,6 +1,6 @@
 // What the CLI asks about pools in a store: usage counts, who holds addresses, pools known by their blocks.
 import { poolLayout, usableCount } from "../../alloc/pool-layout.js";
-import { blockPrefix, blockSchema, poolCidr } from "../../ipam/documents.js";
+import { blockPrefix, blockSchema, poolCidr } from "../../ipam/store-documents.js";
 import { poolIdsWithBlocks, usedInPool } from "../../ipam/blocks.js";
 import type { StoreReader } from "../../store/store.js";
 

@@ -1,6 +1,6 @@
 // Reading a resource file for create/apply/replace/delete -f: every document validated before anything changes.
 import { CniError, ErrorCode } from "../../errors.js";
-import { parseResourceDocuments } from "../../pool/documents.js";
+import { parseResourceDocuments } from "../../pool/split-documents.js";
 import { parsePoolDocument, type Pool } from "../../pool/resource.js";
 import { parseNodeDocument, type Node } from "../../node/resource.js";
 import type { CommandContext } from "../framework/context.js";

@@ -1,5 +1,5 @@
 // The node records an operator stored, one key per node, read from and written to the Store.
-import { nodeDocumentSchema, nodeFromDocument, nodeToDocument, type Node } from "./resource.js";
+import { nodeDocumentSchema, nodeFromDocument, nodeToDocument, type Node } from "../node/resource.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 
 export const NODES_PREFIX = "nodes/";

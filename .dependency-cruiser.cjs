@@ -1,0 +1,44 @@
+// The import rules of docs/architecture.md, checked by `npm test` (npm run lint:imports).
+// Each folder may import only the folders listed for it; everything else in src/ is forbidden, and so is any cycle.
+const allowed = {
+  "src/errors.ts": [],
+  "src/validation.ts": [],
+  "src/alloc/": ["src/errors.ts"],
+  "src/system/": ["src/errors.ts"],
+  "src/pool/": ["src/alloc/", "src/errors.ts", "src/validation.ts"],
+  "src/node/": ["src/alloc/", "src/system/", "src/errors.ts", "src/validation.ts"],
+  "src/store/": ["src/errors.ts", "src/validation.ts"],
+  "src/cni/": ["src/alloc/", "src/pool/", "src/node/", "src/errors.ts", "src/validation.ts"],
+  "src/ipam/": ["src/store/", "src/pool/", "src/node/", "src/alloc/", "src/errors.ts", "src/validation.ts"],
+  "src/dataplane/": ["src/pool/", "src/node/", "src/alloc/", "src/system/", "src/errors.ts"],
+  "src/agent/": ["src/dataplane/", "src/ipam/", "src/store/", "src/pool/", "src/node/", "src/alloc/", "src/system/", "src/errors.ts"],
+  "src/plugin/": ["src/cni/", "src/ipam/", "src/store/", "src/pool/", "src/node/", "src/alloc/", "src/errors.ts", "src/validation.ts"],
+  "src/cli/": [
+    "src/agent/", "src/cni/", "src/dataplane/", "src/ipam/", "src/store/", "src/pool/", "src/node/", "src/alloc/",
+    "src/system/", "src/errors.ts", "src/validation.ts",
+  ],
+  "src/main.ts": ["src/plugin/", "src/cli/", "src/cni/", "src/errors.ts"],
+};
+
+const escape = (path) => path.replace(/[.]/g, "\\.");
+const layerRules = Object.entries(allowed).map(([from, to]) => ({
+  name: `layer ${from}`,
+  comment: `${from} may import only ${to.length > 0 ? to.join(", ") : "nothing of src/"} (docs/architecture.md)`,
+  severity: "error",
+  from: { path: `^${escape(from)}` },
+  to: { path: "^src/", pathNot: [`^${escape(from)}`, ...to.map((path) => `^${escape(path)}`)] },
+}));
+
+module.exports = {
+  forbidden: [
+    ...layerRules,
+    { name: "no-circular", comment: "no cycle between files (and so none between folders)", severity: "error", from: {}, to: { circular: true } },
+    { name: "not-to-unresolvable", severity: "error", from: {}, to: { couldNotResolve: true } },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+  },
+};
