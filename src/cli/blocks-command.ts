@@ -11,6 +11,7 @@ import { formatJson, formatTable, outputFormat } from "./output.js";
 
 export const blocksCommand: CommandSpec = {
   summary: "list claimed blocks (pool, affine node, used, free), or hand empty ones back",
+  args: ["ACTION", "BLOCK-CIDR"],
   usage: ["blocks [-o table|json]", "blocks release --empty [--nodename NODE]", "blocks release --all-empty --nodename NODE", "blocks rebuild BLOCK-CIDR"],
   description: [
     "A pool is cut into 64-address blocks (/26, /122). A node claims a block when its own are full and allocates",
@@ -35,10 +36,9 @@ export const blocksCommand: CommandSpec = {
     "ippool blocks rebuild 10.22.0.64/26",
   ],
   run: async (ctx) => {
-    const [action, target, extra] = ctx.positionals;
-    if (action === "rebuild") return rebuild(ctx, target, extra);
-    const unexpected = extra ?? target;
-    if (unexpected !== undefined) throw new UsageError(`unexpected argument '${unexpected}'`, "blocks");
+    const [action, target] = ctx.positionals;
+    if (action === "rebuild") return rebuild(ctx, target);
+    if (target !== undefined) throw new UsageError(`unexpected argument '${target}'`, "blocks");
     if (action === "release") return release(ctx);
     if (action !== undefined) throw new UsageError(`unknown action '${action}'; use 'ippool blocks' or 'ippool blocks release'`, "blocks");
     if (booleanFlag(ctx, "empty") || booleanFlag(ctx, "all-empty")) throw new UsageError("--empty and --all-empty go with 'ippool blocks release'", "blocks");
@@ -68,9 +68,8 @@ async function release(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
-async function rebuild(ctx: CommandContext, target: string | undefined, extra: string | undefined): Promise<number> {
+async function rebuild(ctx: CommandContext, target: string | undefined): Promise<number> {
   if (target === undefined) throw new UsageError("'ippool blocks rebuild' needs the block's CIDR (as 'ippool blocks' or the error shows it)", "blocks");
-  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`, "blocks");
   const parsed = parseCidr(target);
   if (!parsed) throw new UsageError(`'${target}' is not a CIDR`, "blocks");
   const wanted = formatCidr(parsed.cidr);

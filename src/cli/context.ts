@@ -43,6 +43,11 @@ export interface CommandSpec {
   readonly usage: readonly string[];
   /** Paragraphs printed under the usage in `ippool <command> --help`. */
   readonly description?: readonly string[];
+  /**
+   * The positional arguments it takes, in order, by their usage names; a last name ending in "..."
+   * takes any number. The framework refuses more than these, so no command checks that itself.
+   */
+  readonly args: readonly string[];
   /** Flags besides the global --data-dir and --help. */
   readonly flags: Readonly<Record<string, FlagSpec>>;
   /** Full command lines, e.g. "ippool get pools -o wide". */

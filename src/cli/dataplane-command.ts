@@ -87,6 +87,7 @@ async function watch(ctx: CommandContext, nodename: string, options: RunOptions,
 
 export const dataplaneCommand: CommandSpec = {
   summary: "program this node: nat-outgoing rules, routes to other nodes' blocks, tunl0",
+  args: ["SUBCOMMAND"],
   usage: ["dataplane apply [--nodename NAME] [--dry-run] [--mtu N]", "dataplane watch [--nodename NAME] [--mtu N] [--interval SECONDS]", "dataplane remove"],
   description: [
     "apply reconciles once: per family an iptables-restore --noflush of the chains IPPOOL-POSTROUTING and",
@@ -104,11 +105,10 @@ export const dataplaneCommand: CommandSpec = {
   },
   examples: ["ippool dataplane apply --dry-run", "ippool dataplane apply --nodename node-a", "ippool dataplane watch --interval 5", "ippool dataplane remove"],
   run: async (ctx) => {
-    const [subcommand, ...rest] = ctx.positionals;
+    const [subcommand] = ctx.positionals;
     if (!(SUBCOMMANDS as readonly (string | undefined)[]).includes(subcommand)) {
       throw new UsageError(subcommand === undefined ? `'ippool dataplane' needs a subcommand: ${SUBCOMMANDS.join(", ")}` : `unknown subcommand '${subcommand}'; use ${SUBCOMMANDS.join(", ")}`, "dataplane");
     }
-    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, "dataplane");
     const mtu = positiveInteger(ctx, "mtu", 65_535);
     const interval = positiveInteger(ctx, "interval", 86_400) ?? DEFAULT_INTERVAL_SECONDS;
     const options: RunOptions = mtu !== undefined ? { mtu } : {};

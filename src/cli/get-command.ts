@@ -13,6 +13,7 @@ const FORMATS = ["ps", "wide", "yaml", "json"] as const;
 
 export const getCommand: CommandSpec = {
   summary: "list pools or nodes (table, wide table with usage, YAML or JSON)",
+  args: ["TYPE", "CIDR|NAME..."],
   usage: ["get TYPE [CIDR...] [-o ps|wide|yaml|json]", "get nodes [NAME...] [-o ps|wide|yaml|json]"],
   description: [
     "TYPE is ippool, ippools, ipp, ipps, pool or pools (any case). Without CIDRs, every stored pool is listed.",

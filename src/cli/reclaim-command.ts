@@ -9,6 +9,7 @@ import { describeRelease } from "./release-command.js";
 
 export const reclaimCommand: CommandSpec = {
   summary: "release a network's leaked addresses: all but the live attachments you list",
+  args: [],
   usage: ["reclaim --network NAME --live FILE|- [--dry-run]"],
   description: [
     "The fix for addresses leaked by a reboot or a missed DEL (\"no IP addresses available in range set\"),",
@@ -29,7 +30,6 @@ export const reclaimCommand: CommandSpec = {
     "echo '[]' | ippool reclaim --network podnet --live -",
   ],
   run: async (ctx) => {
-    if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument '${ctx.positionals[0]}'`, "reclaim");
     const network = networkArgument(stringFlag(ctx, "network"), "reclaim");
     const livePath = stringFlag(ctx, "live");
     if (network === undefined) {

@@ -12,6 +12,7 @@ type Plan = string[];
 
 export const releaseCommand: CommandSpec = {
   summary: "release an address or a container's addresses (the manual DEL)",
+  args: ["ADDRESS"],
   usage: ["release ADDRESS [--yes]", "release --container ID [--ifname IF] [--network NAME] [--yes]"],
   description: [
     "Frees addresses the runtime never released. Without --yes, prints what would be released and changes",
@@ -27,8 +28,7 @@ export const releaseCommand: CommandSpec = {
   examples: ["ippool release 10.22.0.5 --yes", "ippool release --container 3f1c2a9e0b7d --yes", "ippool release --container 3f1c2a9e0b7d --network podnet --ifname eth1"],
   run: async (ctx) => {
     const containerId = stringFlag(ctx, "container");
-    const [target, extra] = ctx.positionals;
-    if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`, "release");
+    const [target] = ctx.positionals;
     if ((target === undefined) === (containerId === undefined)) {
       throw new UsageError("'ippool release' needs either an ADDRESS or --container ID", "release");
     }

@@ -7,7 +7,7 @@ import { datastoreFlags } from "./datastore-flags.js";
 import { nodenameProblem, resolveNodename } from "../cni/nodename.js";
 import { parseArgv } from "./args.js";
 import { COMMANDS } from "./commands.js";
-import { UsageError, type CommandContext } from "./context.js";
+import { UsageError, type CommandContext, type CommandSpec } from "./context.js";
 import { commandHelp, mainHelp } from "./help.js";
 
 export interface CliIo {
@@ -40,6 +40,7 @@ export async function runCli(io: CliIo): Promise<number> {
       io.stdout(commandHelp(parsed.command, spec));
       return 0;
     }
+    rejectExtraArguments(parsed.command, spec, parsed.positionals);
     const dataDir = stringOr(parsed.flags["data-dir"], io.env.IPPOOL_DATA_DIR) ?? DEFAULT_DATA_DIR;
     const datastore = datastoreFlags(parsed.flags, io.env, LOCK_WAIT_MS / 1000);
     const nodename = cliNodename(parsed.flags.nodename, io.env);
@@ -61,6 +62,13 @@ export async function runCli(io: CliIo): Promise<number> {
   } catch (error) {
     return report(io, error);
   }
+}
+
+/** Each command declares its positional arguments; a stray one is a mistake, never silently ignored. */
+function rejectExtraArguments(command: string, spec: CommandSpec, positionals: readonly string[]): void {
+  if (spec.args.at(-1)?.endsWith("...")) return;
+  const extra = positionals[spec.args.length];
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`, command);
 }
 
 function report(io: CliIo, error: unknown): number {

@@ -11,6 +11,7 @@ interface Outcome extends VerifyReport {
 
 export const verifyCommand: CommandSpec = {
   summary: "check the store: every address held once, bitmaps, owners and counts agreeing, files intact",
+  args: [],
   usage: ["verify [-o text|json]"],
   description: [
     "Reads the whole store as of one commit (without taking its lock) and checks that each taken address has exactly one owner whose " +

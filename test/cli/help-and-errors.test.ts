@@ -61,6 +61,26 @@ describe("ippool command line", () => {
   });
 
   it.each([
+    [["verify", "/some/dir"], "/some/dir"],
+    [["usage", "extra"], "extra"],
+    [["allocations", "extra"], "extra"],
+    [["show", "10.1.0.5", "extra"], "extra"],
+    [["release", "10.1.0.5", "extra"], "extra"],
+    [["reclaim", "extra"], "extra"],
+    [["blocks", "rebuild", "10.1.0.0/26", "extra"], "extra"],
+    [["node", "register", "extra"], "extra"],
+    [["dataplane", "apply", "extra"], "extra"],
+    [["datastore", "migrate", "extra"], "extra"],
+    [["install", "extra"], "extra"],
+    [["create", "-f", "x.yaml", "extra"], "extra"],
+  ])("%j: a stray argument is refused before any store is read (exit 2)", async (args, stray) => {
+    const result = await execCli(args, { dataDir: dir.path });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`ippool: unexpected argument '${stray}' (see 'ippool ${args[0]} --help')\n`);
+  });
+
+  it.each([
     [["get", "pools", "-ojson"]],
     [["get", "pools", "--output=json"]],
     [["get", "pools", "-o=json"]],
