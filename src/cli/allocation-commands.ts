@@ -3,7 +3,7 @@ import { CniError, ErrorCode } from "../cni/errors.js";
 import type { AttachmentDoc } from "../ipam/documents.js";
 import { UsageError, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 import { formatJson, formatTable, outputFormat, since } from "./output.js";
-import { addressArgument, allocationRows, containerAttachments, lookupAddress, networkArgument } from "./allocation-queries.js";
+import { addressArgument, allocationRows, containerAttachments, lookupAddress, networkArgument, whyNothingMatched } from "./allocation-queries.js";
 import { poolIdArgument } from "./resource-type.js";
 
 const pod = (doc: AttachmentDoc): string => (doc.podName ? `${doc.podNamespace ?? ""}/${doc.podName}` : "-");
@@ -11,6 +11,7 @@ const pod = (doc: AttachmentDoc): string => (doc.podName ? `${doc.podNamespace ?
 export const allocationsCommand: CommandSpec = {
   summary: "list allocated addresses with their pool, network, container, interface and time",
   args: [],
+  requiresStore: true,
   usage: ["allocations [--pool CIDR] [--network NAME] [--container ID] [--ifname IF] [-o table|json]"],
   description: [
     "One row per allocated address, pool by pool. Filters combine. -o json prints one object per attachment",
@@ -31,14 +32,17 @@ export const allocationsCommand: CommandSpec = {
     const network = networkArgument(stringFlag(ctx, "network"), "allocations");
     const containerId = stringFlag(ctx, "container");
     const ifname = stringFlag(ctx, "ifname");
-    const docs = await ctx.store.read((txn) =>
-      containerAttachments(txn, {
-        ...(network !== undefined ? { network } : {}),
-        ...(containerId !== undefined ? { containerId } : {}),
-        ...(ifname !== undefined ? { ifname } : {}),
-        ...(pool !== undefined ? { pool } : {}),
-      }),
-    );
+    const filter = {
+      ...(network !== undefined ? { network } : {}),
+      ...(containerId !== undefined ? { containerId } : {}),
+      ...(ifname !== undefined ? { ifname } : {}),
+      ...(pool !== undefined ? { pool } : {}),
+    };
+    const docs = await ctx.store.read(async (txn) => {
+      const found = await containerAttachments(txn, filter);
+      if (found.length === 0 && Object.keys(filter).length > 0) throw await whyNothingMatched(txn, filter, ctx.storeName);
+      return found;
+    });
     // With --pool, addresses of other pools are left out too, so the output is only that pool's.
     const narrowed = pool === undefined ? docs : docs.map((doc) => ({ ...doc, addresses: doc.addresses.filter((entry) => entry.pool === pool) }));
     if (format === "json") {
@@ -63,6 +67,7 @@ export const allocationsCommand: CommandSpec = {
 export const showCommand: CommandSpec = {
   summary: "show who holds an address, or what a container holds, and since when",
   args: ["ADDRESS|CONTAINER-ID"],
+  requiresStore: true,
   usage: ["show ADDRESS [-o text|json]", "show CONTAINER-ID [-o text|json]"],
   description: ["An argument that parses as an IP address is looked up as one; anything else is a container id (exact)."],
   flags: { output: { type: "string", short: "o", value: "FORMAT", help: "text (default) or json" } },

@@ -6,6 +6,7 @@ import { canonicalAddress, listAttachments } from "../ipam/release.js";
 import { readStoredPools } from "../ipam/stored-pools.js";
 import { NAME_PATTERN } from "../cni/env.js";
 import type { StoreReader } from "../store/store.js";
+import { CniError, ErrorCode } from "../cni/errors.js";
 import { UsageError } from "./context.js";
 import { poolIdsWithState } from "./pool-queries.js";
 
@@ -58,10 +59,14 @@ export async function lookupAddress(txn: StoreReader, address: string): Promise<
 }
 
 /** The attachments of a container, optionally narrowed to one network and interface. */
-export async function containerAttachments(
-  txn: StoreReader,
-  filter: { containerId?: string; network?: string; ifname?: string; pool?: string },
-): Promise<AttachmentDoc[]> {
+export interface AttachmentFilter {
+  readonly containerId?: string;
+  readonly network?: string;
+  readonly ifname?: string;
+  readonly pool?: string;
+}
+
+export async function containerAttachments(txn: StoreReader, filter: AttachmentFilter): Promise<AttachmentDoc[]> {
   const docs = await listAttachments(txn, filter.network);
   return docs.filter(
     (doc) =>
@@ -69,6 +74,28 @@ export async function containerAttachments(
       (filter.ifname === undefined || doc.ifname === filter.ifname) &&
       (filter.pool === undefined || doc.addresses.some((entry) => entry.pool === filter.pool)),
   );
+}
+
+/**
+ * A filter that matches nothing is most often a typo: the error names the filter that found
+ * nothing (a pool the store does not know, a network or container without allocations) and what exists.
+ */
+export async function whyNothingMatched(txn: StoreReader, filter: AttachmentFilter, storeName: string): Promise<CniError> {
+  const fail = (message: string) => new CniError(ErrorCode.unknownContainer, message);
+  const all = await listAttachments(txn);
+  const names = (values: readonly string[]) => [...new Set(values)].sort().join(", ") || "none";
+  if (filter.pool !== undefined) {
+    const pools = [...(await readStoredPools(txn)).map((pool) => pool.id), ...(await poolIdsWithState(txn))];
+    if (!pools.includes(filter.pool)) return fail(`no pool ${filter.pool} in ${storeName} (pools: ${names(pools)})`);
+  }
+  if (filter.network !== undefined && !all.some((doc) => doc.network === filter.network)) {
+    return fail(`network ${filter.network} holds no allocation in ${storeName} (networks with allocations: ${names(all.map((doc) => doc.network))})`);
+  }
+  if (filter.containerId !== undefined && !all.some((doc) => doc.containerId === filter.containerId)) {
+    return fail(`container ${filter.containerId} holds no address in ${storeName} (container ids match exactly)`);
+  }
+  const given = Object.entries(filter).map(([name, value]) => `${name === "containerId" ? "container" : name} ${value}`);
+  return fail(`no allocation in ${storeName} matches ${given.join(", ")}`);
 }
 
 /** A network name from the command line; checked like CNI's, since it becomes a directory name in the store. */

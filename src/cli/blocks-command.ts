@@ -6,12 +6,14 @@ import { listBlocks, nodesWithState, poolIdsWithBlocks, releaseEmptyBlocks } fro
 import { nodeStatePrefix, poolCidr, poolIdFromSegment } from "../ipam/documents.js";
 import { rebuildBlock } from "../ipam/rebuild.js";
 import { readStoredPools } from "../ipam/stored-pools.js";
+import type { StoreReader } from "../store/store.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 import { formatJson, formatTable, outputFormat } from "./output.js";
 
 export const blocksCommand: CommandSpec = {
   summary: "list claimed blocks (pool, affine node, used, free), or hand empty ones back",
   args: ["ACTION", "BLOCK-CIDR"],
+  requiresStore: true,
   usage: ["blocks [-o table|json]", "blocks release --empty [--nodename NODE]", "blocks release --all-empty --nodename NODE", "blocks rebuild BLOCK-CIDR"],
   description: [
     "A pool is cut into 64-address blocks (/26, /122). A node claims a block when its own are full and allocates",
@@ -59,13 +61,26 @@ async function release(ctx: CommandContext): Promise<number> {
   if (empty === allEmpty) throw new UsageError("'ippool blocks release' needs --empty or --all-empty (one of them)", "blocks");
   // Forgetting a node is for one that is gone: it must be named, never defaulted to the node the CLI runs on.
   if (allEmpty && stringFlag(ctx, "nodename") === undefined) throw new UsageError("--all-empty needs --nodename NODE (the node that is gone)", "blocks");
-  const released = await ctx.store.update((txn) => releaseEmptyBlocks(txn, ctx.nodename, allEmpty));
+  const released = await ctx.store.update(async (txn) => {
+    const cidrs = await releaseEmptyBlocks(txn, ctx.nodename, allEmpty);
+    if (cidrs.length === 0) await assertNodeKnown(txn, ctx);
+    return cidrs;
+  });
   if (released.length === 0 && !allEmpty) {
-    throw new CniError(ErrorCode.unknownContainer, `node ${ctx.nodename} has no empty block to release (see 'ippool blocks')`);
+    throw new CniError(ErrorCode.unknownContainer, `node ${ctx.nodename} has no empty block to release in ${ctx.storeName} (see 'ippool blocks')`);
   }
   released.forEach((cidr) => ctx.out(`released block ${cidr} of node ${ctx.nodename}\n`));
-  ctx.out(`released ${released.length} empty block(s) of node ${ctx.nodename}${allEmpty ? "; its state is gone where it held no block" : ""}\n`);
+  const forgotten = allEmpty ? "; its state is gone where it held no block" : "";
+  ctx.out(`released ${released.length} empty block(s) of node ${ctx.nodename} in ${ctx.storeName}${forgotten}\n`);
   return 0;
+}
+
+/** A node with neither a block nor state is most likely a misspelt name: releasing "nothing" for it would hide that. */
+async function assertNodeKnown(txn: StoreReader, ctx: CommandContext): Promise<void> {
+  const known = new Set([...(await listBlocks(txn)).map((block) => block.node), ...(await nodesWithState(txn))]);
+  if (known.has(ctx.nodename)) return;
+  const others = [...known].sort().join(", ") || "none";
+  throw new CniError(ErrorCode.unknownContainer, `node ${ctx.nodename} has no block and no state in ${ctx.storeName} (nodes that do: ${others})`);
 }
 
 async function rebuild(ctx: CommandContext, target: string | undefined): Promise<number> {

@@ -145,12 +145,12 @@ function report(ctx: CommandContext, verb: Verb, kinds: readonly ResourceKind[],
   outcome.warnings.forEach(ctx.warn);
   const label = kinds.map((kind) => `'${kind}'`).join(" and ");
   if (outcome.failed.length === 0) {
-    ctx.out(`Successfully ${PAST[verb]} ${total} ${label} resource(s)\n`);
+    ctx.out(`Successfully ${PAST[verb]} ${total} ${label} resource(s) in ${ctx.storeName}\n`);
     return 0;
   }
-  if (outcome.done.length > 0) ctx.out(`Partial success: ${PAST[verb]} ${outcome.done.length} of ${total} ${label} resource(s)\n`);
+  if (outcome.done.length > 0) ctx.out(`Partial success: ${PAST[verb]} ${outcome.done.length} of ${total} ${label} resource(s) in ${ctx.storeName}\n`);
   outcome.failed.forEach(ctx.error);
-  if (outcome.done.length === 0) ctx.error(`${PAST[verb]} none of ${total} ${label} resource(s)`);
+  if (outcome.done.length === 0) ctx.error(`${PAST[verb]} none of ${total} ${label} resource(s) in ${ctx.storeName}`);
   return 1;
 }
 
@@ -184,6 +184,7 @@ export const replaceCommand = fileVerb("replace", "update existing pools from a 
 export const deleteCommand: CommandSpec = {
   summary: "delete pools named in a file or by CIDR",
   args: ["TYPE", "CIDR|NAME..."],
+  requiresStore: true,
   usage: ["delete -f FILE [--force] [--release-blocks]", "delete TYPE CIDR [CIDR...] [--force]", "delete node NAME [NAME...] [--force] [--release-blocks]"],
   description: [
     "A pool that still holds allocations is not deleted: the error says how many and by whom. Disable it first",

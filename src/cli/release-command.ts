@@ -13,6 +13,7 @@ type Plan = string[];
 export const releaseCommand: CommandSpec = {
   summary: "release an address or a container's addresses (the manual DEL)",
   args: ["ADDRESS"],
+  requiresStore: true,
   usage: ["release ADDRESS [--yes]", "release --container ID [--ifname IF] [--network NAME] [--yes]"],
   description: [
     "Frees addresses the runtime never released. Without --yes, prints what would be released and changes",
@@ -52,11 +53,12 @@ async function execute(ctx: CommandContext, work: Work): Promise<number> {
   if (!booleanFlag(ctx, "yes")) {
     const plan = await ctx.store.read((txn) => work(txn, false));
     plan.forEach((line) => ctx.out(`would release ${line}\n`));
-    ctx.error("nothing was released; run the command again with --yes to release it");
+    ctx.error(`nothing was released from ${ctx.storeName}; run the command again with --yes to release it`);
     return 1;
   }
   const plan = await ctx.store.update((txn) => work(txn, true));
   plan.forEach((line) => ctx.out(`released ${line}\n`));
+  ctx.out(`released from ${ctx.storeName}\n`);
   return 0;
 }
 

@@ -1,14 +1,15 @@
 // The operator CLI entry: parses argv, opens the store, runs one command, turns errors into one line.
 import { readFile, stat } from "node:fs/promises";
-import { DEFAULT_DATA_DIR } from "../cni/netconf.js";
 import { CniError, ErrorCode, toCniError } from "../cni/errors.js";
 import { openStore } from "../store/open-store.js";
-import { datastoreFlags } from "./datastore-flags.js";
+import { chooseStore } from "./datastore-flags.js";
+import { assertDataDirUsable, existingStore, storeName, whereIs } from "./store-presence.js";
 import { nodenameProblem, resolveNodename } from "../cni/nodename.js";
 import { parseArgv } from "./args.js";
 import { COMMANDS } from "./commands.js";
 import { UsageError, type CommandContext, type CommandSpec } from "./context.js";
 import { commandHelp, mainHelp } from "./help.js";
+import { VERSION } from "./version.js";
 
 export interface CliIo {
   readonly argv: readonly string[];
@@ -18,6 +19,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly now: () => Date;
   readonly executable?: string;
+  /** Which build runs: "Node bundle" or "standalone executable" (see src/main.ts). */
+  readonly artifact?: string;
 }
 
 /** The same bound as the plugin's: a waiting CLI gives up with a clear message instead of hanging. */
@@ -27,6 +30,11 @@ const LOCK_WAIT_MS = 30_000;
 export async function runCli(io: CliIo): Promise<number> {
   try {
     const parsed = parseArgv(io.argv, COMMANDS);
+    if (parsed.flags.version === true) {
+      if (parsed.command !== undefined) throw new UsageError("--version goes alone: 'ippool --version'", parsed.command);
+      io.stdout(`ippool ${VERSION}${io.artifact ? ` (${io.artifact})` : ""}\n`);
+      return 0;
+    }
     if (parsed.command === undefined) {
       if (parsed.flags.help === true) {
         io.stdout(mainHelp(COMMANDS));
@@ -41,16 +49,22 @@ export async function runCli(io: CliIo): Promise<number> {
       return 0;
     }
     rejectExtraArguments(parsed.command, spec, parsed.positionals);
-    const dataDir = stringOr(parsed.flags["data-dir"], io.env.IPPOOL_DATA_DIR) ?? DEFAULT_DATA_DIR;
-    const datastore = datastoreFlags(parsed.flags, io.env, LOCK_WAIT_MS / 1000);
-    const nodename = cliNodename(parsed.flags.nodename, io.env);
+    const choice = chooseStore(parsed.flags, io.env, LOCK_WAIT_MS / 1000);
+    const { nodename, nodenameSource } = cliNodename(parsed.flags.nodename, io.env);
+    assertDataDirUsable(choice);
+    const opened = await openStore({ ...choice, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename });
+    const name = storeName(choice, opened);
+    const store = spec.requiresStore ? existingStore(choice, opened, name) : opened;
     const ctx: CommandContext = {
       positionals: parsed.positionals,
       flags: parsed.flags,
-      dataDir,
-      datastore: datastore.type,
+      dataDir: choice.dataDir,
+      datastore: choice.datastore.type,
+      storeName: name,
+      whereIs: whereIs(choice),
       nodename,
-      store: await openStore({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename }),
+      nodenameSource,
+      store,
       now: io.now,
       ...(io.executable !== undefined ? { executable: io.executable } : {}),
       readInput: (path) => readInput(io, path),
@@ -106,13 +120,11 @@ async function readInput(io: CliIo, path: string): Promise<string> {
 }
 
 /** --nodename is checked like the netconf's ipam.nodename: it becomes a store key segment. */
-function cliNodename(flag: string | boolean | undefined, env: CliIo["env"]): string {
+function cliNodename(flag: string | boolean | undefined, env: CliIo["env"]): { nodename: string; nodenameSource: string } {
   if (typeof flag === "string") {
     const problem = nodenameProblem(flag);
     if (problem !== undefined) throw new UsageError(`--nodename ${JSON.stringify(flag)} ${problem}`);
-    return flag;
+    return { nodename: flag, nodenameSource: "--nodename" };
   }
-  return resolveNodename(undefined, env);
+  return { nodename: resolveNodename(undefined, env), nodenameSource: env.NODENAME ? "env NODENAME" : "the host name" };
 }
-
-const stringOr = (...values: unknown[]): string | undefined => values.find((value): value is string => typeof value === "string" && value !== "");

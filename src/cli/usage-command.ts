@@ -9,6 +9,7 @@ import { poolIdsWithState, poolUsage } from "./pool-queries.js";
 export const usageCommand: CommandSpec = {
   summary: "per pool: capacity, used, free and percentage in use",
   args: [],
+  requiresStore: true,
   usage: ["usage [-o table|json]"],
   description: [
     "Lists every stored pool, and pools that are not stored but still hold addresses (given inline in a",
