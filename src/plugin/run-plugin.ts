@@ -1,13 +1,14 @@
 // The plugin entry: environment and stdin in, one JSON document and an exit code out.
 import { parseCniEnv } from "../cni/env.js";
 import { toCniError } from "../cni/errors.js";
-import { decodeJson, parseNetConf, readVersion, replyVersion } from "../cni/netconf.js";
+import { decodeJson, parseNetConf, readVersion, replyVersion, type NetConf } from "../cni/netconf.js";
 import { encodeResult } from "../cni/result.js";
 import { SUPPORTED_VERSIONS, requireVerbSupported } from "../cni/versions.js";
 import { openStore } from "../store/open-store.js";
 import { add } from "./add.js";
 import { check, del, gc, status } from "./maintenance.js";
 import type { PluginIo, VerbContext } from "./context.js";
+import { withStoreFlags } from "./store-hints.js";
 
 export interface PluginOutcome {
   /** What to print on stdout; empty for verbs that succeed silently (DEL, CHECK, GC, STATUS). */
@@ -17,6 +18,7 @@ export interface PluginOutcome {
 
 export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
   let raw: Record<string, unknown> | undefined;
+  let conf: NetConf | undefined;
   try {
     // stdin comes first so that even an environment error answers in the config's cniVersion.
     const stdin = await io.readStdin();
@@ -30,7 +32,7 @@ export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
     if (env.command === "VERSION") return success({ cniVersion: replyVersion(raw), supportedVersions: SUPPORTED_VERSIONS });
     if (!raw) throw decodeFailure;
     requireVerbSupported(env.command, readVersion(raw));
-    const conf = parseNetConf(raw);
+    conf = parseNetConf(raw);
     // The node's name keys the etcd turn that this node's processes share (tests run several nodes on one machine).
     const store = await openStore({ ...conf.ipam, nodename: conf.ipam.nodename ?? io.env.NODENAME });
     const context: VerbContext = { env, conf, store, io };
@@ -56,7 +58,7 @@ export async function runPlugin(io: PluginIo): Promise<PluginOutcome> {
     reportConflicts(context);
     return result === undefined ? { stdout: "", exitCode: 0 } : success(result);
   } catch (error) {
-    const failure = toCniError(error);
+    const failure = conf ? withStoreFlags(toCniError(error), conf.ipam) : toCniError(error);
     const body = { cniVersion: replyVersion(raw), code: failure.code, msg: failure.message, ...(failure.details ? { details: failure.details } : {}) };
     return { stdout: `${JSON.stringify(body)}\n`, exitCode: 1 };
   }
