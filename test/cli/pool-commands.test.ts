@@ -54,7 +54,8 @@ describe("ippool replace", () => {
   it("fails for a missing pool and exits non-zero", async () => {
     const result = await dir.cli(["replace", "-f", "-"], yamlDocs(poolDoc("10.9.0.0/16")));
     fails(result, "ipPool 10.9.0.0/16 does not exist");
-    expect(await cidrsOf()).toEqual([]);
+    // Nothing was written: the store was not even created.
+    fails(await dir.cli(["get", "pools"]), "no ippool store");
   });
 });
 
@@ -189,7 +190,9 @@ describe("ippool delete", () => {
     expect(await cidrsOf()).toEqual([]);
   });
 
-  it("fails for a pool that does not exist", async () => {
+  it("fails for a pool that does not exist, and for a store that does not", async () => {
+    fails(await dir.cli(["delete", "pool", "10.99.0.0/16"]), `no ippool store in ${storeNameFor(dir.path)}`);
+    ok(await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.1.0.0/16"))));
     fails(await dir.cli(["delete", "pool", "10.99.0.0/16"]), "ipPool 10.99.0.0/16 does not exist");
   });
 
