@@ -18,7 +18,7 @@ function refuse(message) {
   process.exit(2);
 }
 
-/** A runtime hands each plugin its own config with the list's name and cniVersion injected; a single config is taken as is. */
+/** As a runtime: the ippool plugin's config with the list's name and cniVersion injected; a single config as is. */
 function networkConfig(path) {
   let text;
   try {
@@ -33,7 +33,8 @@ function networkConfig(path) {
     refuse(`${path} is not JSON: give a network config list (.conflist) such as netconf-examples/bridge-ipv4.conflist`);
   }
   if (parsed?.ipam?.type === "ippool") return parsed;
-  const plugin = Array.isArray(parsed?.plugins) ? parsed.plugins.find((entry) => entry?.ipam?.type === "ippool") : undefined;
+  const plugins = Array.isArray(parsed?.plugins) ? parsed.plugins : [];
+  const plugin = plugins.find((entry) => entry?.ipam?.type === "ippool");
   if (!plugin) refuse(`${path} is not a network config list with a plugin whose ipam type is ippool`);
   return { cniVersion: parsed.cniVersion, name: parsed.name, ...plugin };
 }
@@ -68,7 +69,8 @@ function run(command, extra = {}) {
 console.log(`ippool demo: network "${conf.name}" from ${example}, data dir ${dataDir}`);
 if (usesStoredPools) {
   console.log(`\n$ ippool apply -f netconf-examples/pools.yaml --data-dir ${dataDir}`);
-  const applied = spawnSync(ippool, ["apply", "-f", storedPools, "--data-dir", dataDir], { encoding: "utf8", stdio: ["ignore", "inherit", "inherit"] });
+  const apply = ["apply", "-f", storedPools, "--data-dir", dataDir];
+  const applied = spawnSync(ippool, apply, { stdio: ["ignore", "inherit", "inherit"] });
   if (applied.status !== 0) finish(applied.status ?? 1);
 }
 const added = run("ADD");

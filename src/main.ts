@@ -54,8 +54,9 @@ async function readStdin(limit: number, hint: string): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  // Runtimes pass no arguments; a set-but-empty CNI_COMMAND (left over in a shell) with arguments is a person at the CLI.
-  const forPlugin = process.env.CNI_COMMAND !== undefined && !(process.env.CNI_COMMAND === "" && process.argv.length > 2);
+  // Runtimes pass no arguments: a set but empty CNI_COMMAND (left in a shell) with arguments is a person at the CLI.
+  const command = process.env.CNI_COMMAND;
+  const forPlugin = command !== undefined && !(command === "" && process.argv.length > 2);
   if (forPlugin) {
     // The plugin's output is one small JSON document: a blocking write, no stream to build.
     const warn = (line: string) => writeSync(STDERR, `ippool: warning: ${line}\n`);
@@ -74,7 +75,9 @@ async function main(): Promise<number> {
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
     executable: runningExecutable(),
-    artifact: isStandalone() ? `standalone executable ${process.platform}-${process.arch}` : `Node bundle, node ${process.version}`,
+    artifact: isStandalone()
+      ? `standalone executable ${process.platform}-${process.arch}`
+      : `Node bundle, node ${process.version}`,
   });
 }
 

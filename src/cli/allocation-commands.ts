@@ -3,7 +3,14 @@ import { CniError, ErrorCode } from "../cni/errors.js";
 import type { AttachmentDoc } from "../ipam/documents.js";
 import { UsageError, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 import { formatJson, formatTable, outputFormat, since } from "./output.js";
-import { addressArgument, allocationRows, containerAttachments, lookupAddress, networkArgument, whyNothingMatched } from "./allocation-queries.js";
+import {
+  addressArgument,
+  allocationRows,
+  containerAttachments,
+  lookupAddress,
+  networkArgument,
+  whyNothingMatched,
+} from "./allocation-queries.js";
 import { poolIdArgument } from "./resource-type.js";
 
 const pod = (doc: AttachmentDoc): string => (doc.podName ? `${doc.podNamespace ?? ""}/${doc.podName}` : "-");
@@ -40,7 +47,8 @@ export const allocationsCommand: CommandSpec = {
     };
     const docs = await ctx.store.read(async (txn) => {
       const found = await containerAttachments(txn, filter);
-      if (found.length === 0 && Object.keys(filter).length > 0) throw await whyNothingMatched(txn, filter, ctx.storeName);
+      const filtered = Object.keys(filter).length > 0;
+      if (found.length === 0 && filtered) throw await whyNothingMatched(txn, filter, ctx.storeName);
       return found;
     });
     // With --pool, addresses of other pools are left out too, so the output is only that pool's.

@@ -80,7 +80,7 @@ export async function containerAttachments(txn: StoreReader, filter: AttachmentF
  * A filter that matches nothing is most often a typo: the error names the filter that found
  * nothing (a pool the store does not know, a network or container without allocations) and what exists.
  */
-export async function whyNothingMatched(txn: StoreReader, filter: AttachmentFilter, storeName: string): Promise<CniError> {
+export async function whyNothingMatched(txn: StoreReader, filter: AttachmentFilter, storeName: string): Promise<Error> {
   const fail = (message: string) => new CniError(ErrorCode.unknownContainer, message);
   const all = await listAttachments(txn);
   const names = (values: readonly string[]) => [...new Set(values)].sort().join(", ") || "none";
@@ -89,12 +89,15 @@ export async function whyNothingMatched(txn: StoreReader, filter: AttachmentFilt
     if (!pools.includes(filter.pool)) return fail(`no pool ${filter.pool} in ${storeName} (pools: ${names(pools)})`);
   }
   if (filter.network !== undefined && !all.some((doc) => doc.network === filter.network)) {
-    return fail(`network ${filter.network} holds no allocation in ${storeName} (networks with allocations: ${names(all.map((doc) => doc.network))})`);
+    const networks = names(all.map((doc) => doc.network));
+    const message = `network ${filter.network} holds no allocation in ${storeName}`;
+    return fail(`${message} (networks with allocations: ${networks})`);
   }
   if (filter.containerId !== undefined && !all.some((doc) => doc.containerId === filter.containerId)) {
     return fail(`container ${filter.containerId} holds no address in ${storeName} (container ids match exactly)`);
   }
-  const given = Object.entries(filter).map(([name, value]) => `${name === "containerId" ? "container" : name} ${value}`);
+  const flagOf = (name: string) => (name === "containerId" ? "container" : name);
+  const given = Object.entries(filter).map(([name, value]) => `${flagOf(name)} ${value}`);
   return fail(`no allocation in ${storeName} matches ${given.join(", ")}`);
 }
 

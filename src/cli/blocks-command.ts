@@ -67,7 +67,8 @@ async function release(ctx: CommandContext): Promise<number> {
     return cidrs;
   });
   if (released.length === 0 && !allEmpty) {
-    throw new CniError(ErrorCode.unknownContainer, `node ${ctx.nodename} has no empty block to release in ${ctx.storeName} (see 'ippool blocks')`);
+    const message = `node ${ctx.nodename} has no empty block to release in ${ctx.storeName} (see 'ippool blocks')`;
+    throw new CniError(ErrorCode.unknownContainer, message);
   }
   released.forEach((cidr) => ctx.out(`released block ${cidr} of node ${ctx.nodename}\n`));
   const forgotten = allEmpty ? "; its state is gone where it held no block" : "";
@@ -80,7 +81,8 @@ async function assertNodeKnown(txn: StoreReader, ctx: CommandContext): Promise<v
   const known = new Set([...(await listBlocks(txn)).map((block) => block.node), ...(await nodesWithState(txn))]);
   if (known.has(ctx.nodename)) return;
   const others = [...known].sort().join(", ") || "none";
-  throw new CniError(ErrorCode.unknownContainer, `node ${ctx.nodename} has no block and no state in ${ctx.storeName} (nodes that do: ${others})`);
+  const message = `node ${ctx.nodename} has no block and no state in ${ctx.storeName} (nodes that do: ${others})`;
+  throw new CniError(ErrorCode.unknownContainer, message);
 }
 
 async function rebuild(ctx: CommandContext, target: string | undefined): Promise<number> {

@@ -54,7 +54,7 @@ export interface CommandSpec {
    * takes any number. The framework refuses more than these, so no command checks that itself.
    */
   readonly args: readonly string[];
-  /** The command looks at what is stored: a store with nothing in it (a mistyped --data-dir) is an error, not an empty answer. */
+  /** It looks at what is stored: a store with nothing in it (a mistyped --data-dir) is an error, not an empty list. */
   readonly requiresStore?: boolean;
   /** Flags besides the global --data-dir and --help. */
   readonly flags: Readonly<Record<string, FlagSpec>>;

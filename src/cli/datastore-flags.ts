@@ -1,4 +1,4 @@
-// The CLI's choice of store: a flag first (--data-dir or --etcd-endpoints), then the environment, else the default data dir.
+// The CLI's choice of store: a flag (--data-dir or --etcd-endpoints), else the environment, else the default data dir.
 import * as z from "zod/mini";
 import { DEFAULT_DATA_DIR, datastoreSchema, type DatastoreConfig } from "../cni/netconf.js";
 import { describeIssues } from "../cni/validation.js";
@@ -21,22 +21,34 @@ const ETCD_SETTINGS = ["etcd-prefix", "etcd-ca-file", "etcd-cert-file", "etcd-ke
  * The environment names are calicoctl's (ETCD_ENDPOINTS, ETCD_CA_CERT_FILE, ...).
  */
 export function chooseStore(flags: Readonly<Record<string, unknown>>, env: Env, timeoutSeconds: number): StoreChoice {
-  const flag = (name: string): string | undefined => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
+  const flag = (name: string): string | undefined => {
+    const value = flags[name];
+    return typeof value === "string" ? value : undefined;
+  };
   const variable = (name: string): string | undefined => (env[name] === "" ? undefined : env[name]);
   const dataDirFlag = flag("data-dir");
   const endpointsFlag = flag("etcd-endpoints");
   if (dataDirFlag !== undefined && endpointsFlag !== undefined) {
     throw new UsageError("--data-dir selects the disk store and --etcd-endpoints etcd: give one of them, not both");
   }
-  if (dataDirFlag !== undefined) return { datastore: diskOnly(flags, "--data-dir selects the disk store"), dataDir: dataDirFlag };
-  if (endpointsFlag !== undefined) return { datastore: etcdSettings(endpointsFlag, flags, env, timeoutSeconds), dataDir: DEFAULT_DATA_DIR };
+  const onEtcd = (endpoints: string): StoreChoice => ({
+    datastore: etcdSettings(endpoints, flags, env, timeoutSeconds),
+    dataDir: DEFAULT_DATA_DIR,
+  });
+  if (dataDirFlag !== undefined) {
+    return { datastore: diskOnly(flags, "--data-dir selects the disk store"), dataDir: dataDirFlag };
+  }
+  if (endpointsFlag !== undefined) return onEtcd(endpointsFlag);
   const dataDirVariable = variable("IPPOOL_DATA_DIR");
   const endpointsVariable = variable("ETCD_ENDPOINTS");
   if (dataDirVariable !== undefined && endpointsVariable !== undefined) {
-    throw new UsageError("both IPPOOL_DATA_DIR and ETCD_ENDPOINTS are set: choose the store with --data-dir DIR or --etcd-endpoints URL");
+    throw new UsageError(
+      "both IPPOOL_DATA_DIR and ETCD_ENDPOINTS are set: choose the store with --data-dir DIR or --etcd-endpoints URL",
+    );
   }
-  if (endpointsVariable !== undefined) return { datastore: etcdSettings(endpointsVariable, flags, env, timeoutSeconds), dataDir: DEFAULT_DATA_DIR };
-  return { datastore: diskOnly(flags, "--etcd-endpoints (or ETCD_ENDPOINTS) is not given"), dataDir: dataDirVariable ?? DEFAULT_DATA_DIR };
+  if (endpointsVariable !== undefined) return onEtcd(endpointsVariable);
+  const datastore = diskOnly(flags, "--etcd-endpoints (or ETCD_ENDPOINTS) is not given");
+  return { datastore, dataDir: dataDirVariable ?? DEFAULT_DATA_DIR };
 }
 
 /** Only a flag is a mistake here: calicoctl users may keep the TLS variables in their environment. */
@@ -47,7 +59,12 @@ function diskOnly(flags: Readonly<Record<string, unknown>>, why: string): Datast
 }
 
 /** Validated by the netconf's own schema, so a CLI and a plugin given the same settings agree. */
-function etcdSettings(endpoints: string, flags: Readonly<Record<string, unknown>>, env: Env, timeoutSeconds: number): DatastoreConfig {
+function etcdSettings(
+  endpoints: string,
+  flags: Readonly<Record<string, unknown>>,
+  env: Env,
+  timeoutSeconds: number,
+): DatastoreConfig {
   const pick = (flag: string, variable: string): string | undefined => {
     const value = typeof flags[flag] === "string" ? (flags[flag] as string) : env[variable];
     return value === "" ? undefined : value;
@@ -59,7 +76,8 @@ function etcdSettings(endpoints: string, flags: Readonly<Record<string, unknown>
     keyFile: pick("etcd-key-file", "ETCD_KEY_FILE"),
   };
   const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
-  const parsed = z.safeParse(datastoreSchema(), { type: "etcd", endpoints: endpoints.split(",").map((url) => url.trim()), timeoutSeconds, ...given });
+  const urls = endpoints.split(",").map((url) => url.trim());
+  const parsed = z.safeParse(datastoreSchema(), { type: "etcd", endpoints: urls, timeoutSeconds, ...given });
   if (!parsed.success) throw new UsageError(`invalid etcd settings: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }

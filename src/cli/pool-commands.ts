@@ -148,7 +148,8 @@ function report(ctx: CommandContext, verb: Verb, kinds: readonly ResourceKind[],
     ctx.out(`Successfully ${PAST[verb]} ${total} ${label} resource(s) in ${ctx.storeName}\n`);
     return 0;
   }
-  if (outcome.done.length > 0) ctx.out(`Partial success: ${PAST[verb]} ${outcome.done.length} of ${total} ${label} resource(s) in ${ctx.storeName}\n`);
+  const done = `${PAST[verb]} ${outcome.done.length} of ${total} ${label} resource(s)`;
+  if (outcome.done.length > 0) ctx.out(`Partial success: ${done} in ${ctx.storeName}\n`);
   outcome.failed.forEach(ctx.error);
   if (outcome.done.length === 0) ctx.error(`${PAST[verb]} none of ${total} ${label} resource(s) in ${ctx.storeName}`);
   return 1;

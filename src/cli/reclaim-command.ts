@@ -52,7 +52,11 @@ export const reclaimCommand: CommandSpec = {
     for (const doc of stale) ctx.out(`${dryRun ? "would release" : "released"} ${describeRelease(doc)}\n`);
     const addresses = stale.reduce((sum, doc) => sum + doc.addresses.length, 0);
     const what = `${stale.length} attachment(s) (${addresses} address(es)) of network ${network} in ${ctx.storeName}`;
-    ctx.out(dryRun ? `dry run: ${what} would be released, ${kept} kept; nothing was changed\n` : `reclaimed ${what}; ${kept} live attachment(s) kept\n`);
+    ctx.out(
+      dryRun
+        ? `dry run: ${what} would be released, ${kept} kept; nothing was changed\n`
+        : `reclaimed ${what}; ${kept} live attachment(s) kept\n`,
+    );
     return 0;
   },
 };
@@ -71,13 +75,16 @@ async function partition(txn: StoreReader, network: string, node: string, live: 
  * one node, so a CLI run elsewhere (without --nodename) finds none of its own.
  */
 async function nothingHeld(ctx: CommandContext, network: string): Promise<string> {
-  const nodes = await ctx.store.read(async (txn) => [...new Set((await listAttachments(txn, network)).map((doc) => doc.node))].sort());
-  if (nodes.length > 0) {
-    return `this node, ${ctx.nodename} (from ${ctx.nodenameSource}), holds no allocation of network ${network}; nodes that do: ${nodes.join(", ")}; ` +
-      "reclaim acts for one node: run it there, or give --nodename NODE";
+  const holders = await ctx.store.read(async (txn) => (await listAttachments(txn, network)).map((doc) => doc.node));
+  const nodes = [...new Set(holders)].sort().join(", ");
+  if (nodes !== "") {
+    const self = `this node, ${ctx.nodename} (from ${ctx.nodenameSource})`;
+    const wayOut = "reclaim acts for one node: run it there, or give --nodename NODE";
+    return `${self}, holds no allocation of network ${network}; nodes that do: ${nodes}; ${wayOut}`;
   }
   const known = await ctx.store.read(networksWithAllocations);
-  return `network ${network} holds no allocation in ${ctx.storeName} (networks with allocations: ${known.join(", ") || "none"})`;
+  const networks = known.join(", ") || "none";
+  return `network ${network} holds no allocation in ${ctx.storeName} (networks with allocations: ${networks})`;
 }
 
 async function networksWithAllocations(txn: StoreReader): Promise<string[]> {

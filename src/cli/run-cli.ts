@@ -31,7 +31,9 @@ export async function runCli(io: CliIo): Promise<number> {
   try {
     const parsed = parseArgv(io.argv, COMMANDS);
     if (parsed.flags.version === true) {
-      if (parsed.command !== undefined) throw new UsageError("--version goes alone: 'ippool --version'", parsed.command);
+      if (parsed.command !== undefined) {
+        throw new UsageError("--version goes alone: 'ippool --version'", parsed.command);
+      }
       io.stdout(`ippool ${VERSION}${io.artifact ? ` (${io.artifact})` : ""}\n`);
       return 0;
     }
@@ -120,7 +122,10 @@ async function readInput(io: CliIo, path: string): Promise<string> {
 }
 
 /** --nodename is checked like the netconf's ipam.nodename: it becomes a store key segment. */
-function cliNodename(flag: string | boolean | undefined, env: CliIo["env"]): { nodename: string; nodenameSource: string } {
+function cliNodename(
+  flag: string | boolean | undefined,
+  env: CliIo["env"],
+): { nodename: string; nodenameSource: string } {
   if (typeof flag === "string") {
     const problem = nodenameProblem(flag);
     if (problem !== undefined) throw new UsageError(`--nodename ${JSON.stringify(flag)} ${problem}`);

@@ -6,7 +6,8 @@ import type { Store } from "../store/store.js";
 import type { StoreChoice } from "./datastore-flags.js";
 
 /** "data dir /var/lib/cni/ippool" or "etcd http://10.0.0.1:2379 prefix /ippool": the store as messages name it. */
-export const storeName = (choice: StoreChoice, store: Store): string => (choice.datastore.type === "disk" ? `data dir ${choice.dataDir}` : store.location);
+export const storeName = (choice: StoreChoice, store: Store): string =>
+  choice.datastore.type === "disk" ? `data dir ${choice.dataDir}` : store.location;
 
 /** A key's file (a key ending in "/" names a directory), or its etcd key. */
 export function whereIs(choice: StoreChoice): (key: string) => string {
@@ -15,12 +16,13 @@ export function whereIs(choice: StoreChoice): (key: string) => string {
   return (key) => join(choice.dataDir, key.endsWith("/") ? key : `${key}.json`);
 }
 
-/** A data dir that is a file fails every command the same clear way, instead of as mkdir's EEXIST or a read's ENOTDIR. */
+/** A data dir that is a file fails every command one clear way, not as mkdir's EEXIST or a read's ENOTDIR. */
 export function assertDataDirUsable(choice: StoreChoice): void {
   if (choice.datastore.type !== "disk") return;
   try {
     if (!statSync(choice.dataDir).isDirectory()) {
-      throw new CniError(ErrorCode.ioFailure, `data dir ${choice.dataDir} is not a directory`, "give the directory that holds the store with --data-dir");
+      const hint = "give the directory that holds the store with --data-dir";
+      throw new CniError(ErrorCode.ioFailure, `data dir ${choice.dataDir} is not a directory`, hint);
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
@@ -45,12 +47,18 @@ export function existingStore(choice: StoreChoice, store: Store, name: string): 
   };
 }
 
-/** For commands that look at what is stored: a store with no key at all was never written, so it is most likely the wrong one. */
+/** A store with no key at all was never written, so it is most likely not the one meant. */
 async function assertStoreExists(choice: StoreChoice, store: Store, name: string): Promise<void> {
   if ((await store.read((txn) => txn.list(""))).length > 0) return;
-  const [why, hint] =
-    choice.datastore.type === "etcd"
-      ? ["no key under the prefix", "check --etcd-prefix (or IPPOOL_ETCD_PREFIX) and --etcd-endpoints"]
-      : [statSync(choice.dataDir, { throwIfNoEntry: false }) ? "it holds nothing ippool wrote" : "the directory does not exist", "check --data-dir (or IPPOOL_DATA_DIR)"];
-  throw new CniError(ErrorCode.ioFailure, `no ippool store in ${name}: ${why}`, `${hint}; 'ippool apply -f FILE' or the plugin's first ADD creates one`);
+  const onDisk = choice.datastore.type === "disk";
+  const why = !onDisk
+    ? "no key under the prefix"
+    : statSync(choice.dataDir, { throwIfNoEntry: false })
+      ? "it holds nothing ippool wrote"
+      : "the directory does not exist";
+  const check = onDisk
+    ? "check --data-dir (or IPPOOL_DATA_DIR)"
+    : "check --etcd-prefix (or IPPOOL_ETCD_PREFIX) and --etcd-endpoints";
+  const hint = `${check}; 'ippool apply -f FILE' or the plugin's first ADD creates one`;
+  throw new CniError(ErrorCode.ioFailure, `no ippool store in ${name}: ${why}`, hint);
 }

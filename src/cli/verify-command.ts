@@ -18,7 +18,8 @@ export const verifyCommand: CommandSpec = {
       "record lists it, that no address is held twice, that every address and cursor lies in its pool, that the usage " +
       "counts equal the bitmaps, and that every file parses and passes its checksum.",
     "The first line names the store checked (the data dir, or etcd's endpoints and prefix) and counts what it holds: " +
-      "the stored pools and those that still hold state, blocks, attachments and their addresses. On etcd, problems name keys.",
+      "the stored pools and those that still hold state, blocks, attachments and their addresses. " +
+      "On etcd, problems name keys.",
     "It changes nothing, not even a commit whose writer died before applying it (the next ippool write finishes that; " +
       "verify checks the store as if it were finished). Exit code 0 means no problem was found, 1 that some were.",
   ],
@@ -43,9 +44,11 @@ export async function verifyStoreOf(store: Store): Promise<Outcome> {
 
 function toText(ctx: CommandContext, outcome: Outcome): string {
   const { checked, problems, notes } = outcome;
-  const [where, damaged] = ctx.datastore === "etcd" ? ["etcd key ", "keys from an etcd snapshot"] : ["", "files from a backup"];
+  const onEtcd = ctx.datastore === "etcd";
+  const [where, damaged] = onEtcd ? ["etcd key ", "keys from an etcd snapshot"] : ["", "files from a backup"];
   const lines = [
-    `checked ${ctx.storeName}: ${checked.pools} pool(s), ${checked.blocks} block(s), ${checked.attachments} attachment(s), ${checked.addresses} address(es)`,
+    `checked ${ctx.storeName}: ${checked.pools} pool(s), ${checked.blocks} block(s), ` +
+      `${checked.attachments} attachment(s), ${checked.addresses} address(es)`,
     ...notes.map((note) => `note: ${note}`),
     ...problems.map((problem) => `problem: ${where}${ctx.whereIs(problem.key)}: ${problem.message}`),
     problems.length === 0

@@ -77,7 +77,9 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
   const storedIds = new Set<string>();
   for (const key of keys) {
     const parts = key.split("/");
-    if (key === POOLS_KEY) checkStoredPools(await load(key, storedPoolsSchema), report).forEach((id) => storedIds.add(id));
+    if (key === POOLS_KEY) {
+      for (const id of checkStoredPools(await load(key, storedPoolsSchema), report)) storedIds.add(id);
+    }
     else if (parts[0] === "block" && parts.length === 3) {
       blockCount++;
       const info = poolInfo(key, parts[1]!);
@@ -160,7 +162,8 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
 
   // A stored pool that holds nothing yet counts as much as an inline one that holds state.
   const poolCount = new Set([...storedIds, ...pools.keys()]).size;
-  return { problems, checked: { pools: poolCount, blocks: blockCount, attachments: attachmentKeys.length, addresses: addressCount } };
+  const checked = { pools: poolCount, blocks: blockCount, attachments: attachmentKeys.length, addresses: addressCount };
+  return { problems, checked };
 }
 
 /** Returns the ids of the stored pools that parse. */

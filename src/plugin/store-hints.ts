@@ -9,7 +9,8 @@ import type { IpamConfig } from "../cni/netconf.js";
  */
 export function withStoreFlags(error: CniError, ipam: IpamConfig): CniError {
   const flags = storeFlags(ipam);
-  const complete = (text: string) => text.replace(/'ippool ([^']*)'/g, (_whole, command: string) => `'ippool ${command} ${flags}'`);
+  const complete = (text: string) =>
+    text.replace(/'ippool ([^']*)'/g, (_whole, command: string) => `'ippool ${command} ${flags}'`);
   const message = complete(error.message);
   const details = error.details === undefined ? undefined : complete(error.details);
   if (message === error.message && details === error.details) return error;
@@ -29,4 +30,5 @@ export function storeFlags(ipam: IpamConfig): string {
 }
 
 /** A word a POSIX shell reads back unchanged: bare when it is plain, else single-quoted. */
-const shellWord = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+const shellWord = (value: string): string =>
+  /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;

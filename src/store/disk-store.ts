@@ -43,8 +43,14 @@ export class DiskStore implements Store {
       mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EEXIST") throw new CniError(ErrorCode.ioFailure, `data dir ${this.dataDir} is not a directory`, "give the directory that holds the store");
-      if (code === "ENOTDIR") throw new CniError(ErrorCode.ioFailure, `cannot create data dir ${this.dataDir}: a part of its path is not a directory`);
+      if (code === "EEXIST") {
+        const hint = "give the directory that holds the store";
+        throw new CniError(ErrorCode.ioFailure, `data dir ${this.dataDir} is not a directory`, hint);
+      }
+      if (code === "ENOTDIR") {
+        const message = `cannot create data dir ${this.dataDir}: a part of its path is not a directory`;
+        throw new CniError(ErrorCode.ioFailure, message);
+      }
       throw error;
     }
   }
