@@ -1,6 +1,7 @@
 // Bundles src/main.ts into build/ippool (one CommonJS file with a node shebang) and compiles that
 // same bundle into build/ippool-linux-<arch>, the standalone executable.
 import { build } from "esbuild";
+import { readFileSync } from "node:fs";
 import { chmod, rename, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { compileStandalone, standaloneName } from "./standalone.mjs";
@@ -20,6 +21,8 @@ const common = {
   format: "cjs",
   minify: true,
   legalComments: "none",
+  // `ippool --version` reports the package.json it was built from.
+  define: { IPPOOL_VERSION: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, "utf8")).version) },
   logLevel: "warning",
   // proper-lockfile loads graceful-fs, which patches fs and loads stream polyfills at start-up
   // (about 2 ms of every ADD, measured) to queue and retry opens on EMFILE. The lock makes four

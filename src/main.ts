@@ -54,7 +54,10 @@ async function readStdin(limit: number, hint: string): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  if (process.env.CNI_COMMAND !== undefined) {
+  // Runtimes pass no arguments: a set but empty CNI_COMMAND (left in a shell) with arguments is a person at the CLI.
+  const command = process.env.CNI_COMMAND;
+  const forPlugin = command !== undefined && !(command === "" && process.argv.length > 2);
+  if (forPlugin) {
     // The plugin's output is one small JSON document: a blocking write, no stream to build.
     const warn = (line: string) => writeSync(STDERR, `ippool: warning: ${line}\n`);
     const readStdinConf = () => readStdin(MAX_STDIN_BYTES, "a network config is a few KiB");
@@ -72,6 +75,9 @@ async function main(): Promise<number> {
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
     executable: runningExecutable(),
+    artifact: isStandalone()
+      ? `standalone executable ${process.platform}-${process.arch}`
+      : `Node bundle, node ${process.version}`,
   });
 }
 
@@ -81,9 +87,10 @@ async function main(): Promise<number> {
  * the program is the bundle file node was given (argv[1]), which is what gets installed.
  */
 function runningExecutable(): string | undefined {
-  const script = process.argv[1];
-  return script?.startsWith("/$bunfs/") ? process.execPath : script;
+  return isStandalone() ? process.execPath : process.argv[1];
 }
+
+const isStandalone = (): boolean => process.argv[1]?.startsWith("/$bunfs/") === true;
 
 main().then(
   (code) => {

@@ -31,6 +31,11 @@ const MAX_IFNAME_LENGTH = 15;
 
 export function parseCniEnv(env: Readonly<Record<string, string | undefined>>): CniEnv {
   const command = env.CNI_COMMAND;
+  if (command === "") {
+    // Only a person gets here (runtimes always set a verb), but without arguments a broken runtime looks the same.
+    const hint = "a runtime sets it to a verb such as ADD; for the operator CLI, unset it (or give a command)";
+    throw new CniError(ErrorCode.invalidEnvironment, "env variable CNI_COMMAND is set but empty", hint);
+  }
   if (!command) throw new CniError(ErrorCode.invalidEnvironment, "required env variable CNI_COMMAND missing");
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new CniError(

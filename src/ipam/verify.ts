@@ -61,7 +61,7 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
     if (known) return known;
     const parsed = parseCidr(id);
     if (!parsed || formatCidr(parsed.cidr) !== id) {
-      report(key, `file name does not name a pool CIDR (${JSON.stringify(segment)})`);
+      report(key, `its name does not name a pool CIDR (${JSON.stringify(segment)})`);
       return undefined;
     }
     const info: PoolInfo = { id, cidr: parsed.cidr, layout: poolLayout(parsed.cidr), blocks: new Map(), unreadable: new Set(), states: new Map() };
@@ -74,9 +74,12 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
   const bitHolders = new Map<string, string[]>();
   const attachmentKeys: string[] = [];
   let blockCount = 0;
+  const storedIds = new Set<string>();
   for (const key of keys) {
     const parts = key.split("/");
-    if (key === POOLS_KEY) checkStoredPools(await load(key, storedPoolsSchema), report);
+    if (key === POOLS_KEY) {
+      for (const id of checkStoredPools(await load(key, storedPoolsSchema), report)) storedIds.add(id);
+    }
     else if (parts[0] === "block" && parts.length === 3) {
       blockCount++;
       const info = poolInfo(key, parts[1]!);
@@ -103,7 +106,7 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
     } else if (parts[0] === "attachment" && parts.length === 3) attachmentKeys.push(key);
     // A node record has no invariant beyond its schema, which load checks.
     else if (parts[0] === "nodes" && parts.length === 2) await load(key, nodeDocumentSchema);
-    else report(key, "unexpected file in the data dir (not written by ippool)");
+    else report(key, "not written by ippool (an unexpected name in the store)");
   }
   for (const [address, holders] of bitHolders) {
     if (holders.length > 1) report("block/", `address ${address} is taken in more than one pool: ${holders.join(", ")}`);
@@ -157,11 +160,15 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
     }
   }
 
-  return { problems, checked: { pools: pools.size, blocks: blockCount, attachments: attachmentKeys.length, addresses: addressCount } };
+  // A stored pool that holds nothing yet counts as much as an inline one that holds state.
+  const poolCount = new Set([...storedIds, ...pools.keys()]).size;
+  const checked = { pools: poolCount, blocks: blockCount, attachments: attachmentKeys.length, addresses: addressCount };
+  return { problems, checked };
 }
 
-function checkStoredPools(doc: { pools: unknown[] } | undefined, report: Report): void {
-  if (!doc) return;
+/** Returns the ids of the stored pools that parse. */
+function checkStoredPools(doc: { pools: unknown[] } | undefined, report: Report): string[] {
+  if (!doc) return [];
   const pools: Pool[] = [];
   doc.pools.forEach((entry, index) => {
     try {
@@ -175,4 +182,5 @@ function checkStoredPools(doc: { pools: unknown[] } | undefined, report: Report)
   } catch (error) {
     report(POOLS_KEY, (error as Error).message);
   }
+  return pools.map((pool) => pool.id);
 }

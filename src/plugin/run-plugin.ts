@@ -1,7 +1,7 @@
 // The plugin entry: environment and stdin in, one JSON document and an exit code out.
 import { parseCniEnv } from "../cni/env.js";
 import { toCniError } from "../errors.js";
-import { decodeJson, parseNetConf, readVersion, replyVersion } from "../cni/netconf.js";
+import { decodeJson, parseNetConf, readVersion, replyVersion, type NetConf } from "../cni/netconf.js";
 import { encodeResult } from "../cni/result.js";
 import { SUPPORTED_VERSIONS, requireVerbSupported } from "../cni/versions.js";
 import { openStore, type StoreOpener } from "../store/open-store.js";
@@ -9,6 +9,8 @@ import { withDamageAdvice } from "../ipam/damage-advice.js";
 import { add } from "./add.js";
 import { check, del, gc, status } from "./maintenance.js";
 import type { PluginIo, VerbContext } from "./context.js";
+import { withStoreFlags } from "./store-hints.js";
+import type { Store } from "../store/store.js";
 
 export interface PluginOutcome {
   /** What to print on stdout; empty for verbs that succeed silently (DEL, CHECK, GC, STATUS). */
@@ -19,6 +21,8 @@ export interface PluginOutcome {
 /** `open` makes the store the config names; in-process tests pass one that opens an in-memory store. */
 export async function runPlugin(io: PluginIo, open: StoreOpener = openStore): Promise<PluginOutcome> {
   let raw: Record<string, unknown> | undefined;
+  let conf: NetConf | undefined;
+  let store: Store | undefined;
   try {
     // stdin comes first so that even an environment error answers in the config's cniVersion.
     const stdin = await io.readStdin();
@@ -32,9 +36,9 @@ export async function runPlugin(io: PluginIo, open: StoreOpener = openStore): Pr
     if (env.command === "VERSION") return success({ cniVersion: replyVersion(raw), supportedVersions: SUPPORTED_VERSIONS });
     if (!raw) throw decodeFailure;
     requireVerbSupported(env.command, readVersion(raw));
-    const conf = parseNetConf(raw);
+    conf = parseNetConf(raw);
     // The node's name keys the etcd turn that this node's processes share (tests run several nodes on one machine).
-    const store = withDamageAdvice(await open({ ...conf.ipam, nodename: conf.ipam.nodename ?? io.env.NODENAME }));
+    store = withDamageAdvice(await open({ ...conf.ipam, nodename: conf.ipam.nodename ?? io.env.NODENAME }));
     const context: VerbContext = { env, conf, store, io };
     // ADD answers with its result; the other verbs succeed silently.
     let result: unknown;
@@ -58,7 +62,7 @@ export async function runPlugin(io: PluginIo, open: StoreOpener = openStore): Pr
     reportConflicts(context);
     return result === undefined ? { stdout: "", exitCode: 0 } : success(result);
   } catch (error) {
-    const failure = toCniError(error);
+    const failure = store ? withStoreFlags(toCniError(error), store.cliFlags) : toCniError(error);
     const body = { cniVersion: replyVersion(raw), code: failure.code, msg: failure.message, ...(failure.details ? { details: failure.details } : {}) };
     return { stdout: `${JSON.stringify(body)}\n`, exitCode: 1 };
   }

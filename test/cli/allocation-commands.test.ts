@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 import { execPlugin, netconf, poolDoc } from "../helpers/ippool.js";
 import { fails, ok, pluginAdd, pluginDel, useCliDir, yamlDocs } from "./support.js";
+import { storeNameFor } from "../helpers/datastore.js";
 
 const dir = useCliDir();
 const POOLS = yamlDocs(poolDoc("10.30.0.0/28"), poolDoc("fd00:30::/64"));
@@ -46,8 +47,8 @@ describe("ippool allocations", () => {
     expect((await listed("--container", "ctr-1")).map((doc) => doc.ifname)).toEqual(["eth0", "eth1"]);
     expect((await listed("--container", "ctr-1", "--ifname", "eth1")).map((doc) => doc.addresses[0].address)).toEqual(["10.30.0.4"]);
     expect((await listed("--pool", "fd00:30::/64")).flatMap((doc) => doc.addresses.map((entry: any) => entry.address)).sort()).toEqual(["fd00:30::2", "fd00:30::3", "fd00:30::4"]);
-    expect(await listed("--network", "othernet")).toEqual([]);
-    expect(ok(await dir.cli(["allocations", "--container", "nobody"]))).toBe("POOL  ADDRESS  NETWORK  CONTAINER  IFNAME  NODE  POD  ALLOCATED\n");
+    fails(await dir.cli(["allocations", "--network", "othernet", "-o", "json"]), "network othernet holds no allocation");
+    fails(await dir.cli(["allocations", "--container", "nobody"]), "container nobody holds no address");
   });
 
   it("rejects a network name that could not exist", async () => {
@@ -108,10 +109,12 @@ describe("ippool release", () => {
     const preview = await dir.cli(["release", "10.30.0.2"]);
     expect(preview.code).toBe(1);
     expect(preview.stdout).toBe("would release 10.30.0.2 (pool 10.30.0.0/28) held by testnet/ctr-1:eth0 (pod default/pod-1)\n");
-    expect(preview.stderr).toContain("nothing was released; run the command again with --yes");
+    expect(preview.stderr).toContain(`nothing was released from ${storeNameFor(dir.path)}; run the command again with --yes`);
     expect(await listed("--container", "ctr-1")).toHaveLength(1);
 
-    expect(ok(await dir.cli(["release", "10.30.0.2", "--yes"]))).toBe("released 10.30.0.2 (pool 10.30.0.0/28) held by testnet/ctr-1:eth0 (pod default/pod-1)\n");
+    expect(ok(await dir.cli(["release", "10.30.0.2", "--yes"]))).toBe(
+      `released 10.30.0.2 (pool 10.30.0.0/28) held by testnet/ctr-1:eth0 (pod default/pod-1)\nreleased from ${storeNameFor(dir.path)}\n`,
+    );
     // The attachment keeps its other address; the runtime's DEL later frees that one.
     expect((await listed("--container", "ctr-1"))[0].addresses).toEqual([{ pool: "fd00:30::/64", address: "fd00:30::2" }]);
     fails(await dir.cli(["release", "10.30.0.2", "--yes"]), "nothing to release: address 10.30.0.2 is not allocated");

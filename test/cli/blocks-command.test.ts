@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { execPlugin, netconf, poolDoc } from "../helpers/ippool.js";
 import { fails, ok, useCliDir } from "./support.js";
+import { storeNameFor } from "../helpers/datastore.js";
 
 const dir = useCliDir();
 const conf = () => netconf("1.1.0", { dataDir: dir.path, ipPools: [poolDoc("10.32.0.0/24"), poolDoc("fd00:32::/120")] });
@@ -38,7 +39,7 @@ describe("ippool blocks", () => {
     await delOn("node-b", "b1");
     fails(await dir.cli(["blocks", "release", "--empty", "--nodename", "node-a"]), "node node-a has no empty block to release");
     expect(ok(await dir.cli(["blocks", "release", "--empty", "--nodename", "node-b"]))).toBe(
-      "released block 10.32.0.64/26 of node node-b\nreleased block fd00:32::40/122 of node node-b\nreleased 2 empty block(s) of node node-b\n",
+      `released block 10.32.0.64/26 of node node-b\nreleased block fd00:32::40/122 of node node-b\nreleased 2 empty block(s) of node node-b in ${storeNameFor(dir.path)}\n`,
     );
     expect(rowsOf(ok(await dir.cli(["blocks"]))).map((row) => row[2])).toEqual(["NODE", "node-a", "node-a"]);
     await addOn("node-c", "c1");
@@ -53,6 +54,13 @@ describe("ippool blocks", () => {
     expect(ok(await dir.cli(["blocks"]))).toBe("CIDR  POOL  NODE  USED  FREE\n");
     expect(existsSync(join(dir.path, "node-state", "node-gone", "10.32.0.0_24.json"))).toBe(false);
     expect((await dir.cli(["verify"])).code).toBe(0);
+  });
+
+  it("release --all-empty for a node the store does not know says so (exit 1)", async () => {
+    await addOn("node-a", "a1");
+    const result = await dir.cli(["blocks", "release", "--all-empty", "--nodename", "ghost"]);
+    fails(result, `node ghost has no block and no state in ${storeNameFor(dir.path)} (nodes that do: node-a)`);
+    expect(result.code).toBe(1);
   });
 
   it.each([
@@ -75,7 +83,7 @@ describe("--nodename", () => {
     ok(await dir.cli(["get", "pools", "--nodename", "node-a"]));
     const out = ok(await dir.cli(["reclaim", "--network", "testnet", "--live", "-", "--nodename", "node-a"], "[]"));
     expect(out).toMatch(/released 10\.32\.0\.2, fd00:32::2 of testnet\/a1:eth0/);
-    expect(out).toMatch(/reclaimed 1 attachment\(s\) \(2 address\(es\)\) of network testnet; 0 live attachment\(s\) kept/);
+    expect(out).toMatch(/reclaimed 1 attachment\(s\) \(2 address\(es\)\) of network testnet in [^;]+; 0 live attachment\(s\) kept/);
     const left = JSON.parse(ok(await dir.cli(["allocations", "-o", "json"])));
     expect(left.map((doc: { containerId: string; node: string }) => `${doc.containerId}@${doc.node}`)).toEqual(["b1@node-b"]);
   });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { REPO_ROOT, execCli, poolDoc } from "../helpers/ippool.js";
+import { storeNameFor } from "../helpers/datastore.js";
 import { fails, ok, useCliDir, yamlDocs } from "./support.js";
 
 const dir = useCliDir();
@@ -53,7 +54,8 @@ describe("ippool replace", () => {
   it("fails for a missing pool and exits non-zero", async () => {
     const result = await dir.cli(["replace", "-f", "-"], yamlDocs(poolDoc("10.9.0.0/16")));
     fails(result, "ipPool 10.9.0.0/16 does not exist");
-    expect(await cidrsOf()).toEqual([]);
+    // Nothing was written: the store was not even created.
+    fails(await dir.cli(["get", "pools"]), "no ippool store");
   });
 });
 
@@ -62,7 +64,7 @@ describe("ippool apply", () => {
     ok(await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.1.0.0/16"), poolDoc("10.2.0.0/16"))));
     const file = dir.file("p.yaml", yamlDocs(poolDoc("10.1.0.0/16"), poolDoc("10.2.0.0/16", { "nat-outgoing": true }), poolDoc("10.3.0.0/16")));
     const out = ok(await dir.cli(["apply", "-f", file]));
-    expect(out).toContain("unchanged ipPool 10.1.0.0/16\nconfigured ipPool 10.2.0.0/16\ncreated ipPool 10.3.0.0/16\nSuccessfully applied 3 'ipPool' resource(s)\n");
+    expect(out).toContain(`unchanged ipPool 10.1.0.0/16\nconfigured ipPool 10.2.0.0/16\ncreated ipPool 10.3.0.0/16\nSuccessfully applied 3 'ipPool' resource(s) in ${storeNameFor(dir.path)}\n`);
   });
 
   it("applies the shared pools.yaml with the warnings it earns", async () => {
@@ -173,9 +175,9 @@ describe("ippool get", () => {
     fails(await dir.cli(["get", "pools", "-o", "xml"]), "unknown output format 'xml'; use one of ps, wide, yaml, json");
   });
 
-  it("lists nothing, and creates no store, when there is none", async () => {
-    expect(ok(await dir.cli(["get", "pools"]))).toBe("CIDR\n");
-    expect(ok(await dir.cli(["get", "pools", "-o", "json"]))).toBe("[]\n");
+  it("says that there is no store, and creates none, when there is none", async () => {
+    fails(await dir.cli(["get", "pools"]), `no ippool store in ${storeNameFor(dir.path)}`);
+    fails(await dir.cli(["get", "pools", "-o", "json"]), `no ippool store in ${storeNameFor(dir.path)}`);
     expect(existsSync(dir.path)).toBe(false);
   });
 });
@@ -184,7 +186,7 @@ describe("ippool delete", () => {
   it.each(ALIASES.map((alias) => [alias.toUpperCase()]))("deletes a pool named by TYPE %s and CIDR", async (type) => {
     ok(await dir.cli(["apply", "-f", SHARED_POOLS]));
     const out = ok(await dir.cli(["delete", type, "10.21.0.0/16"]));
-    expect(out).toBe("deleted ipPool 10.21.0.0/16\nSuccessfully deleted 1 'ipPool' resource(s)\n");
+    expect(out).toBe(`deleted ipPool 10.21.0.0/16\nSuccessfully deleted 1 'ipPool' resource(s) in ${storeNameFor(dir.path)}\n`);
     expect(await cidrsOf()).toEqual(["10.22.0.0/16", "fd00:22::/64"]);
   });
 
@@ -194,7 +196,9 @@ describe("ippool delete", () => {
     expect(await cidrsOf()).toEqual([]);
   });
 
-  it("fails for a pool that does not exist", async () => {
+  it("fails for a pool that does not exist, and for a store that does not", async () => {
+    fails(await dir.cli(["delete", "pool", "10.99.0.0/16"]), `no ippool store in ${storeNameFor(dir.path)}`);
+    ok(await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.1.0.0/16"))));
     fails(await dir.cli(["delete", "pool", "10.99.0.0/16"]), "ipPool 10.99.0.0/16 does not exist");
   });
 

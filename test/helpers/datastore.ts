@@ -32,9 +32,9 @@ export function withTestDatastore(conf: unknown): unknown {
   return { ...conf, ipam: { ...ipam, datastore } };
 }
 
-/** The CLI's flags for the store of `dataDir`. */
+/** The CLI's flags for the store of `dataDir` (one store: giving --data-dir and --etcd-endpoints together is refused). */
 export function storeArgs(dataDir: string): string[] {
-  return onEtcd() ? ["--data-dir", dataDir, "--etcd-endpoints", endpoints(), "--etcd-prefix", etcdPrefixFor(dataDir)] : ["--data-dir", dataDir];
+  return onEtcd() ? ["--etcd-endpoints", endpoints(), "--etcd-prefix", etcdPrefixFor(dataDir)] : ["--data-dir", dataDir];
 }
 
 /** For the vitest global setup: starts the run's etcd when asked to, and returns its teardown. */
@@ -58,3 +58,6 @@ export function etcdDocuments(dataDir: string, under: string): Map<string, unkno
   const decode = (base64: string) => Buffer.from(base64, "base64").toString("utf8");
   return new Map(kvs.map((kv) => [decode(kv.key).slice(prefix.length), JSON.parse(decode(kv.value))]));
 }
+
+/** How the CLI's output names the store of `dataDir`. */
+export const storeNameFor = (dataDir: string): string => (onEtcd() ? `etcd ${endpoints()} prefix ${etcdPrefixFor(dataDir)}` : `data dir ${dataDir}`);

@@ -1,8 +1,9 @@
 // Each kind of bad input gets its CNI error code and a message naming what is wrong, never the catch-all 999.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { netconf } from "../helpers/ippool.js";
+import { IPPOOL, netconf } from "../helpers/ippool.js";
 import { expectError, inlinePool, run, useDataDir } from "./support.js";
 // Cases about the data dir itself (its files, IPPOOL_DATA_DIR) run in the disk pass only.
 import { onEtcd } from "../helpers/datastore.js";
@@ -97,5 +98,24 @@ describe("bad input", () => {
     writeFileSync(path, readFileSync(path, "utf8").replace('"bitmap"', '"b1tmap"'));
     expectError(await run("ADD", good(), { containerId: "other" }), 104, path);
     expect(readFileSync(path, "utf8")).toContain("b1tmap");
+  });
+});
+
+describe("hints in errors", () => {
+  it("code 103 names this network's store in its hint, which followed in a shell that exports another store works", async () => {
+    // A space in the path: the flag must come shell-quoted.
+    const dataDir = join(dir.path, "my store");
+    const conf = netconf("1.0.0", { dataDir });
+    const failed = await run("ADD", conf);
+    expectError(failed, 103);
+    // The failed ADD created nothing, not even its own data dir.
+    expect(existsSync(dataDir)).toBe(false);
+    const flags = /'ippool apply -f FILE (.+?)', enable/.exec(failed.json.details)?.[1];
+    expect(flags, failed.json.details).toMatch(onEtcd() ? /^--etcd-endpoints \S+ --etcd-prefix '.*my store'$/ : /^--data-dir '.*my store'$/);
+    const pools = join(dir.path, "pools.yaml");
+    writeFileSync(pools, JSON.stringify(inlinePool("10.96.0.0/24")));
+    const env = { PATH: process.env.PATH ?? "", ETCD_ENDPOINTS: "http://127.0.0.1:1" };
+    execFileSync("sh", ["-c", `"$0" apply -f "$1" ${flags}`, IPPOOL, pools], { env });
+    expect((await run("ADD", conf)).code).toBe(0);
   });
 });

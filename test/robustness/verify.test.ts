@@ -97,7 +97,7 @@ const breakages: { what: string; plant: (file: File) => void; finds: RegExp }[] 
     plant: (f) => writeState(f("claims/10.40.0.0_24.json"), { pool: "10.40.0.0/24", blocks: { 0: NODE, 2: "other" } }),
     finds: /records block 2 as claimed by node other, but its file block\/10\.40\.0\.0_24\/2 is missing/,
   },
-  { what: "a state file ippool did not write", plant: (f) => writeState(f("stray.json"), { hello: 1 }), finds: /unexpected file in the data dir/ },
+  { what: "a state file ippool did not write", plant: (f) => writeState(f("stray.json"), { hello: 1 }), finds: /not written by ippool/ },
 ];
 
 describe("ippool verify", () => {
@@ -148,13 +148,14 @@ describe("ippool verify", () => {
     expect(report.notes.join("\n")).toMatch(/1 temporary file\(s\) left by killed writes/);
   });
 
-  it("passes a store with nothing wrong, and one that does not exist yet", async () => {
+  it("passes a store with nothing wrong, and refuses one that does not exist (a mistyped --data-dir)", async () => {
     const text = await execCli(["verify"], { dataDir: dir.path });
-    expect(text.stdout).toMatch(/1 pool\(s\), 1 block\(s\), 2 attachment\(s\), 2 address\(es\)\nok: no problems found/);
+    expect(text.stdout).toBe(`checked data dir ${dir.path}: 1 pool(s), 1 block(s), 2 attachment(s), 2 address(es)\nok: no problems found\n`);
     expect(text.code).toBe(0);
     const missing = await execCli(["verify"], { dataDir: join(dir.path, "nothing-here") });
-    expect(missing.code).toBe(0);
-    expect(missing.stdout).toMatch(/no store at .* yet/);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toContain(`no ippool store in data dir ${join(dir.path, "nothing-here")}: the directory does not exist`);
   });
 
   it("rejects an unknown output format as a usage error", async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { thrownCniError } from "../unit/support.js";
 import { parseNetConf } from "../../src/cni/netconf.js";
-import { datastoreFlags } from "../../src/cli/framework/datastore-flags.js";
+import { chooseStore } from "../../src/cli/framework/datastore-flags.js";
 import { UsageError } from "../../src/cli/framework/context.js";
 
 const conf = (datastore: unknown) => ({ cniVersion: "1.0.0", name: "podnet", ipam: { type: "ippool", ...(datastore !== undefined ? { datastore } : {}) } });
@@ -47,22 +47,38 @@ describe("ipam.datastore", () => {
   });
 });
 
-describe("datastoreFlags", () => {
+describe("chooseStore", () => {
+  const DISK = { type: "disk" };
   it("is the disk store without endpoints, even with calicoctl's TLS variables set", () => {
-    expect(datastoreFlags({}, { ETCD_CA_CERT_FILE: "/etc/ca.crt", IPPOOL_ETCD_PREFIX: "/x" }, 30)).toEqual({ type: "disk" });
+    expect(chooseStore({}, { ETCD_CA_CERT_FILE: "/etc/ca.crt", IPPOOL_ETCD_PREFIX: "/x" }, 30)).toEqual({ datastore: DISK, dataDir: "/var/lib/cni/ippool" });
   });
 
   it("reads the environment, and a flag wins over its variable", () => {
     const env = { ETCD_ENDPOINTS: "https://a:1,https://b:1", ETCD_CA_CERT_FILE: "/env/ca.crt", IPPOOL_ETCD_PREFIX: "/env" };
-    expect(datastoreFlags({ "etcd-prefix": "/flag" }, env, 30)).toEqual({ type: "etcd", endpoints: ["https://a:1", "https://b:1"], prefix: "/flag", timeoutSeconds: 30, caFile: "/env/ca.crt" });
+    expect(chooseStore({ "etcd-prefix": "/flag" }, env, 30).datastore).toEqual({ type: "etcd", endpoints: ["https://a:1", "https://b:1"], prefix: "/flag", timeoutSeconds: 30, caFile: "/env/ca.crt" });
   });
 
   it.each([
-    [{ "etcd-ca-file": "/ca.crt" }, {}, "--etcd-ca-file needs --etcd-endpoints"],
+    ["--data-dir over ETCD_ENDPOINTS", { "data-dir": "/flag" }, { ETCD_ENDPOINTS: "http://a:1" }, { datastore: DISK, dataDir: "/flag" }],
+    ["--data-dir over IPPOOL_DATA_DIR", { "data-dir": "/flag" }, { IPPOOL_DATA_DIR: "/env" }, { datastore: DISK, dataDir: "/flag" }],
+    ["IPPOOL_DATA_DIR alone", {}, { IPPOOL_DATA_DIR: "/env" }, { datastore: DISK, dataDir: "/env" }],
+  ])("chooses %s", (_what, flags, env, choice) => {
+    expect(chooseStore(flags, env, 30)).toEqual(choice);
+  });
+
+  it("--etcd-endpoints wins over IPPOOL_DATA_DIR", () => {
+    expect(chooseStore({ "etcd-endpoints": "http://a:1" }, { IPPOOL_DATA_DIR: "/env" }, 30).datastore).toMatchObject({ type: "etcd", endpoints: ["http://a:1"] });
+  });
+
+  it.each([
+    [{ "etcd-ca-file": "/ca.crt" }, {}, "--etcd-ca-file goes with --etcd-endpoints"],
     [{ "etcd-endpoints": "127.0.0.1:2379" }, {}, "invalid etcd settings: endpoints[0]"],
     [{ "etcd-endpoints": "https://a:1" }, {}, "https endpoints need caFile"],
-  ])("rejects %j as a usage error", (flags, env, fragment) => {
-    const error = thrownCniError(() => datastoreFlags(flags, env, 30));
+    [{ "data-dir": "/x", "etcd-endpoints": "http://a:1" }, {}, "give one of them, not both"],
+    [{ "data-dir": "/x", "etcd-prefix": "/p" }, { ETCD_ENDPOINTS: "http://a:1" }, "--etcd-prefix goes with --etcd-endpoints, and --data-dir selects the disk store"],
+    [{}, { IPPOOL_DATA_DIR: "/x", ETCD_ENDPOINTS: "http://a:1" }, "both IPPOOL_DATA_DIR and ETCD_ENDPOINTS are set"],
+  ])("rejects %j with env %j as a usage error", (flags, env, fragment) => {
+    const error = thrownCniError(() => chooseStore(flags, env, 30));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toContain(fragment);
   });

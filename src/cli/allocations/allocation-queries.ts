@@ -9,6 +9,7 @@ import { NAME_PATTERN } from "../../validation.js";
 import type { StoreReader } from "../../store/store.js";
 import { UsageError } from "../framework/context.js";
 import { poolIdsWithState } from "../resources/pool-queries.js";
+import { CniError, ErrorCode } from "../../errors.js";
 
 export interface AllocationRow {
   readonly pool: string;
@@ -71,10 +72,14 @@ export function describeUnallocated(found: AddressLookup): string {
 }
 
 /** The attachments of a container, optionally narrowed to one network and interface. */
-export async function containerAttachments(
-  txn: StoreReader,
-  filter: { containerId?: string; network?: string; ifname?: string; pool?: string },
-): Promise<AttachmentDoc[]> {
+export interface AttachmentFilter {
+  readonly containerId?: string;
+  readonly network?: string;
+  readonly ifname?: string;
+  readonly pool?: string;
+}
+
+export async function containerAttachments(txn: StoreReader, filter: AttachmentFilter): Promise<AttachmentDoc[]> {
   const docs = await listAttachments(txn, filter.network);
   return docs.filter(
     (doc) =>
@@ -82,6 +87,31 @@ export async function containerAttachments(
       (filter.ifname === undefined || doc.ifname === filter.ifname) &&
       (filter.pool === undefined || doc.addresses.some((entry) => entry.pool === filter.pool)),
   );
+}
+
+/**
+ * A filter that matches nothing is most often a typo: the error names the filter that found
+ * nothing (a pool the store does not know, a network or container without allocations) and what exists.
+ */
+export async function whyNothingMatched(txn: StoreReader, filter: AttachmentFilter, storeName: string): Promise<Error> {
+  const fail = (message: string) => new CniError(ErrorCode.unknownContainer, message);
+  const all = await listAttachments(txn);
+  const names = (values: readonly string[]) => [...new Set(values)].sort().join(", ") || "none";
+  if (filter.pool !== undefined) {
+    const pools = [...(await readStoredPools(txn)).map((pool) => pool.id), ...(await poolIdsWithState(txn))];
+    if (!pools.includes(filter.pool)) return fail(`no pool ${filter.pool} in ${storeName} (pools: ${names(pools)})`);
+  }
+  if (filter.network !== undefined && !all.some((doc) => doc.network === filter.network)) {
+    const networks = names(all.map((doc) => doc.network));
+    const message = `network ${filter.network} holds no allocation in ${storeName}`;
+    return fail(`${message} (networks with allocations: ${networks})`);
+  }
+  if (filter.containerId !== undefined && !all.some((doc) => doc.containerId === filter.containerId)) {
+    return fail(`container ${filter.containerId} holds no address in ${storeName} (container ids match exactly)`);
+  }
+  const flagOf = (name: string) => (name === "containerId" ? "container" : name);
+  const given = Object.entries(filter).map(([name, value]) => `${flagOf(name)} ${value}`);
+  return fail(`no allocation in ${storeName} matches ${given.join(", ")}`);
 }
 
 /** A network name from the command line; checked like CNI's, since it becomes a directory name in the store. */

@@ -10,6 +10,7 @@ import {
   describeUnallocated,
   lookupAddress,
   networkArgument,
+  whyNothingMatched,
 } from "./allocation-queries.js";
 import { poolIdArgument } from "../resources/resource-type.js";
 
@@ -17,6 +18,8 @@ const pod = (doc: AttachmentDoc): string => (doc.podName ? `${doc.podNamespace ?
 
 export const allocationsCommand: CommandSpec = {
   summary: "list allocated addresses with their pool, network, container, interface and time",
+  args: [],
+  requiresStore: true,
   usage: ["allocations [--pool CIDR] [--network NAME] [--container ID] [--ifname IF] [-o table|json]"],
   description: [
     "One row per allocated address, pool by pool. Filters combine. -o json prints one object per attachment",
@@ -31,21 +34,24 @@ export const allocationsCommand: CommandSpec = {
   },
   examples: ["ippool allocations", "ippool allocations --pool 10.22.0.0/16", "ippool allocations --network podnet -o json | jq '.[].containerId'"],
   run: async (ctx) => {
-    if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument '${ctx.positionals[0]}'`, "allocations");
     const format = outputFormat(stringFlag(ctx, "output"), ["table", "json"] as const, "allocations");
     const poolText = stringFlag(ctx, "pool");
     const pool = poolText === undefined ? undefined : poolIdArgument(poolText, "allocations");
     const network = networkArgument(stringFlag(ctx, "network"), "allocations");
     const containerId = stringFlag(ctx, "container");
     const ifname = stringFlag(ctx, "ifname");
-    const docs = await ctx.store.read((txn) =>
-      containerAttachments(txn, {
-        ...(network !== undefined ? { network } : {}),
-        ...(containerId !== undefined ? { containerId } : {}),
-        ...(ifname !== undefined ? { ifname } : {}),
-        ...(pool !== undefined ? { pool } : {}),
-      }),
-    );
+    const filter = {
+      ...(network !== undefined ? { network } : {}),
+      ...(containerId !== undefined ? { containerId } : {}),
+      ...(ifname !== undefined ? { ifname } : {}),
+      ...(pool !== undefined ? { pool } : {}),
+    };
+    const docs = await ctx.store.read(async (txn) => {
+      const found = await containerAttachments(txn, filter);
+      const filtered = Object.keys(filter).length > 0;
+      if (found.length === 0 && filtered) throw await whyNothingMatched(txn, filter, ctx.storeName);
+      return found;
+    });
     // With --pool, addresses of other pools are left out too, so the output is only that pool's.
     const narrowed = pool === undefined ? docs : docs.map((doc) => ({ ...doc, addresses: doc.addresses.filter((entry) => entry.pool === pool) }));
     if (format === "json") {
@@ -69,14 +75,15 @@ export const allocationsCommand: CommandSpec = {
 
 export const showCommand: CommandSpec = {
   summary: "show who holds an address, or what a container holds, and since when",
+  args: ["ADDRESS|CONTAINER-ID"],
+  requiresStore: true,
   usage: ["show ADDRESS [-o text|json]", "show CONTAINER-ID [-o text|json]"],
   description: ["An argument that parses as an IP address is looked up as one; anything else is a container id (exact)."],
   flags: { output: { type: "string", short: "o", value: "FORMAT", help: "text (default) or json" } },
   examples: ["ippool show 10.22.0.5", "ippool show 3f1c2a9e0b7d", "ippool show fd00:22::5 -o json"],
   run: async (ctx) => {
-    const [target, extra] = ctx.positionals;
+    const [target] = ctx.positionals;
     if (target === undefined) throw new UsageError("'ippool show' needs an ADDRESS or a CONTAINER-ID", "show");
-    if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`, "show");
     const format = outputFormat(stringFlag(ctx, "output"), ["text", "json"] as const, "show");
     const address = addressArgument(target);
     return address === undefined ? showContainer(ctx, target, format) : showAddress(ctx, address, format);

@@ -8,9 +8,12 @@ import { rebuildBlock } from "../../ipam/rebuild.js";
 import { readStoredPools } from "../../ipam/stored-pools.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
 import { formatJson, formatTable, outputFormat } from "../framework/output.js";
+import type { StoreReader } from "../../store/store.js";
 
 export const blocksCommand: CommandSpec = {
   summary: "list claimed blocks (pool, affine node, used, free), or hand empty ones back",
+  args: ["ACTION", "BLOCK-CIDR"],
+  requiresStore: true,
   usage: ["blocks [-o table|json]", "blocks release --empty [--nodename NODE]", "blocks release --all-empty --nodename NODE", "blocks rebuild BLOCK-CIDR"],
   description: [
     "A pool is cut into 64-address blocks (/26, /122). A node claims a block when its own are full and allocates",
@@ -36,10 +39,9 @@ export const blocksCommand: CommandSpec = {
     "ippool blocks rebuild 10.22.0.64/26",
   ],
   run: async (ctx) => {
-    const [action, target, extra] = ctx.positionals;
-    if (action === "rebuild") return rebuild(ctx, target, extra);
-    const unexpected = extra ?? target;
-    if (unexpected !== undefined) throw new UsageError(`unexpected argument '${unexpected}'`, "blocks");
+    const [action, target] = ctx.positionals;
+    if (action === "rebuild") return rebuild(ctx, target);
+    if (target !== undefined) throw new UsageError(`unexpected argument '${target}'`, "blocks");
     if (action === "release") return release(ctx);
     if (action !== undefined) throw new UsageError(`unknown action '${action}'; use 'ippool blocks' or 'ippool blocks release'`, "blocks");
     if (booleanFlag(ctx, "empty") || booleanFlag(ctx, "all-empty")) throw new UsageError("--empty and --all-empty go with 'ippool blocks release'", "blocks");
@@ -60,18 +62,32 @@ async function release(ctx: CommandContext): Promise<number> {
   if (empty === allEmpty) throw new UsageError("'ippool blocks release' needs --empty or --all-empty (one of them)", "blocks");
   // Forgetting a node is for one that is gone: it must be named, never defaulted to the node the CLI runs on.
   if (allEmpty && stringFlag(ctx, "nodename") === undefined) throw new UsageError("--all-empty needs --nodename NODE (the node that is gone)", "blocks");
-  const released = await ctx.store.update((txn) => releaseEmptyBlocks(txn, ctx.nodename, allEmpty));
+  const released = await ctx.store.update(async (txn) => {
+    const cidrs = await releaseEmptyBlocks(txn, ctx.nodename, allEmpty);
+    if (cidrs.length === 0) await assertNodeKnown(txn, ctx);
+    return cidrs;
+  });
   if (released.length === 0 && !allEmpty) {
-    throw new CniError(ErrorCode.unknownContainer, `node ${ctx.nodename} has no empty block to release (see 'ippool blocks')`);
+    const message = `node ${ctx.nodename} has no empty block to release in ${ctx.storeName} (see 'ippool blocks')`;
+    throw new CniError(ErrorCode.unknownContainer, message);
   }
   released.forEach((cidr) => ctx.out(`released block ${cidr} of node ${ctx.nodename}\n`));
-  ctx.out(`released ${released.length} empty block(s) of node ${ctx.nodename}${allEmpty ? "; its state is gone where it held no block" : ""}\n`);
+  const forgotten = allEmpty ? "; its state is gone where it held no block" : "";
+  ctx.out(`released ${released.length} empty block(s) of node ${ctx.nodename} in ${ctx.storeName}${forgotten}\n`);
   return 0;
 }
 
-async function rebuild(ctx: CommandContext, target: string | undefined, extra: string | undefined): Promise<number> {
+/** A node with neither a block nor state is most likely a misspelt name: releasing "nothing" for it would hide that. */
+async function assertNodeKnown(txn: StoreReader, ctx: CommandContext): Promise<void> {
+  const known = new Set([...(await listBlocks(txn)).map((block) => block.node), ...(await nodesWithState(txn))]);
+  if (known.has(ctx.nodename)) return;
+  const others = [...known].sort().join(", ") || "none";
+  const message = `node ${ctx.nodename} has no block and no state in ${ctx.storeName} (nodes that do: ${others})`;
+  throw new CniError(ErrorCode.unknownContainer, message);
+}
+
+async function rebuild(ctx: CommandContext, target: string | undefined): Promise<number> {
   if (target === undefined) throw new UsageError("'ippool blocks rebuild' needs the block's CIDR (as 'ippool blocks' or the error shows it)", "blocks");
-  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`, "blocks");
   const parsed = parseCidr(target);
   if (!parsed) throw new UsageError(`'${target}' is not a CIDR`, "blocks");
   const wanted = formatCidr(parsed.cidr);

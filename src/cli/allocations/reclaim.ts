@@ -2,13 +2,15 @@
 import { idOfAttachment, type AttachmentDoc } from "../../ipam/store-documents.js";
 import { findStale, listAttachments, releaseAttachment } from "../../ipam/release.js";
 import type { StoreReader } from "../../store/store.js";
-import { UsageError, booleanFlag, stringFlag, type CommandSpec } from "../framework/context.js";
+import { UsageError, booleanFlag, stringFlag, type CommandSpec, type CommandContext } from "../framework/context.js";
 import { networkArgument } from "./allocation-queries.js";
 import { parseLiveList, type LiveEntry } from "./live-list.js";
 import { describeRelease } from "./release.js";
 
 export const reclaimCommand: CommandSpec = {
   summary: "release a network's leaked addresses: all but the live attachments you list",
+  args: [],
+  requiresStore: true,
   usage: ["reclaim --network NAME --live FILE|- [--dry-run]"],
   description: [
     "The fix for addresses leaked by a reboot or a missed DEL (\"no IP addresses available in range set\"),",
@@ -29,7 +31,6 @@ export const reclaimCommand: CommandSpec = {
     "echo '[]' | ippool reclaim --network podnet --live -",
   ],
   run: async (ctx) => {
-    if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument '${ctx.positionals[0]}'`, "reclaim");
     const network = networkArgument(stringFlag(ctx, "network"), "reclaim");
     const livePath = stringFlag(ctx, "live");
     if (network === undefined) {
@@ -47,17 +48,14 @@ export const reclaimCommand: CommandSpec = {
           for (const doc of result.stale) await releaseAttachment(txn, idOfAttachment(doc), doc.handle);
           return result;
         });
-    if (stale.length === 0 && kept === 0) {
-      // Most likely a misspelt network: say which ones do hold addresses.
-      const known = await ctx.store.read(networksWithAllocations);
-      ctx.warn(`network ${network} holds no allocation (networks with allocations: ${known.join(", ") || "none"})`);
-    }
+    if (stale.length === 0 && kept === 0) ctx.warn(await nothingHeld(ctx, network));
     for (const doc of stale) ctx.out(`${dryRun ? "would release" : "released"} ${describeRelease(doc)}\n`);
     const addresses = stale.reduce((sum, doc) => sum + doc.addresses.length, 0);
+    const what = `${stale.length} attachment(s) (${addresses} address(es)) of network ${network} in ${ctx.storeName}`;
     ctx.out(
       dryRun
-        ? `dry run: ${stale.length} attachment(s) (${addresses} address(es)) of network ${network} would be released, ${kept} kept; nothing was changed\n`
-        : `reclaimed ${stale.length} attachment(s) (${addresses} address(es)) of network ${network}; ${kept} live attachment(s) kept\n`,
+        ? `dry run: ${what} would be released, ${kept} kept; nothing was changed\n`
+        : `reclaimed ${what}; ${kept} live attachment(s) kept\n`,
     );
     return 0;
   },
@@ -70,6 +68,23 @@ async function partition(txn: StoreReader, network: string, node: string, live: 
   const all = (await listAttachments(txn, network)).filter((doc) => doc.node === node);
   const stale = (await findStale(txn, network, node, exact)).filter((doc) => !wholeContainers.has(doc.containerId));
   return { stale, kept: all.length - stale.length };
+}
+
+/**
+ * Either the network is misspelt, or its allocations were made on other nodes: reclaim acts for
+ * one node, so a CLI run elsewhere (without --nodename) finds none of its own.
+ */
+async function nothingHeld(ctx: CommandContext, network: string): Promise<string> {
+  const holders = await ctx.store.read(async (txn) => (await listAttachments(txn, network)).map((doc) => doc.node));
+  const nodes = [...new Set(holders)].sort().join(", ");
+  if (nodes !== "") {
+    const self = `this node, ${ctx.nodename} (from ${ctx.nodenameSource})`;
+    const wayOut = "reclaim acts for one node: run it there, or give --nodename NODE";
+    return `${self}, holds no allocation of network ${network}; nodes that do: ${nodes}; ${wayOut}`;
+  }
+  const known = await ctx.store.read(networksWithAllocations);
+  const networks = known.join(", ") || "none";
+  return `network ${network} holds no allocation in ${ctx.storeName} (networks with allocations: ${networks})`;
 }
 
 async function networksWithAllocations(txn: StoreReader): Promise<string[]> {

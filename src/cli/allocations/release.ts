@@ -19,6 +19,8 @@ type Plan = string[];
 
 export const releaseCommand: CommandSpec = {
   summary: "release an address or a container's addresses (the manual DEL)",
+  args: ["ADDRESS"],
+  requiresStore: true,
   usage: ["release ADDRESS [--yes]", "release --container ID [--ifname IF] [--network NAME] [--yes]"],
   description: [
     "Frees addresses the runtime never released. Without --yes, prints what would be released and changes",
@@ -34,8 +36,7 @@ export const releaseCommand: CommandSpec = {
   examples: ["ippool release 10.22.0.5 --yes", "ippool release --container 3f1c2a9e0b7d --yes", "ippool release --container 3f1c2a9e0b7d --network podnet --ifname eth1"],
   run: async (ctx) => {
     const containerId = stringFlag(ctx, "container");
-    const [target, extra] = ctx.positionals;
-    if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`, "release");
+    const [target] = ctx.positionals;
     if ((target === undefined) === (containerId === undefined)) {
       throw new UsageError("'ippool release' needs either an ADDRESS or --container ID", "release");
     }
@@ -59,11 +60,12 @@ async function execute(ctx: CommandContext, work: Work): Promise<number> {
   if (!booleanFlag(ctx, "yes")) {
     const plan = await ctx.store.read((txn) => work(txn, false));
     plan.forEach((line) => ctx.out(`would release ${line}\n`));
-    ctx.error("nothing was released; run the command again with --yes to release it");
+    ctx.error(`nothing was released from ${ctx.storeName}; run the command again with --yes to release it`);
     return 1;
   }
   const plan = await ctx.store.update((txn) => work(txn, true));
   plan.forEach((line) => ctx.out(`released ${line}\n`));
+  ctx.out(`released from ${ctx.storeName}\n`);
   return 0;
 }
 

@@ -2,12 +2,14 @@
 import { compareCidrs } from "../../alloc/address.js";
 import { poolCidr } from "../../ipam/store-documents.js";
 import { readStoredPools } from "../../ipam/stored-pools.js";
-import { UsageError, stringFlag, type CommandSpec } from "../framework/context.js";
+import { stringFlag, type CommandSpec } from "../framework/context.js";
 import { formatJson, formatTable, outputFormat, percent } from "../framework/output.js";
 import { poolIdsWithState, poolUsage } from "../resources/pool-queries.js";
 
 export const usageCommand: CommandSpec = {
   summary: "per pool: capacity, used, free and percentage in use",
+  args: [],
+  requiresStore: true,
   usage: ["usage [-o table|json]"],
   description: [
     "Lists every stored pool, and pools that are not stored but still hold addresses (given inline in a",
@@ -18,7 +20,6 @@ export const usageCommand: CommandSpec = {
   flags: { output: { type: "string", short: "o", value: "FORMAT", help: "table (default) or json" } },
   examples: ["ippool usage", "ippool usage -o json | jq '.[] | select(.free < 10)'"],
   run: async (ctx) => {
-    if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument '${ctx.positionals[0]}'`, "usage");
     const format = outputFormat(stringFlag(ctx, "output"), ["table", "json"] as const, "usage");
     const rows = await ctx.store.read(async (txn) => {
       const stored = await readStoredPools(txn);

@@ -11,6 +11,7 @@ export const GLOBAL_FLAGS: Readonly<Record<string, FlagSpec>> = {
   "etcd-key-file": { type: "string", value: "FILE", help: "key of the client certificate (env ETCD_KEY_FILE)" },
   nodename: { type: "string", value: "NAME", help: "the node to act for (env NODENAME; default the host name)" },
   help: { type: "boolean", short: "h", help: "show help for the command" },
+  version: { type: "boolean", help: "print the version and which build of ippool this is, and exit" },
 };
 
 export interface ParsedArgv {

@@ -19,8 +19,14 @@ export interface CommandContext {
   /** The disk store's directory; meaningless when `datastore` is "etcd". */
   readonly dataDir: string;
   readonly datastore: "disk" | "etcd";
+  /** The store as output names it: "data dir DIR" or "etcd URL[,URL...] prefix PREFIX". */
+  readonly storeName: string;
+  /** Where a store key lives, as a user finds it: its file in the data dir, or its full etcd key. */
+  readonly whereIs: (key: string) => string;
   /** The node the command acts for: --nodename, else env NODENAME, else the host name. */
   readonly nodename: string;
+  /** Where `nodename` came from, for messages: "--nodename", "env NODENAME" or "the host name". */
+  readonly nodenameSource: string;
   /** The plugin's store (dataDir or etcd): changes go through store.update, reads through store.read. */
   readonly store: Store;
   readonly now: () => Date;
@@ -43,6 +49,13 @@ export interface CommandSpec {
   readonly usage: readonly string[];
   /** Paragraphs printed under the usage in `ippool <command> --help`. */
   readonly description?: readonly string[];
+  /**
+   * The positional arguments it takes, in order, by their usage names; a last name ending in "..."
+   * takes any number. The framework refuses more than these, so no command checks that itself.
+   */
+  readonly args: readonly string[];
+  /** It looks at what is stored: a store with nothing in it (a mistyped --data-dir) is an error, not an empty list. */
+  readonly requiresStore?: boolean;
   /** Flags besides the global --data-dir and --help. */
   readonly flags: Readonly<Record<string, FlagSpec>>;
   /** Full command lines, e.g. "ippool get pools -o wide". */

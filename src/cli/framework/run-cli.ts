@@ -1,16 +1,17 @@
 // The operator CLI entry: parses argv, opens the store, runs one command, turns errors into one line.
 import { readFile, stat } from "node:fs/promises";
-import { DEFAULT_DATA_DIR } from "../../cni/netconf.js";
 import { CniError, ErrorCode, toCniError } from "../../errors.js";
 import { openStore, type StoreOpener } from "../../store/open-store.js";
 import { withDamageAdvice } from "../../ipam/damage-advice.js";
-import { datastoreFlags } from "./datastore-flags.js";
+import { chooseStore } from "./datastore-flags.js";
 import { resolveNodename } from "../../cni/nodename.js";
 import { nodeNameProblem } from "../../node/name.js";
+import { assertDataDirUsable, existingStore, storeName, whereIs } from "./store-presence.js";
 import { parseArgv } from "./args.js";
 import { COMMANDS } from "./commands.js";
-import { UsageError, type CommandContext } from "./context.js";
+import { UsageError, type CommandContext, type CommandSpec } from "./context.js";
 import { commandHelp, mainHelp } from "./help.js";
+import { VERSION } from "./version.js";
 
 export interface CliIo {
   readonly argv: readonly string[];
@@ -20,6 +21,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly now: () => Date;
   readonly executable?: string;
+  /** Which build runs: "Node bundle" or "standalone executable" (see src/main.ts). */
+  readonly artifact?: string;
 }
 
 /** The same bound as the plugin's: a waiting CLI gives up with a clear message instead of hanging. */
@@ -29,6 +32,13 @@ const LOCK_WAIT_MS = 30_000;
 export async function runCli(io: CliIo, open: StoreOpener = openStore): Promise<number> {
   try {
     const parsed = parseArgv(io.argv, COMMANDS);
+    if (parsed.flags.version === true) {
+      if (parsed.command !== undefined) {
+        throw new UsageError("--version goes alone: 'ippool --version'", parsed.command);
+      }
+      io.stdout(`ippool ${VERSION}${io.artifact ? ` (${io.artifact})` : ""}\n`);
+      return 0;
+    }
     if (parsed.command === undefined) {
       if (parsed.flags.help === true) {
         io.stdout(mainHelp(COMMANDS));
@@ -42,18 +52,25 @@ export async function runCli(io: CliIo, open: StoreOpener = openStore): Promise<
       io.stdout(commandHelp(parsed.command, spec));
       return 0;
     }
-    const dataDir = stringOr(parsed.flags["data-dir"], io.env.IPPOOL_DATA_DIR) ?? DEFAULT_DATA_DIR;
-    const datastore = datastoreFlags(parsed.flags, io.env, LOCK_WAIT_MS / 1000);
+    rejectExtraArguments(parsed.command, spec, parsed.positionals);
+    const choice = chooseStore(parsed.flags, io.env, LOCK_WAIT_MS / 1000);
     const nodename = cliNodename(parsed.flags.nodename, io.env);
+    assertDataDirUsable(choice);
+    const opened = withDamageAdvice(await open({ ...choice, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename: turnName(nodename) }));
+    const name = storeName(choice, opened);
+    const store = spec.requiresStore ? existingStore(choice, opened, name) : opened;
     const ctx: CommandContext = {
       positionals: parsed.positionals,
       flags: parsed.flags,
-      dataDir,
-      datastore: datastore.type,
+      dataDir: choice.dataDir,
+      datastore: choice.datastore.type,
+      storeName: name,
+      whereIs: whereIs(choice),
       get nodename() {
         return nodename();
       },
-      store: withDamageAdvice(await open({ datastore, dataDir, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename: turnName(nodename) })),
+      nodenameSource: typeof parsed.flags.nodename === "string" ? "--nodename" : io.env.NODENAME ? "env NODENAME" : "the host name",
+      store,
       now: io.now,
       ...(io.executable !== undefined ? { executable: io.executable } : {}),
       readInput: (path) => readInput(io, path),
@@ -65,6 +82,13 @@ export async function runCli(io: CliIo, open: StoreOpener = openStore): Promise<
   } catch (error) {
     return report(io, error);
   }
+}
+
+/** Each command declares its positional arguments; a stray one is a mistake, never silently ignored. */
+function rejectExtraArguments(command: string, spec: CommandSpec, positionals: readonly string[]): void {
+  if (spec.args.at(-1)?.endsWith("...")) return;
+  const extra = positionals[spec.args.length];
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`, command);
 }
 
 function report(io: CliIo, error: unknown): number {
@@ -125,5 +149,3 @@ function turnName(nodename: () => string): string | undefined {
     throw error;
   }
 }
-
-const stringOr = (...values: unknown[]): string | undefined => values.find((value): value is string => typeof value === "string" && value !== "");

@@ -25,6 +25,7 @@ function positiveInteger(ctx: CommandContext, flag: string, max: number): number
 
 export const dataplaneCommand: CommandSpec = {
   summary: "program this node: nat-outgoing rules, routes to other nodes' blocks, tunl0",
+  args: ["SUBCOMMAND"],
   usage: [
     "dataplane apply [--nodename NAME] [--dry-run] [--mtu N]",
     "dataplane watch [--nodename NAME] [--mtu N] [--interval SECONDS]",
@@ -54,11 +55,10 @@ export const dataplaneCommand: CommandSpec = {
     "ippool dataplane remove",
   ],
   run: async (ctx) => {
-    const [subcommand, ...rest] = ctx.positionals;
+    const [subcommand] = ctx.positionals;
     if (!isSubcommand(subcommand)) {
       throw new UsageError(subcommand === undefined ? `'ippool dataplane' needs a subcommand: ${SUBCOMMANDS.join(", ")}` : `unknown subcommand '${subcommand}'; use ${SUBCOMMANDS.join(", ")}`, "dataplane");
     }
-    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, "dataplane");
     rejectFlagsOfOtherSubcommands(ctx, subcommand);
     const mtu = positiveInteger(ctx, "mtu", 65_535);
     const interval = positiveInteger(ctx, "interval", 86_400) ?? DEFAULT_INTERVAL_SECONDS;

@@ -11,6 +11,7 @@ const LOCK_WAIT_SECONDS = 30;
 
 export const datastoreCommand: CommandSpec = {
   summary: "copy a node's disk store into the etcd datastore",
+  args: ["SUBCOMMAND"],
   usage: ["datastore migrate --from-data-dir DIR --etcd-endpoints URL[,URL...] [--etcd-prefix PREFIX]"],
   description: [
     "Copies every key of the disk store in DIR (pools, pool state, blocks, attachments) into etcd. A key",
@@ -22,7 +23,7 @@ export const datastoreCommand: CommandSpec = {
   flags: { "from-data-dir": { type: "string", value: "DIR", help: "the disk store to copy (required)" } },
   examples: ["ippool datastore migrate --from-data-dir /var/lib/cni/ippool --etcd-endpoints http://10.0.0.1:2379"],
   run: async (ctx) => {
-    if (ctx.positionals[0] !== "migrate" || ctx.positionals.length > 1) throw new UsageError("expected 'datastore migrate'", "datastore");
+    if (ctx.positionals[0] !== "migrate") throw new UsageError("expected 'datastore migrate'", "datastore");
     const from = stringFlag(ctx, "from-data-dir");
     if (from === undefined) throw new UsageError("--from-data-dir DIR is required", "datastore");
     if (ctx.datastore !== "etcd") throw new UsageError("datastore migrate copies into etcd: give --etcd-endpoints (or ETCD_ENDPOINTS)", "datastore");

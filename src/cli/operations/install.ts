@@ -17,6 +17,7 @@ const MAX_CONFLIST_BYTES = 1024 * 1024;
 
 export const installCommand: CommandSpec = {
   summary: "copy this executable into a CNI bin dir (and a network config into the conf dir)",
+  args: [],
   usage: [
     "install [--bin-dir DIR]",
     "install [--bin-dir DIR] --conflist FILE [--conf-dir DIR]",
@@ -47,7 +48,6 @@ export const installCommand: CommandSpec = {
     "ippool install --network pods --pool 10.22.0.0/16,fd00:22::/64 --plugin bridge",
   ],
   run: async (ctx) => {
-    if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument '${ctx.positionals[0]}'`, "install");
     const conflist = conflistToWrite(ctx);
     if (!ctx.executable) throw new CniError(ErrorCode.internal, "the path of the running executable is unknown", "please report this as a bug");
     const binDir = stringFlag(ctx, "bin-dir") ?? DEFAULT_BIN_DIR;

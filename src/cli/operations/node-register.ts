@@ -46,6 +46,7 @@ async function register(ctx: CommandContext): Promise<number> {
 
 export const nodeCommand: CommandSpec = {
   summary: "register this node (its name and address with prefix) for the dataplane agent",
+  args: ["SUBCOMMAND"],
   usage: ["node register [--nodename NAME] [--ipv4-address CIDR | --detect] [--ipv6-address CIDR]"],
   description: [
     "Writes this node's v1 node record. The name is --nodename, else $NODENAME, else the host name. The address",
@@ -60,9 +61,8 @@ export const nodeCommand: CommandSpec = {
   },
   examples: ["ippool node register --detect", "ippool node register --nodename node-a --ipv4-address 192.168.10.11/24"],
   run: async (ctx) => {
-    const [subcommand, ...rest] = ctx.positionals;
+    const [subcommand] = ctx.positionals;
     if (subcommand !== "register") throw new UsageError(subcommand === undefined ? "'ippool node' needs a subcommand: register" : `unknown subcommand '${subcommand}'; use register`, "node");
-    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, "node");
     return register(ctx);
   },
 };

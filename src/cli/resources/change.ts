@@ -133,12 +133,13 @@ function report(ctx: CommandContext, verb: Verb, kinds: readonly ResourceKind[],
   outcome.warnings.forEach(ctx.warn);
   const label = kinds.map((kind) => `'${kind}'`).join(" and ");
   if (outcome.failed.length === 0) {
-    ctx.out(`Successfully ${PAST[verb]} ${total} ${label} resource(s)\n`);
+    ctx.out(`Successfully ${PAST[verb]} ${total} ${label} resource(s) in ${ctx.storeName}\n`);
     return 0;
   }
-  if (outcome.done.length > 0) ctx.out(`Partial success: ${PAST[verb]} ${outcome.done.length} of ${total} ${label} resource(s)\n`);
+  const done = `${PAST[verb]} ${outcome.done.length} of ${total} ${label} resource(s)`;
+  if (outcome.done.length > 0) ctx.out(`Partial success: ${done} in ${ctx.storeName}\n`);
   outcome.failed.forEach(ctx.error);
-  if (outcome.done.length === 0) ctx.error(`${PAST[verb]} none of ${total} ${label} resource(s)`);
+  if (outcome.done.length === 0) ctx.error(`${PAST[verb]} none of ${total} ${label} resource(s) in ${ctx.storeName}`);
   return 1;
 }
 
@@ -147,7 +148,6 @@ const FILE_FLAG: FlagSpec = { type: "string", short: "f", value: "FILE", help: "
 async function runFileVerb(ctx: CommandContext, verb: Verb): Promise<number> {
   const path = stringFlag(ctx, "filename");
   if (path === undefined) throw new UsageError(`'ippool ${verb}' needs -f FILE`, verb);
-  if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument '${ctx.positionals[0]}'`, verb);
   const file = await loadResourceFile(ctx, path);
   if (verb !== "delete") [...file.pools, ...file.nodes].forEach((entry) => entry.warnings.forEach(ctx.warn));
   const pools = file.pools.map(({ pool, where, document }) => ({ id: pool.id, pool, where, document }));
@@ -158,6 +158,7 @@ async function runFileVerb(ctx: CommandContext, verb: Verb): Promise<number> {
 
 const fileVerb = (verb: Exclude<Verb, "delete">, summary: string, description: string): CommandSpec => ({
   summary,
+  args: [],
   usage: [`${verb} -f FILE`],
   description: [description, "Every document is validated before any is applied: one invalid document (named by its index and field path) changes nothing."],
   flags: { filename: FILE_FLAG },
@@ -171,6 +172,8 @@ export const replaceCommand = fileVerb("replace", "update existing pools from a 
 
 export const deleteCommand: CommandSpec = {
   summary: "delete pools named in a file or by CIDR",
+  args: ["TYPE", "CIDR|NAME..."],
+  requiresStore: true,
   usage: ["delete -f FILE [--force] [--release-blocks]", "delete TYPE CIDR [CIDR...] [--force]", "delete node NAME [NAME...] [--force] [--release-blocks]"],
   description: [
     "A pool that still holds allocations is not deleted: the error says how many and by whom. Disable it first",

@@ -13,6 +13,8 @@ const FORMATS = ["ps", "wide", "yaml", "json"] as const;
 
 export const getCommand: CommandSpec = {
   summary: "list pools or nodes (table, wide table with usage, YAML or JSON)",
+  args: ["TYPE", "CIDR|NAME..."],
+  requiresStore: true,
   usage: ["get TYPE [CIDR...] [-o ps|wide|yaml|json]", "get nodes [NAME...] [-o ps|wide|yaml|json]"],
   description: [
     "TYPE is ippool, ippools, ipp, ipps, pool or pools (any case). Without CIDRs, every stored pool is listed.",
@@ -35,10 +37,11 @@ export const getCommand: CommandSpec = {
       if (format === "wide") for (const pool of pools) usage.set(pool.id, await poolUsage(txn, pool.id));
       return { pools, usage };
     });
-    ctx.out(render(format, pools, usage));
-    const missing = wanted.filter((id) => !pools.some((pool) => pool.id === id));
-    for (const id of new Set(missing)) ctx.error(`ipPool ${id} does not exist`);
-    return missing.length > 0 ? 1 : 0;
+    const missing = new Set(wanted.filter((id) => !pools.some((pool) => pool.id === id)));
+    // As kubectl: the ones found are printed, and a header with nothing under it only when nothing was asked by name.
+    if (pools.length > 0 || missing.size === 0) ctx.out(render(format, pools, usage));
+    for (const id of missing) ctx.error(`ipPool ${id} does not exist in ${ctx.storeName}`);
+    return missing.size > 0 ? 1 : 0;
   },
 };
 
@@ -67,9 +70,9 @@ async function getNodes(ctx: CommandContext, format: (typeof FORMATS)[number], n
   const wanted = names.map((text) => nodeNameArgument(text, "get"));
   const stored = await ctx.store.read(readStoredNodes);
   const nodes = wanted.length === 0 ? stored : stored.filter((node) => wanted.includes(node.name));
-  ctx.out(renderNodes(format, nodes));
   const missing = new Set(wanted.filter((name) => !nodes.some((node) => node.name === name)));
-  for (const name of missing) ctx.error(`node ${name} does not exist`);
+  if (nodes.length > 0 || missing.size === 0) ctx.out(renderNodes(format, nodes));
+  for (const name of missing) ctx.error(`node ${name} does not exist in ${ctx.storeName}`);
   return missing.size > 0 ? 1 : 0;
 }
 

@@ -42,6 +42,23 @@ export class DiskStore implements Store {
     return `--data-dir ${shellWord(this.dataDir)}`;
   }
 
+  private createDataDir(): void {
+    try {
+      mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") {
+        const hint = "give the directory that holds the store";
+        throw new CniError(ErrorCode.ioFailure, `data dir ${this.dataDir} is not a directory`, hint);
+      }
+      if (code === "ENOTDIR") {
+        const message = `cannot create data dir ${this.dataDir}: a part of its path is not a directory`;
+        throw new CniError(ErrorCode.ioFailure, message);
+      }
+      throw error;
+    }
+  }
+
   /** Writers take turns under the lock; a commit that loses its compare-and-swap answers code 11 instead of running again. */
   readonly conflictsRetried = 0;
 
@@ -56,7 +73,15 @@ export class DiskStore implements Store {
   }
 
   async update<T>(work: (txn: StoreTxn) => Promise<T>): Promise<T> {
-    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    // A store comes into being with its first write: a call that fails or writes nothing (an ADD
+    // refused for want of a pool, a reclaim with nothing to do) leaves no empty directory behind.
+    // The work may run again under the lock: it is pure (the Store contract).
+    if (!existsSync(this.dataDir)) {
+      const preview = new DiskTxn(this.dataDir);
+      const value = await work(preview);
+      if (preview.writes.size === 0) return value;
+    }
+    this.createDataDir();
     return withStoreLock(this.dataDir, this.lockWaitMs, async (assertHeld) => {
       const base = this.log.head();
       const carried = this.settle(base);
