@@ -5,6 +5,7 @@ import { blockCidrOf, locate } from "../ipam/block-state.js";
 import { listBlocks, nodesWithState, poolIdsWithBlocks, releaseEmptyBlocks } from "../ipam/blocks.js";
 import { nodeStatePrefix, poolCidr, poolIdFromSegment } from "../ipam/documents.js";
 import { rebuildBlock } from "../ipam/rebuild.js";
+import { upgradeLayout } from "../ipam/layout-upgrade.js";
 import { readStoredPools } from "../ipam/stored-pools.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "./context.js";
 import { formatJson, formatTable, outputFormat } from "./output.js";
@@ -59,6 +60,8 @@ async function release(ctx: CommandContext): Promise<number> {
   if (empty === allEmpty) throw new UsageError("'ippool blocks release' needs --empty or --all-empty (one of them)", "blocks");
   // Forgetting a node is for one that is gone: it must be named, never defaulted to the node the CLI runs on.
   if (allEmpty && stringFlag(ctx, "nodename") === undefined) throw new UsageError("--all-empty needs --nodename NODE (the node that is gone)", "blocks");
+  // A block handed back must lose its claim too, so a store of an earlier version is converted first.
+  await upgradeLayout(ctx.store);
   const released = await ctx.store.update((txn) => releaseEmptyBlocks(txn, ctx.nodename, allEmpty));
   if (released.length === 0 && !allEmpty) {
     throw new CniError(ErrorCode.unknownContainer, `node ${ctx.nodename} has no empty block to release (see 'ippool blocks')`);
@@ -74,6 +77,7 @@ async function rebuild(ctx: CommandContext, target: string | undefined, extra: s
   const parsed = parseCidr(target);
   if (!parsed) throw new UsageError(`'${target}' is not a CIDR`, "blocks");
   const wanted = formatCidr(parsed.cidr);
+  await upgradeLayout(ctx.store);
   const rebuilt = await ctx.store.update(async (txn) => {
     const pools = new Set([...(await readStoredPools(txn)).map((pool) => pool.id), ...(await poolIdsWithBlocks(txn))]);
     for (const node of await nodesWithState(txn)) for (const key of await txn.list(nodeStatePrefix(node))) pools.add(poolIdFromSegment(key.slice(nodeStatePrefix(node).length)));
