@@ -9,7 +9,7 @@ import { parseAddress } from "../../src/alloc/address.js";
 import { verifyStore } from "../../src/ipam/verify.js";
 import { locate, offsetOf } from "../../src/ipam/block-state.js";
 import { ATTACHMENT_PREFIX, attachmentSchema, blockKey, blockSchema } from "../../src/ipam/documents.js";
-import { addInProcess, delInProcess, keyVersions } from "./scale-support.js";
+import { addInProcess, delInProcess, keyVersions } from "../helpers/ipam-in-process.js";
 
 const NODES = 1000;
 const PODS = 1000;
