@@ -6,6 +6,7 @@ import { burst } from "./scenarios.js";
 import { callPlugin, ippoolSubjects, resultAddresses, type Subject } from "./subjects.js";
 import { expectOk, median, percentile } from "./process.js";
 import { row, type Row } from "./report.js";
+import { claimRows } from "./etcd-claims.js";
 
 const CIDR = "10.30.0.0/24";
 
@@ -31,8 +32,15 @@ async function nodesAtOnce(subject: Subject, root: string, cidr: string, count: 
   const wallMs = performance.now() - started;
   const addresses = runs.filter((run) => run.code === 0).flatMap((run) => resultAddresses(run.stdout));
   // Each ADD that had to run its commit again says so on stderr (src/plugin/run-plugin.ts).
-  const conflicts = runs.reduce((sum, run) => sum + Number(/committed after (\d+) conflict/.exec(run.stderr)?.[1] ?? 0), 0);
-  return { wallMs, failures: runs.filter((run) => run.code !== 0).length, duplicates: addresses.length - new Set(addresses).size, conflicts };
+  const retries = runs.map((run) => Number(/committed after (\d+) conflict/.exec(run.stderr)?.[1] ?? 0));
+  return {
+    wallMs,
+    failures: runs.filter((run) => run.code !== 0).length,
+    duplicates: addresses.length - new Set(addresses).size,
+    conflicts: retries.reduce((sum, count) => sum + count, 0),
+    mostRetries: Math.max(...retries),
+    slowestMs: Math.max(...runs.map((run) => run.ms)),
+  };
 }
 
 export async function etcdRows(options: { repoRoot: string; root: string; runs: number; warmup: number; burstSize: number; log: (text: string) => void }): Promise<Row[]> {
@@ -78,6 +86,9 @@ export async function etcdRows(options: { repoRoot: string; root: string; runs: 
     rows.push(row(nodesSection, "ADD failures", "count", { standalone: nodes.failures }));
     rows.push(row(nodesSection, "duplicate addresses", "count", { standalone: nodes.duplicates }));
     rows.push(row(nodesSection, "conflicts retried", "count", { standalone: nodes.conflicts }));
+    rows.push(row(nodesSection, "most retries of one call", "count", { standalone: nodes.mostRetries }));
+    rows.push(row(nodesSection, "slowest call", "ms", { standalone: nodes.slowestMs }));
+    rows.push(...(await claimRows(cluster.endpoints)));
     return rows;
   } finally {
     await cluster.stop();

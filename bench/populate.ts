@@ -4,7 +4,17 @@ import { dirname, join } from "node:path";
 import { formatAddress, parseCidr } from "../src/alloc/address.js";
 import { bitmapToHex, setBit } from "../src/alloc/bitmap.js";
 import { BLOCK_ADDRESSES } from "../src/alloc/pool-layout.js";
-import { attachmentId, attachmentKey, blockKey, claimsKey, nodeStateKey, type AttachmentDoc, type BlockDoc, type ClaimsDoc, type NodeStateDoc } from "../src/ipam/store-documents.js";
+import {
+  attachmentId,
+  attachmentKey,
+  blockClaimKey,
+  blockKey,
+  nodeStateKey,
+  poolWithBlocksKey,
+  type AttachmentDoc,
+  type BlockDoc,
+  type NodeStateDoc,
+} from "../src/ipam/store-documents.js";
 import { hostname } from "node:os";
 import { encodeStateFile, readStateFile } from "../src/store/disk/state-file.js";
 import { DiskStore } from "../src/store/disk/disk-store.js";
@@ -43,13 +53,12 @@ export async function populateIppool(dataDir: string, network: string, cidrText:
     blocks.set(block, { ...current, seq: current.seq + 1, bitmap: bitmapToHex(bitmap), owners: { ...current.owners, [bit]: { attachment: owner, handle } } });
   }
   const state: NodeStateDoc = { pool: poolId, node, cursor: (offset - 1n).toString(), blocks: {} };
-  const claims: ClaimsDoc = { pool: poolId, blocks: {} };
   for (const [block, doc] of blocks) {
     writeEnvelope(store.pathOf(blockKey(poolId, block)), doc);
+    writeEnvelope(store.pathOf(blockClaimKey(poolId, block)), { pool: poolId, node });
     state.blocks[block.toString(16)] = doc.seq;
-    claims.blocks[block.toString(16)] = node;
   }
-  writeEnvelope(store.pathOf(claimsKey(poolId)), claims);
+  writeEnvelope(store.pathOf(poolWithBlocksKey(poolId)), { pool: poolId });
   const statePath = store.pathOf(nodeStateKey(node, poolId));
   writeEnvelope(statePath, state);
   // Read back through the store's own reader: a checksum or format mismatch fails here, loudly.

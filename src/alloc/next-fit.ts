@@ -40,13 +40,3 @@ export function findFreeInRange(layout: PoolLayout, range: BlockRange, bitmap: b
   }
   return undefined;
 }
-
-/**
- * The lowest block of the pool nobody has claimed and no node's state still lists (a listed
- * block whose document is missing was lost, not freed: claiming it could hand out held
- * addresses). Walks at most one step per claimed block, so a /64 costs what it holds.
- */
-export function firstUnclaimedBlock(layout: PoolLayout, taken: ReadonlySet<bigint>): bigint | undefined {
-  for (let block = 0n; block < layout.blockCount; block++) if (!taken.has(block)) return block;
-  return undefined;
-}

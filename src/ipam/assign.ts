@@ -2,13 +2,24 @@
 import { CniError, ErrorCode } from "../errors.js";
 import { addressAt, cidrContains, cidrsOverlap, formatAddress, type Family } from "../alloc/address.js";
 import { isBitSet } from "../alloc/bitmap.js";
-import { findFreeInRange, firstUnclaimedBlock, nextFitRanges } from "../alloc/next-fit.js";
+import { findFreeInRange } from "../alloc/next-fit.js";
 import { poolLayout, reservedRole, usableCount } from "../alloc/pool-layout.js";
 import type { Pool } from "../pool/resource.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
-import { BLOCK_PREFIX, POOLS_KEY, attachmentId, attachmentKey, nodeStatePrefix, poolCidr, type AttachmentDoc, type BlockDoc } from "./store-documents.js";
-import { locate, lostBlock, moveCursor, readBlock, readClaims, readListedBlock, readNodeState, takeOffset, takenBits } from "./block-state.js";
-import { claimedBlocks, poolIdsWithBlocks, usedInPool } from "./blocks.js";
+import {
+  LEGACY_CLAIMS_PREFIX,
+  POOLS_KEY,
+  POOLS_WITH_BLOCKS_PREFIX,
+  attachmentId,
+  attachmentKey,
+  nodeStatePrefix,
+  poolCidr,
+  poolIdFromSegment,
+  type AttachmentDoc,
+} from "./store-documents.js";
+import { locate, lostBlock, moveCursor, readBlock, readBlockClaim, readListedBlock, readNodeState, takeOffset, takenBits } from "./block-state.js";
+import { usedInPool } from "./blocks.js";
+import { findBlockToClaim, findBorrowable, nextFree } from "./block-search.js";
 
 export interface FamilyRequest {
   readonly family: Family;
@@ -41,11 +52,12 @@ export interface AddressChoice {
 
 /**
  * What an ADD reads before it reaches a block: the attachment, the stored pools, the node's own
- * state in every pool and which pools have blocks. Hinted at once, that is one etcd round trip
- * instead of four.
+ * state in every pool, which pools have blocks, and whether the store still has the layout of an
+ * earlier version (layout-upgrade.ts). Hinted at once, that is one etcd round trip instead of five.
  */
 export function prefetchForAdd(txn: StoreReader, attachment: string, node: string): Promise<void> {
-  return txn.prefetch({ keys: [attachmentKey(attachment), POOLS_KEY], documentsBelow: [nodeStatePrefix(node)], listings: [BLOCK_PREFIX] });
+  const listings = [POOLS_WITH_BLOCKS_PREFIX, LEGACY_CLAIMS_PREFIX];
+  return txn.prefetch({ keys: [attachmentKey(attachment), POOLS_KEY], documentsBelow: [nodeStatePrefix(node)], listings });
 }
 
 /**
@@ -99,9 +111,9 @@ export async function chooseAddress(txn: StoreReader, node: string, request: Fam
       return doc.node === node ? doc : undefined;
     });
     if (offset !== undefined) return { pool, offset, how: "affine" };
-    const layout = poolLayout(pool.cidr);
-    const block = firstUnclaimedBlock(layout, await unavailableBlocks(txn, pool.id));
+    const block = await findBlockToClaim(txn, node, pool);
     if (block !== undefined) {
+      const layout = poolLayout(pool.cidr);
       const first = findFreeInRange(layout, { block, fromBit: 0, toBit: Number(layout.blockSize) }, 0n);
       if (first !== undefined) return { pool, offset: first, how: "claim" };
     }
@@ -109,44 +121,11 @@ export async function chooseAddress(txn: StoreReader, node: string, request: Fam
   for (const pool of request.candidates) {
     const state = await readNodeState(txn, node, pool.id);
     const cursor = state.cursor === undefined ? undefined : BigInt(state.cursor);
-    const others = (await claimedBlocks(txn, pool.id)).filter((block) => state.blocks[block.toString(16)] === undefined);
-    const offset = await nextFree(pool, cursor, others, (block) => readBlock(txn, pool.id, block));
+    const own = new Set(Object.keys(state.blocks).map((hex) => BigInt(`0x${hex}`)));
+    const offset = await findBorrowable(txn, pool, cursor, own);
     if (offset !== undefined) return { pool, offset, how: "borrow" };
   }
   return undefined;
-}
-
-/** Next-fit over `blocks`, reading each only when the walk reaches it; a block that reads as undefined is skipped. */
-async function nextFree(
-  pool: Pool,
-  cursor: bigint | undefined,
-  blocks: readonly bigint[],
-  read: (block: bigint) => Promise<BlockDoc | undefined>,
-): Promise<bigint | undefined> {
-  const layout = poolLayout(pool.cidr);
-  const bitmaps = new Map<bigint, bigint | undefined>();
-  for (const range of nextFitRanges(layout, cursor, blocks)) {
-    if (!bitmaps.has(range.block)) {
-      const doc = await read(range.block);
-      bitmaps.set(range.block, doc && takenBits(doc));
-    }
-    const bitmap = bitmaps.get(range.block);
-    if (bitmap === undefined) continue;
-    const offset = findFreeInRange(layout, range, bitmap);
-    if (offset !== undefined) return offset;
-  }
-  return undefined;
-}
-
-/**
- * Blocks of a pool that may not be claimed: those that exist, and those the pool's claims still
- * list although their document is gone (lost, not freed: its addresses may be held). Only the
- * claims document is read, not every node's state, so a claim conflicts only with other claims.
- */
-async function unavailableBlocks(txn: StoreReader, poolId: string): Promise<Set<bigint>> {
-  const taken = new Set(await claimedBlocks(txn, poolId));
-  for (const hex of Object.keys(await readClaims(txn, poolId))) taken.add(BigInt(`0x${hex}`));
-  return taken;
 }
 
 async function exhausted(txn: StoreReader, request: FamilyRequest): Promise<never> {
@@ -178,9 +157,9 @@ async function chooseRequested(txn: StoreReader, node: string, request: FamilyRe
   const { block, bit } = locate(pool.id, offset);
   const doc = await readBlock(txn, pool.id, block);
   if (!doc) {
-    // Claimed now for this node, unless the claims list it: then it was lost, not freed.
-    const claimant = (await readClaims(txn, pool.id))[block.toString(16)];
-    if (claimant !== undefined) throw lostBlock(pool.id, block, `the claims of pool ${pool.id} (node ${claimant})`);
+    // Claimed now for this node, unless its claim is still there: then it was lost, not freed.
+    const claim = await readBlockClaim(txn, pool.id, block);
+    if (claim) throw lostBlock(pool.id, block, `its claim (node ${claim.node})`);
   } else if (isBitSet(takenBits(doc), bit)) {
     const holder = doc.owners[bit]?.attachment ?? "an allocation with no owner recorded";
     throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is already held by ${holder}`, "release it first or ask for another");
@@ -194,7 +173,8 @@ async function chooseRequested(txn: StoreReader, node: string, request: FamilyRe
  * twice. Refuse to allocate from a pool while an overlapping one has blocks holding addresses.
  */
 async function assertNoOverlappingState(txn: StoreReader, pool: Pool): Promise<void> {
-  for (const otherId of await poolIdsWithBlocks(txn)) {
+  const poolsWithBlocks = (await txn.list(POOLS_WITH_BLOCKS_PREFIX)).map((key) => poolIdFromSegment(key.slice(POOLS_WITH_BLOCKS_PREFIX.length)));
+  for (const otherId of poolsWithBlocks) {
     if (otherId === pool.id || !cidrsOverlap(poolCidr(otherId), pool.cidr)) continue;
     const used = await usedInPool(txn, otherId);
     if (used > 0n) {

@@ -5,13 +5,16 @@ import { addressAt, familyBits, parseAddress } from "../alloc/address.js";
 import { poolLayout } from "../alloc/pool-layout.js";
 import { tagDamagedKey, type StoreReader, type StoreTxn } from "../store/store.js";
 import {
+  blockClaimKey,
+  blockClaimSchema,
   blockKey,
   blockSchema,
-  claimsKey,
-  claimsSchema,
   nodeStateKey,
   nodeStateSchema,
   poolCidr,
+  poolWithBlocksKey,
+  poolWithBlocksSchema,
+  type BlockClaimDoc,
   type BlockDoc,
   type BlockOwner,
   type NodeStateDoc,
@@ -74,9 +77,26 @@ export async function readListedBlock(txn: StoreReader, node: string, poolId: st
 export const lostBlock = (poolId: string, block: bigint, listedBy: string): CniError =>
   blockRefused(poolId, block, `block ${blockKey(poolId, block)} is missing, but ${listedBy} lists it as claimed`);
 
-/** Which blocks of a pool are claimed, and by whom, as the claims document records it. */
-export async function readClaims(txn: StoreReader, poolId: string): Promise<Record<string, string>> {
-  return (await txn.get(claimsKey(poolId), claimsSchema))?.blocks ?? {};
+/** The claim of one block (who claimed it), present from the block's claim until it is handed back. */
+export function readBlockClaim(txn: StoreReader, poolId: string, block: bigint): Promise<BlockClaimDoc | undefined> {
+  return txn.get(blockClaimKey(poolId, block), blockClaimSchema);
+}
+
+/**
+ * A block created for `node` now: its claim is read, so of two nodes racing for the block the
+ * commit of one fails its compare (one retry); a claim left without its block means the block
+ * was lost, not freed. The pool joins the pools with blocks on its first claim.
+ */
+async function claimBlock(txn: StoreTxn, poolId: string, block: bigint, node: string): Promise<void> {
+  const claim = await readBlockClaim(txn, poolId, block);
+  if (claim) throw lostBlock(poolId, block, `its claim ${blockClaimKey(poolId, block)} (node ${claim.node})`);
+  txn.put(blockClaimKey(poolId, block), { pool: poolId, node });
+  await notePoolWithBlocks(txn, poolId);
+}
+
+/** Records that a pool has blocks, unless it is recorded already (so this key is written once per pool). */
+export async function notePoolWithBlocks(txn: StoreTxn, poolId: string): Promise<void> {
+  if (!(await txn.get(poolWithBlocksKey(poolId), poolWithBlocksSchema))) txn.put(poolWithBlocksKey(poolId), { pool: poolId });
 }
 
 /**
@@ -106,10 +126,7 @@ async function writeBlock(txn: StoreTxn, poolId: string, block: bigint, doc: Blo
 export async function takeOffset(txn: StoreTxn, poolId: string, offset: bigint, owner: BlockOwner, node: string): Promise<void> {
   const { block, bit } = locate(poolId, offset);
   const existing = await readBlock(txn, poolId, block);
-  if (!existing) {
-    // A claim: the block is created affine to `node`, and the pool's claims say so.
-    txn.put(claimsKey(poolId), { pool: poolId, blocks: { ...(await readClaims(txn, poolId)), [block.toString(16)]: node } });
-  }
+  if (!existing) await claimBlock(txn, poolId, block, node);
   const doc = existing ?? { pool: poolId, node, seq: 0, bitmap: "", owners: {} };
   if (isBitSet(takenBits(doc), bit)) throw new Error(`internal error: offset ${offset} of pool ${poolId} is taken`);
   const bitmap = setBit(bitmapFromHex(doc.bitmap), bit);

@@ -6,18 +6,19 @@ import type { StoreReader, StoreTxn } from "../store/store.js";
 import {
   BLOCK_PREFIX,
   NODE_STATE_PREFIX,
+  blockClaimKey,
   blockKey,
   blockPrefix,
   blockSchema,
-  claimsKey,
   nodeStateKey,
   nodeStatePrefix,
   nodeStateSchema,
   poolCidr,
   poolIdFromSegment,
+  poolWithBlocksKey,
   type BlockDoc,
 } from "./store-documents.js";
-import { blockCidrOf, readBlock, readClaims } from "./block-state.js";
+import { blockCidrOf, readBlock } from "./block-state.js";
 
 export interface BlockSummary {
   /** The block's own CIDR (a /26 or /122, or the pool itself when it is smaller). */
@@ -84,30 +85,40 @@ export async function listBlocks(reader: StoreReader): Promise<BlockSummary[]> {
 /**
  * Hands back `node`'s empty blocks so any node may claim them. With `forgetNode` (a node that is
  * gone) its state documents go too once it has no block left in a pool. Returns the CIDRs of
- * the blocks released. Each block is read in this transaction, so one that took an address
- * meanwhile is kept (the commit's compare-and-swap sees the change).
+ * the blocks released. Only the blocks the node's state lists are read, each in this
+ * transaction, so one that took an address meanwhile is kept (the commit's compare-and-swap sees
+ * the change).
  */
 export async function releaseEmptyBlocks(txn: StoreTxn, node: string, forgetNode: boolean): Promise<string[]> {
   const released: string[] = [];
   const statePools = (await txn.list(nodeStatePrefix(node))).map((key) => poolIdFromSegment(key.slice(nodeStatePrefix(node).length)));
-  for (const pool of [...new Set([...(await poolIdsWithBlocks(txn)), ...statePools])]) {
+  for (const pool of statePools) {
     const state = await txn.get(nodeStateKey(node, pool), nodeStateSchema);
-    const kept: Record<string, number> = { ...state?.blocks };
-    const claims = await readClaims(txn, pool);
-    const stillClaimed = { ...claims };
-    for (const block of await claimedBlocks(txn, pool)) {
+    if (!state) continue;
+    const kept: Record<string, number> = { ...state.blocks };
+    const releasedBefore = released.length;
+    for (const hex of Object.keys(state.blocks)) {
+      const block = BigInt(`0x${hex}`);
       const doc = await readBlock(txn, pool, block);
-      if (!doc || doc.node !== node) continue;
-      if (bitmapFromHex(doc.bitmap) !== 0n) continue;
+      if (!doc || doc.node !== node || bitmapFromHex(doc.bitmap) !== 0n) continue;
       txn.delete(blockKey(pool, block));
-      delete kept[block.toString(16)];
-      delete stillClaimed[block.toString(16)];
+      txn.delete(blockClaimKey(pool, block));
+      delete kept[hex];
       released.push(blockCidrOf(pool, block));
     }
-    if (Object.keys(stillClaimed).length !== Object.keys(claims).length) txn.put(claimsKey(pool), { pool, blocks: stillClaimed });
-    if (!state) continue;
+    if (released.length > releasedBefore) await forgetPoolIfEmpty(txn, pool);
     if (forgetNode && Object.keys(kept).length === 0) txn.delete(nodeStateKey(node, pool));
     else if (Object.keys(kept).length !== Object.keys(state.blocks).length) txn.put(nodeStateKey(node, pool), { ...state, blocks: kept });
   }
   return released;
+}
+
+/**
+ * Takes a pool off the pools with blocks once its last block is handed back. The unchecked look
+ * keeps a pool with other blocks as it is (always safe); only an empty-looking pool is listed
+ * for real, which the commit checks and which then holds only the blocks this transaction deletes.
+ */
+async function forgetPoolIfEmpty(txn: StoreTxn, pool: string): Promise<void> {
+  if ((await txn.peekList(blockPrefix(pool))).length > 0) return;
+  if ((await txn.list(blockPrefix(pool))).length === 0) txn.delete(poolWithBlocksKey(pool));
 }

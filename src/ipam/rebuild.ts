@@ -3,8 +3,8 @@ import { CniError, ErrorCode } from "../errors.js";
 import { bitmapToHex, setBit } from "../alloc/bitmap.js";
 import { parseAddress } from "../alloc/address.js";
 import { damagedKeyOf, type StoreTxn } from "../store/store.js";
-import { attachmentKey, attachmentSchema, blockKey, blockSchema, claimsKey, idOfAttachment, nodeStateKey, type BlockDoc, type BlockOwner } from "./store-documents.js";
-import { blockCidrOf, locate, offsetOf, readClaims, readNodeState } from "./block-state.js";
+import { attachmentKey, attachmentSchema, blockClaimKey, blockKey, blockSchema, idOfAttachment, nodeStateKey, type BlockDoc, type BlockOwner } from "./store-documents.js";
+import { blockCidrOf, locate, notePoolWithBlocks, offsetOf, readBlockClaim, readNodeState } from "./block-state.js";
 import { nodesWithState } from "./blocks.js";
 import { listAttachments } from "./release.js";
 
@@ -44,7 +44,7 @@ export async function rebuildBlock(txn: StoreTxn, poolId: string, block: bigint)
   const old = await readOldCopy(txn, key);
   const listing: string[] = [];
   for (const node of await nodesWithState(txn)) if ((await readNodeState(txn, node, poolId)).blocks[hex] !== undefined) listing.push(node);
-  const claimant = (await readClaims(txn, poolId))[hex];
+  const claimant = (await readBlockClaim(txn, poolId, block))?.node;
   const nodes = [...new Set([...listing, ...(old ? [old.node] : []), ...(claimant !== undefined ? [claimant] : [])])];
   if (nodes.length !== 1) {
     throw new CniError(
@@ -79,6 +79,7 @@ export async function rebuildBlock(txn: StoreTxn, poolId: string, block: bigint)
   const seq = Math.max(old?.seq ?? 0, state.blocks[hex] ?? 0) + 1;
   txn.put(key, { pool: poolId, node, seq, bitmap: bitmapToHex(bitmap), owners });
   txn.put(nodeStateKey(node, poolId), { ...state, blocks: { ...state.blocks, [hex]: seq } });
-  if (claimant === undefined) txn.put(claimsKey(poolId), { pool: poolId, blocks: { ...(await readClaims(txn, poolId)), [hex]: node } });
+  if (claimant === undefined) txn.put(blockClaimKey(poolId, block), { pool: poolId, node });
+  await notePoolWithBlocks(txn, poolId);
   return { cidr: blockCidrOf(poolId, block), node, held, keptUnknown };
 }

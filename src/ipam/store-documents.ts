@@ -42,14 +42,34 @@ export const blockSchema = z.object({
 export type BlockDoc = z.infer<typeof blockSchema>;
 
 /**
- * Per pool, which blocks are claimed and by which node: written only when a block is claimed or
- * handed back, never by an ADD that fills a block it has. A claim checks it (with the blocks that
- * exist), so a block whose document was lost is not taken for unclaimed.
+ * One block's claim: which node claimed it. Created in the commit that creates the block (both
+ * compared absent, so of two nodes racing for a block one wins) and removed only with it, so a
+ * block whose document was lost is not taken for unclaimed. A claim reads and writes only the
+ * keys of its own block: no key is written by every claim of the cluster.
  */
-export const CLAIMS_PREFIX = "claims/";
-export const claimsKey = (poolId: string): string => `${CLAIMS_PREFIX}${poolSegment(poolId)}`;
-export const claimsSchema = z.object({ pool: z.string(), blocks: z.record(hexIndex, nodeName) });
-export type ClaimsDoc = z.infer<typeof claimsSchema>;
+export const BLOCK_CLAIM_PREFIX = "block-claim/";
+export const blockClaimPrefix = (poolId: string): string => `${BLOCK_CLAIM_PREFIX}${poolSegment(poolId)}/`;
+export const blockClaimKey = (poolId: string, block: bigint): string => `${blockClaimPrefix(poolId)}${block.toString(16)}`;
+export const blockClaimSchema = z.object({ pool: z.string(), node: nodeName });
+export type BlockClaimDoc = z.infer<typeof blockClaimSchema>;
+
+/**
+ * One key per pool that has blocks: written by the pool's first claim and removed when its last
+ * block is handed back, so an ADD learns which pools hold state (for the overlap check) from a
+ * listing as long as the pools, not the blocks.
+ */
+export const POOLS_WITH_BLOCKS_PREFIX = "pools-with-blocks/";
+export const poolWithBlocksKey = (poolId: string): string => `${POOLS_WITH_BLOCKS_PREFIX}${poolSegment(poolId)}`;
+export const poolWithBlocksSchema = z.object({ pool: z.string() });
+
+/**
+ * The layout of earlier versions: per pool, one document listing every claimed block, written by
+ * every claim. Read only to convert it (layout-upgrade.ts); never written.
+ */
+export const LEGACY_CLAIMS_PREFIX = "claims/";
+export const legacyClaimsKey = (poolId: string): string => `${LEGACY_CLAIMS_PREFIX}${poolSegment(poolId)}`;
+export const legacyClaimsSchema = z.object({ pool: z.string(), blocks: z.record(hexIndex, nodeName) });
+export type LegacyClaimsDoc = z.infer<typeof legacyClaimsSchema>;
 
 /**
  * Per node and pool, written only on behalf of that node (and by a borrower writing into one of

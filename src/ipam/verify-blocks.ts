@@ -2,7 +2,7 @@
 import { addressAt, cidrsOverlap, type Cidr } from "../alloc/address.js";
 import { bitmapFromHex, setBits } from "../alloc/bitmap.js";
 import { reservedRole, type PoolLayout } from "../alloc/pool-layout.js";
-import { blockKey, claimsKey, nodeStateKey, type BlockDoc, type BlockOwner, type ClaimsDoc, type NodeStateDoc } from "./store-documents.js";
+import { blockClaimKey, blockKey, nodeStateKey, poolWithBlocksKey, type BlockDoc, type BlockOwner, type NodeStateDoc } from "./store-documents.js";
 
 export type Report = (key: string, message: string) => void;
 
@@ -17,8 +17,10 @@ export interface PoolInfo {
   readonly unreadable: Set<string>;
   /** Node -> its state in this pool. */
   readonly states: Map<string, NodeStateDoc>;
-  /** The pool's claims document (block index hex -> node), when there is one. */
-  claims?: ClaimsDoc;
+  /** Block index (hex) -> its claim: the node, the pool it names, and the key it was read from. */
+  readonly claims: Map<string, { node: string; pool: string; key: string }>;
+  /** Whether the pool is recorded among the pools with blocks. */
+  listedWithBlocks: boolean;
 }
 
 /** Checks one block and yields its set bits with their owners. */
@@ -64,15 +66,19 @@ export function checkAffinity(info: PoolInfo, report: Report): void {
     else if (doc.seq < recorded) report(key, `is older than node ${doc.node}'s record of it (write ${doc.seq}, recorded ${recorded}): restored from an earlier copy? addresses handed out since may look free`);
     else if (doc.seq > recorded) report(nodeStateKey(doc.node, info.id), `records write ${recorded} of block ${hex}, but the block is at write ${doc.seq}: restored from an earlier copy?`);
   }
-  const claims = info.claims?.blocks ?? {};
   for (const [hex, doc] of info.blocks) {
-    if (claims[hex] === undefined) report(claimsKey(info.id), `does not record block ${hex} as claimed (the block is affine to node ${doc.node})`);
-    else if (claims[hex] !== doc.node) report(claimsKey(info.id), `records block ${hex} as claimed by node ${claims[hex]}, but the block is affine to node ${doc.node}`);
+    const claim = info.claims.get(hex);
+    const key = blockClaimKey(info.id, BigInt(`0x${hex}`));
+    if (claim === undefined) report(key, `is missing: block ${hex} is affine to node ${doc.node} but its claim is not recorded`);
+    else if (claim.node !== doc.node) report(claim.key, `records block ${hex} as claimed by node ${claim.node}, but the block is affine to node ${doc.node}`);
   }
-  if (info.claims && info.claims.pool !== info.id) report(claimsKey(info.id), `names pool ${info.claims.pool} but is the claims document of pool ${info.id}`);
-  for (const [hex, node] of Object.entries(claims)) {
+  if (info.blocks.size > 0 && !info.listedWithBlocks) {
+    report(poolWithBlocksKey(info.id), `is missing: pool ${info.id} has blocks, so an ADD in an overlapping pool would not see them`);
+  }
+  for (const [hex, claim] of info.claims) {
     const key = blockKey(info.id, BigInt(`0x${hex}`));
-    if (!info.blocks.has(hex) && !info.unreadable.has(key)) report(claimsKey(info.id), `records block ${hex} as claimed by node ${node}, but its file ${key} is missing (lost, not released: its addresses may be held)`);
+    if (claim.pool !== info.id) report(claim.key, `names pool ${claim.pool} but is a claim in pool ${info.id}`);
+    if (!info.blocks.has(hex) && !info.unreadable.has(key)) report(claim.key, `records block ${hex} as claimed by node ${claim.node}, but its file ${key} is missing (lost, not released: its addresses may be held)`);
   }
   for (const [node, state] of info.states) {
     const key = nodeStateKey(node, info.id);

@@ -11,11 +11,13 @@ import {
   ATTACHMENT_PREFIX,
   POOLS_KEY,
   attachmentSchema,
+  blockClaimSchema,
   blockSchema,
-  claimsSchema,
   idOfAttachment,
+  legacyClaimsSchema,
   nodeStateSchema,
   poolIdFromSegment,
+  poolWithBlocksSchema,
   storedPoolsSchema,
   type AttachmentDoc,
   type BlockOwner,
@@ -64,7 +66,16 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
       report(key, `its name does not name a pool CIDR (${JSON.stringify(segment)})`);
       return undefined;
     }
-    const info: PoolInfo = { id, cidr: parsed.cidr, layout: poolLayout(parsed.cidr), blocks: new Map(), unreadable: new Set(), states: new Map() };
+    const info: PoolInfo = {
+      id,
+      cidr: parsed.cidr,
+      layout: poolLayout(parsed.cidr),
+      blocks: new Map(),
+      unreadable: new Set(),
+      states: new Map(),
+      claims: new Map(),
+      listedWithBlocks: false,
+    };
     pools.set(id, info);
     return info;
   };
@@ -99,10 +110,19 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
       const info = poolInfo(key, parts[2]!);
       const doc = await load(key, nodeStateSchema);
       if (info && doc) info.states.set(parts[1]!, doc);
-    } else if (parts[0] === "claims" && parts.length === 2) {
+    } else if (parts[0] === "block-claim" && parts.length === 3) {
       const info = poolInfo(key, parts[1]!);
-      const doc = await load(key, claimsSchema);
-      if (info && doc) info.claims = doc;
+      const doc = await load(key, blockClaimSchema);
+      if (info && doc) info.claims.set(parts[2]!, { node: doc.node, pool: doc.pool, key });
+    } else if (parts[0] === "pools-with-blocks" && parts.length === 2) {
+      const info = poolInfo(key, parts[1]!);
+      if (info && (await load(key, poolWithBlocksSchema))) info.listedWithBlocks = true;
+    } else if (parts[0] === "claims" && parts.length === 2) {
+      // An earlier version's claims document, until the next ADD converts it (layout-upgrade.ts).
+      const info = poolInfo(key, parts[1]!);
+      const doc = await load(key, legacyClaimsSchema);
+      if (info && doc) for (const [hex, node] of Object.entries(doc.blocks)) info.claims.set(hex, { node, pool: doc.pool, key });
+      if (info && doc) info.listedWithBlocks = true;
     } else if (parts[0] === "attachment" && parts.length === 3) attachmentKeys.push(key);
     // A node record has no invariant beyond its schema, which load checks.
     else if (parts[0] === "nodes" && parts.length === 2) await load(key, nodeDocumentSchema);

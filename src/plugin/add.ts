@@ -9,6 +9,7 @@ import { attachmentId, attachmentKey, attachmentSchema, poolCidr, type Attachmen
 import { familyRequests, networkPools, parseInlinePools, requestedAddresses } from "./network-pools.js";
 import { nodeOf, type VerbContext } from "./context.js";
 import { newHandle } from "../ipam/handle.js";
+import { assertCurrentLayout, updateInCurrentLayout } from "../ipam/layout-upgrade.js";
 
 export async function add(context: VerbContext): Promise<IpamResult> {
   const { env, conf, store, io } = context;
@@ -19,12 +20,13 @@ export async function add(context: VerbContext): Promise<IpamResult> {
   // CONVENTIONS.md: when the config carries `args`, CNI_ARGS is ignored for the same purpose.
   const requested = requestedAddresses([...conf.requestedIps.fromConfig, ...(conf.requestedIps.argsGiven ? [] : cniArgs.ips)]);
   const id = attachmentId(conf.name, env.containerId, env.ifname);
-  const attachment = await store.update(async (txn) => {
+  const attachment = await updateInCurrentLayout(store, async (txn) => {
     await prefetchForAdd(txn, id, node);
     // ADD is idempotent: a repeated ADD gets what the attachment holds, even when its pool has
     // since been disabled or left the config, so this comes before any pool is chosen.
     const existing = await txn.get(attachmentKey(id), attachmentSchema);
     if (existing) return existing;
+    await assertCurrentLayout(txn);
     const families = familyRequests(conf, await networkPools(txn, inline), requested);
     return assignAddresses(txn, {
       network: conf.name,

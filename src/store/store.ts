@@ -18,6 +18,15 @@ export interface StoreReader {
    * commit is checked against, so a hint never makes a transaction conflict more often.
    */
   prefetch(hint: PrefetchHint): Promise<void>;
+  /**
+   * Documents read at the same snapshot but NOT checked at the commit: for choosing among many
+   * candidates (a block to claim, a block to borrow from) without making the commit conflict with
+   * every write to those the choice skipped. Skipping a candidate is always safe; whatever the
+   * work relies on it reads again with `get`, which the commit checks.
+   */
+  peek<T>(keys: readonly string[], schema: core.$ZodType<T>): Promise<(T | undefined)[]>;
+  /** The keys directly below `prefix`, like `list` but unchecked at the commit, as `peek`. */
+  peekList(prefix: string): Promise<string[]>;
 }
 
 export interface PrefetchHint {
@@ -44,8 +53,11 @@ export interface StoreTxn extends StoreReader {
  *   (no key added or removed below it). This holds whatever a lock did: a lock only makes writers
  *   take turns, it never carries the safety.
  * - Every write of one transaction becomes visible at once, or none does.
- * - On a conflict the backend either runs `work` again (bounded, with jittered backoff) or gives
- *   up with CniError code 11 saying that nothing was written; never a partial or stale commit.
+ * - On a conflict the backend either runs `work` again (with jittered backoff, until the call's
+ *   deadline) or gives up with CniError code 11 saying that nothing was written; never a partial
+ *   or stale commit.
+ * - `peek` and `peekList` are the one exception to "everything read is checked": they only
+ *   choose candidates, and the work confirms its choice with `get`.
  * - `read` sees one consistent snapshot and never writes.
  */
 export interface StoreFacts {

@@ -1,6 +1,9 @@
 // ippool datastore migrate: a node's disk store copied into a real etcd, idempotent, refusing conflicts, through build/ippool.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { encodeStateFile } from "../../src/store/disk/state-file.js";
 import { skipUnlessReady } from "../e2e/prerequisites.js";
 import { ETCD_BINARY, startEtcd, type EtcdCluster } from "../helpers/etcd.js";
 import { execCli, execPlugin, poolDoc, tempDir, type ProcessResult } from "../helpers/ippool.js";
@@ -77,6 +80,123 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(new RegExp(`^ippool: etcd .* prefix ${etcd.prefix} already holds a different document at pools; nothing was copied`));
       expect(revision()).toBe(before);
+    });
+
+    describe("several nodes' disk stores into one etcd", () => {
+      const POOL = "10.62.0.0/24";
+      const nodeConf = (dataDir: string, nodename: string) => netconfFor({ dataDir, nodename, ipPools: [poolDoc(POOL)] });
+      const add = async (conf: object, id: string) => {
+        const result = await execPlugin({ command: "ADD", containerId: id }, conf);
+        expect(result.code, result.stderr + result.stdout).toBe(0);
+        return (result.json.ips as { address: string }[]).map((ip) => ip.address.split("/")[0]!);
+      };
+      const del = async (conf: object, id: string) => expect((await execPlugin({ command: "DEL", containerId: id }, conf)).code).toBe(0);
+      const stores: { remove(): void }[] = [];
+      afterAll(() => stores.forEach((store) => store.remove()));
+      const nodeStore = () => {
+        const dir = tempDir("ippool-migrate-node-");
+        stores.push(dir);
+        return dir.path;
+      };
+
+      it("keeps every node's addresses: a first block both stores claimed stays the first node's, the second node's addresses borrowed in it", async () => {
+        const etcd = target();
+        const [dirA, dirB] = [nodeStore(), nodeStore()];
+        const [a, b] = [nodeConf(dirA, "node-a"), nodeConf(dirB, "node-b")];
+        const held = [...(await add(a, "a1")), ...(await add(a, "a2")), ...(await add(a, "a3"))];
+        // Node b's pods came and went, so its next-fit cursor moved past the addresses node a holds.
+        for (const id of ["b1", "b2", "b3"]) await add(b, id);
+        for (const id of ["b1", "b2", "b3"]) await del(b, id);
+        held.push(...(await add(b, "b4")), ...(await add(b, "b5")));
+        expect(held).toEqual(["10.62.0.2", "10.62.0.3", "10.62.0.4", "10.62.0.5", "10.62.0.6"]);
+
+        ok(await etcd.cli(["datastore", "migrate", "--from-data-dir", dirA]));
+        const second = ok(await etcd.cli(["datastore", "migrate", "--from-data-dir", dirB]));
+        expect(second).toMatch(/1 block\(s\) another node holds there got this node's addresses as borrowed ones/);
+        const rows = JSON.parse(ok(await etcd.cli(["allocations", "-o", "json"]))) as { containerId: string; addresses: { address: string }[] }[];
+        const byContainer = Object.fromEntries(rows.map((row) => [row.containerId, row.addresses.map((entry) => entry.address)]));
+        expect(byContainer).toEqual({ a1: ["10.62.0.2"], a2: ["10.62.0.3"], a3: ["10.62.0.4"], b4: ["10.62.0.5"], b5: ["10.62.0.6"] });
+        ok(await etcd.cli(["verify"]));
+
+        // Both nodes carry on from etcd without handing out a held address.
+        const onEtcd = (nodename: string) => netconfFor({ nodename, ipPools: [poolDoc(POOL)], datastore: { type: "etcd", endpoints: cluster.endpoints, prefix: etcd.prefix } });
+        const fresh = [...(await add(onEtcd("node-a"), "a4")), ...(await add(onEtcd("node-b"), "b6"))];
+        const all = [...held, ...fresh];
+        expect(new Set(all).size).toBe(all.length);
+        ok(await etcd.cli(["verify"]));
+      });
+
+      it("refuses an address two nodes' stores both hold, naming both holders, and writes nothing", async () => {
+        const etcd = target();
+        const [dirA, dirC] = [nodeStore(), nodeStore()];
+        await add(nodeConf(dirA, "node-a"), "a1");
+        await add(nodeConf(dirC, "node-c"), "c1");
+        ok(await etcd.cli(["datastore", "migrate", "--from-data-dir", dirA]));
+        const before = revision();
+        const refused = await etcd.cli(["datastore", "migrate", "--from-data-dir", dirC]);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(/already holds 10\.62\.0\.2 .* for mignet\/a1:eth0 on node node-a, and this store holds it for mignet\/c1:eth0 on node node-c; nothing was copied/);
+        expect(refused.stderr).toMatch(/release one of them/);
+        expect(revision()).toBe(before);
+      });
+    });
+
+    describe("a store in the layout of an earlier version", () => {
+      const POOL = "10.63.0.0/24";
+      const etcdctl = (...args: string[]) => execFileSync("/usr/bin/etcdctl", [`--endpoints=${cluster.endpoints[0]}`, ...args], { env: { ETCDCTL_API: "3" }, encoding: "utf8" });
+      const owner = (id: string) => ({ attachment: `mignet/${id}:eth0`, handle: `h-${id}` });
+      const attachment = (id: string, node: string, address: string) => ({
+        network: "mignet", containerId: id, ifname: "eth0", node, handle: `h-${id}`, addresses: [{ pool: POOL, address }], allocatedAt: "2026-01-01T00:00:00.000Z",
+      });
+      /** What the earlier version wrote for two nodes: block 0 of node-a (.2, .3), block 1 of node-b (.64), and one claims document. */
+      const legacyKeys = {
+        pools: { pools: [poolDoc(POOL)] },
+        "block/10.63.0.0_24/0": { pool: POOL, node: "node-a", seq: 2, bitmap: "c", owners: { 2: owner("a1"), 3: owner("a2") } },
+        "block/10.63.0.0_24/1": { pool: POOL, node: "node-b", seq: 1, bitmap: "1", owners: { 0: owner("b1") } },
+        "claims/10.63.0.0_24": { pool: POOL, blocks: { 0: "node-a", 1: "node-b" } },
+        "node-state/node-a/10.63.0.0_24": { pool: POOL, node: "node-a", cursor: "3", blocks: { 0: 2 } },
+        "node-state/node-b/10.63.0.0_24": { pool: POOL, node: "node-b", cursor: "64", blocks: { 1: 1 } },
+        "attachment/mignet/a1:eth0": attachment("a1", "node-a", "10.63.0.2"),
+        "attachment/mignet/a2:eth0": attachment("a2", "node-a", "10.63.0.3"),
+        "attachment/mignet/b1:eth0": attachment("b1", "node-b", "10.63.0.64"),
+      };
+
+      it("is converted by the first ADD on etcd: every container keeps its address, and nothing held is handed out", async () => {
+        const etcd = target();
+        for (const [key, doc] of Object.entries(legacyKeys)) etcdctl("put", `${etcd.prefix}/${key}`, JSON.stringify(doc));
+        const conf = (nodename: string) => netconfFor({ nodename, datastore: { type: "etcd", endpoints: cluster.endpoints, prefix: etcd.prefix } });
+        const fresh: string[] = [];
+        for (const [node, id] of [["node-a", "a3"], ["node-b", "b2"], ["node-c", "c1"]] as const) {
+          const result = await execPlugin({ command: "ADD", containerId: id }, conf(node));
+          expect(result.code, result.stdout).toBe(0);
+          fresh.push(...(result.json.ips as { address: string }[]).map((ip) => ip.address.split("/")[0]!));
+        }
+        expect(fresh.slice(0, 2)).toEqual(["10.63.0.4", "10.63.0.65"]);
+        expect(["10.63.0.2", "10.63.0.3", "10.63.0.64", "10.63.0.4", "10.63.0.65"]).not.toContain(fresh[2]);
+        expect(etcdctl("get", "--prefix", `${etcd.prefix}/claims/`, "--keys-only").trim()).toBe("");
+        expect(etcdctl("get", "--prefix", `${etcd.prefix}/block-claim/`, "--keys-only").trim().split(/\n+/)).toHaveLength(3);
+        const rows = JSON.parse(ok(await etcd.cli(["allocations", "-o", "json"]))) as { containerId: string; addresses: { address: string }[] }[];
+        expect(Object.fromEntries(rows.map((row) => [row.containerId, row.addresses[0]!.address]))).toMatchObject({ a1: "10.63.0.2", a2: "10.63.0.3", b1: "10.63.0.64" });
+        ok(await etcd.cli(["verify"]));
+      });
+
+      it("is converted on the way by datastore migrate from a disk store an earlier version wrote", async () => {
+        const etcd = target();
+        const dir = tempDir("ippool-migrate-legacy-");
+        try {
+          for (const [key, doc] of Object.entries(legacyKeys)) {
+            mkdirSync(dirname(join(dir.path, key)), { recursive: true });
+            writeFileSync(join(dir.path, `${key}.json`), encodeStateFile(doc));
+          }
+          ok(await etcd.cli(["datastore", "migrate", "--from-data-dir", dir.path]));
+          expect(etcdctl("get", "--prefix", `${etcd.prefix}/claims/`, "--keys-only").trim()).toBe("");
+          ok(await etcd.cli(["verify"]));
+          // The source is only read: it keeps the earlier layout.
+          expect(existsSync(join(dir.path, "claims/10.63.0.0_24.json"))).toBe(true);
+        } finally {
+          dir.remove();
+        }
+      });
     });
 
     it.each([

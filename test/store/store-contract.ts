@@ -187,6 +187,30 @@ export function storeContract(name: string, backend: StoreBackend): void {
       else expect([codeOf(outcome), ...final]).toEqual([ErrorCode.tryAgainLater, 2, 7]);
     });
 
+    it("peeks at documents and listings of the snapshot without the commit checking them, until the work gets one", async () => {
+      await first.update(async (txn) => {
+        txn.put("cand/a", { n: 1 });
+        txn.put("cand/b", { n: 1 });
+      });
+      const change = () =>
+        second.update(async (other) => {
+          other.put("cand/a", { n: 2 });
+          other.put("cand/c", { n: 1 });
+        });
+      const { settled, runs } = await updateRacing(first, change, async (txn, race) => {
+        const peeked = await txn.peek(["cand/a", "cand/b", "cand/none"], doc);
+        const listed = await txn.peekList("cand/");
+        await race();
+        // The work relies on cand/b alone, so it gets it: that read is checked.
+        txn.put("chosen", { n: (await txn.get("cand/b", doc))!.n });
+        return { peeked, listed };
+      });
+      expect(settled).toEqual({ peeked: [{ n: 1 }, { n: 1 }, undefined], listed: ["cand/a", "cand/b"] });
+      // The other writer changed a peeked key and added one below the peeked prefix: no conflict.
+      expect([runs, first.conflictsRetried]).toEqual([1, 0]);
+      expect(await value(first, "chosen")).toEqual({ n: 1 });
+    });
+
     it("lets exactly one of two creators of one key win", async () => {
       const pending: Promise<unknown>[] = [];
       const create = (store: Store, who: number, interleaved?: () => Promise<unknown>) =>

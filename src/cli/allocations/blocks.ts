@@ -9,6 +9,7 @@ import { readStoredPools } from "../../ipam/stored-pools.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
 import { formatJson, formatTable, outputFormat } from "../framework/output.js";
 import type { StoreReader } from "../../store/store.js";
+import { upgradeLayout } from "../../ipam/layout-upgrade.js";
 
 export const blocksCommand: CommandSpec = {
   summary: "list claimed blocks (pool, affine node, used, free), or hand empty ones back",
@@ -62,6 +63,8 @@ async function release(ctx: CommandContext): Promise<number> {
   if (empty === allEmpty) throw new UsageError("'ippool blocks release' needs --empty or --all-empty (one of them)", "blocks");
   // Forgetting a node is for one that is gone: it must be named, never defaulted to the node the CLI runs on.
   if (allEmpty && stringFlag(ctx, "nodename") === undefined) throw new UsageError("--all-empty needs --nodename NODE (the node that is gone)", "blocks");
+  // A block handed back must lose its claim too, so a store of an earlier version is converted first.
+  await upgradeLayout(ctx.store);
   const released = await ctx.store.update(async (txn) => {
     const cidrs = await releaseEmptyBlocks(txn, ctx.nodename, allEmpty);
     if (cidrs.length === 0) await assertNodeKnown(txn, ctx);
@@ -91,6 +94,7 @@ async function rebuild(ctx: CommandContext, target: string | undefined): Promise
   const parsed = parseCidr(target);
   if (!parsed) throw new UsageError(`'${target}' is not a CIDR`, "blocks");
   const wanted = formatCidr(parsed.cidr);
+  await upgradeLayout(ctx.store);
   const rebuilt = await ctx.store.update(async (txn) => {
     const pools = new Set([...(await readStoredPools(txn)).map((pool) => pool.id), ...(await poolIdsWithBlocks(txn))]);
     for (const node of await nodesWithState(txn)) for (const key of await txn.list(nodeStatePrefix(node))) pools.add(poolIdFromSegment(key.slice(nodeStatePrefix(node).length)));

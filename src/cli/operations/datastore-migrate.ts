@@ -4,6 +4,12 @@ import { CniError, ErrorCode } from "../../errors.js";
 import { openStore } from "../../store/open-store.js";
 import type { Store } from "../../store/store.js";
 import { UsageError, stringFlag, type CommandSpec } from "../framework/context.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { LEGACY_CLAIMS_PREFIX } from "../../ipam/store-documents.js";
+import { upgradeLayout } from "../../ipam/layout-upgrade.js";
+import { canonical, differentDocument, planMigration, rehomeBlock } from "../../ipam/migration.js";
 
 /** Keys per etcd transaction: each costs a compare and a put, and etcd allows 128 of each by default. */
 const BATCH = 64;
@@ -17,8 +23,11 @@ export const datastoreCommand: CommandSpec = {
     "Copies every key of the disk store in DIR (pools, pool state, blocks, attachments) into etcd. A key",
     "etcd already holds with the same document is left alone, so running it twice changes nothing; a key",
     "etcd holds with a different document is refused (exit 1, naming the key) before anything is written.",
-    "DIR is only read. Stop ADD and DEL on the node while it runs (e.g. drain it), then point the",
-    "network configs at etcd (ipam.datastore).",
+    "A block etcd holds for another node (every disk store claims its pool's first block) keeps that node;",
+    "this node's addresses in it join it as borrowed ones, none changes; an address both nodes hold is",
+    "refused, naming both holders. DIR is only read; a store of an earlier ippool is converted on the way.",
+    "Stop ADD and DEL on the node while it runs (e.g. drain it), then point the network configs at etcd",
+    "(ipam.datastore).",
   ],
   flags: { "from-data-dir": { type: "string", value: "DIR", help: "the disk store to copy (required)" } },
   examples: ["ippool datastore migrate --from-data-dir /var/lib/cni/ippool --etcd-endpoints http://10.0.0.1:2379"],
@@ -27,56 +36,68 @@ export const datastoreCommand: CommandSpec = {
     const from = stringFlag(ctx, "from-data-dir");
     if (from === undefined) throw new UsageError("--from-data-dir DIR is required", "datastore");
     if (ctx.datastore !== "etcd") throw new UsageError("datastore migrate copies into etcd: give --etcd-endpoints (or ETCD_ENDPOINTS)", "datastore");
-    const source = await openStore({ datastore: { type: "disk" }, dataDir: from, lockWaitSeconds: LOCK_WAIT_SECONDS });
-    const docs = await source.read(async (txn) => {
-      const all = new Map<string, unknown>();
-      for (const key of await txn.listAll("")) all.set(key, await txn.get(key, z.unknown()));
-      return all;
-    });
+    const docs = await readConverted(from);
     if (docs.size === 0) throw new CniError(ErrorCode.ioFailure, `${from} holds no ippool store: nothing to copy`);
+    await upgradeLayout(ctx.store);
     // Every conflict is found before anything is written.
-    const missing = await ctx.store.read(async (txn) => {
-      const keys: string[] = [];
-      for (const [key, doc] of docs) if (!(await sameAs(txn.get(key, z.unknown()), doc, key, ctx.store, "nothing was copied"))) keys.push(key);
-      return keys;
-    });
+    const plan = await ctx.store.read((txn) => planMigration(txn, docs, ctx.store.location));
     let copied = 0;
+    // Re-homed blocks first: their addresses are taken before the attachments that hold them appear.
+    for (const rehome of plan.rehomes) {
+      await ctx.store.update((txn) => rehomeBlock(txn, rehome, ctx.store.location, `${copied} key(s) were copied before it`));
+      copied++;
+    }
+    const missing = [...plan.copies.keys()];
     for (let start = 0; start < missing.length; start += BATCH) {
       copied += await ctx.store.update(async (txn) => {
         let written = 0;
         for (const key of missing.slice(start, start + BATCH)) {
-          if (await sameAs(txn.get(key, z.unknown()), docs.get(key), key, ctx.store, `${copied} key(s) were copied before it`)) continue;
-          txn.put(key, docs.get(key));
+          const doc = plan.copies.get(key);
+          if (await sameAs(txn.get(key, z.unknown()), doc, key, ctx.store, `${copied} key(s) were copied before it`)) continue;
+          txn.put(key, doc);
           written++;
         }
         return written;
       });
     }
-    const there = docs.size - copied;
+    const rehomed = plan.rehomes.length > 0 ? `; ${plan.rehomes.length} block(s) another node holds there got this node's addresses as borrowed ones` : "";
     ctx.out(
       copied === 0
         ? `nothing to copy: ${ctx.store.location} already holds all ${docs.size} key(s) of ${from}\n`
-        : `copied ${copied} key(s) from ${from} to ${ctx.store.location}${there > 0 ? `; ${there} were already there` : ""}\n`,
+        : `copied ${copied} key(s) from ${from} to ${ctx.store.location}${plan.alreadyThere > 0 ? `; ${plan.alreadyThere} were already there` : ""}${rehomed}\n`,
     );
     return 0;
   },
 };
+
+/**
+ * Every document of the disk store in DIR, in the current layout: a store an earlier version
+ * wrote is converted in a scratch copy (DIR is only read), by the conversion the plugin runs.
+ */
+async function readConverted(from: string): Promise<Map<string, unknown>> {
+  const readAll = (store: Store) =>
+    store.read(async (txn) => {
+      const all = new Map<string, unknown>();
+      for (const key of await txn.listAll("")) all.set(key, await txn.get(key, z.unknown()));
+      return all;
+    });
+  const docs = await readAll(await openStore({ datastore: { type: "disk" }, dataDir: from, lockWaitSeconds: LOCK_WAIT_SECONDS }));
+  if (![...docs.keys()].some((key) => key.startsWith(LEGACY_CLAIMS_PREFIX))) return docs;
+  const scratch = mkdtempSync(join(tmpdir(), "ippool-migrate-"));
+  try {
+    const staging = await openStore({ datastore: { type: "disk" }, dataDir: scratch, lockWaitSeconds: LOCK_WAIT_SECONDS });
+    await staging.update(async (txn) => docs.forEach((doc, key) => txn.put(key, doc)));
+    await upgradeLayout(staging);
+    return await readAll(staging);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
 /** True when the target holds the same document, false when it holds none; a different one is refused. */
 async function sameAs(stored: Promise<unknown>, doc: unknown, key: string, target: Store, soFar: string): Promise<boolean> {
   const existing = await stored;
   if (existing === undefined) return false;
   if (canonical(existing) === canonical(doc)) return true;
-  throw new CniError(
-    ErrorCode.invalidConfig,
-    `${target.location} already holds a different document at ${key}; ${soFar}`,
-    "the two stores disagree: compare them (etcdctl get, 'ippool show') before removing either",
-  );
-}
-
-/** JSON with object keys sorted, so two stores that wrote fields in another order still compare equal. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
-  );
+  throw differentDocument(target.location, key, soFar);
 }

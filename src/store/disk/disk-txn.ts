@@ -59,6 +59,17 @@ export class DiskTxn extends PendingWrites implements StoreTxn {
   /** A file read is no round trip: each is read when the work asks for it. */
   async prefetch(): Promise<void> {}
 
+  /** A disk commit is checked against the whole store's generation, so a peek is a plain read. */
+  async peek<T>(keys: readonly string[], schema: core.$ZodType<T>): Promise<(T | undefined)[]> {
+    const docs: (T | undefined)[] = [];
+    for (const key of keys) docs.push(await this.get(key, schema));
+    return docs;
+  }
+
+  peekList(prefix: string): Promise<string[]> {
+    return this.list(prefix);
+  }
+
   async list(prefix: string): Promise<string[]> {
     const dir = prefix === "" ? this.dataDir : this.pathOf(prefix.replace(/\/$/, "")).replace(/\.json$/, "");
     let entries: Dirent[] = [];

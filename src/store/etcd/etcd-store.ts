@@ -31,11 +31,11 @@ export interface EtcdStoreOptions {
 }
 
 /**
- * How often the work runs before a conflict is reported. Each conflict means another writer
- * committed, so the store as a whole made progress; the deadline is the real bound. 32 lets a
- * burst of a hundred ADDs on one node through even where they all write one key (a pool's state).
+ * Conflicts are retried until the call's deadline (timeoutSeconds), not for a fixed count: each
+ * one means another writer committed, so the store as a whole made progress. The pause before a
+ * retry is drawn at random up to a cap that doubles per attempt ("full jitter"), so writers that
+ * collided do not collide again in step.
  */
-const MAX_ATTEMPTS = 32;
 const BACKOFF_BASE_MS = 5;
 const BACKOFF_CAP_MS = 200;
 
@@ -43,6 +43,8 @@ export class EtcdStore implements Store {
   private readonly client: EtcdClient;
   private deadline: number;
   conflictsRetried = 0;
+  /** The most operations (compares, puts, deletes) one commit of this store sent: etcd refuses more than --max-txn-ops. */
+  largestCommitOps = 0;
 
   constructor(private readonly options: EtcdStoreOptions) {
     this.deadline = Date.now() + options.timeoutMs;
@@ -84,7 +86,7 @@ export class EtcdStore implements Store {
       if (await this.commit(txn)) return value;
       this.conflictsRetried++;
       const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
-      if (attempt >= MAX_ATTEMPTS || Date.now() + pause >= this.deadline) {
+      if (Date.now() + pause >= this.deadline) {
         throw new CniError(ErrorCode.tryAgainLater, `the store changed under this transaction ${attempt} times; nothing was written; retry`, this.location);
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
@@ -111,8 +113,10 @@ export class EtcdStore implements Store {
   private async commit(txn: EtcdTxn): Promise<boolean> {
     const puts = [...txn.writes].filter(([, doc]) => doc !== null).map(([key, doc]) => ({ key: this.fullKey(key), value: JSON.stringify(doc) }));
     const deletes = [...txn.writes].filter(([, doc]) => doc === null).map(([key]) => this.fullKey(key));
+    const compares = txn.compares();
+    this.largestCommitOps = Math.max(this.largestCommitOps, compares.length + puts.length + deletes.length);
     try {
-      const reply = await this.client.txn({ compares: txn.compares(), puts, deletes });
+      const reply = await this.client.txn({ compares, puts, deletes });
       return reply.succeeded === true;
     } catch (error) {
       if (!(error instanceof UnknownOutcome)) throw error;
@@ -176,20 +180,24 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
     const full = this.store.fullKey(key);
     const [kv] = this.wasFetched(full) ? [this.fetched.get(full)] : await this.range(full);
     this.modRevisions.set(full, kv?.mod_revision ?? 0n);
-    let doc: T | undefined;
-    if (kv !== undefined) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(decode(kv.value ?? ""));
-      } catch {
-        throw tagDamagedKey(damagedKey(full, "not JSON"), key);
-      }
-      const parsed = safeParse(schema, raw);
-      if (!parsed.success) throw tagDamagedKey(damagedKey(full, `unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`), key);
-      doc = parsed.data;
-    }
+    const doc = parseValue(full, kv, schema, key);
     this.docs.set(key, doc);
     return doc;
+  }
+
+  /** Fetched like a prefetch (so a later get finds them), parsed, and left out of the compares. */
+  async peek<T>(keys: readonly string[], schema: core.$ZodType<T>): Promise<(T | undefined)[]> {
+    await this.prefetch({ keys });
+    return keys.map((key) => {
+      if (this.writes.has(key)) return (this.writes.get(key) ?? undefined) as T | undefined;
+      if (this.docs.has(key)) return this.docs.get(key) as T | undefined;
+      const full = this.store.fullKey(key);
+      return parseValue(full, this.fetched.get(full), schema, key);
+    });
+  }
+
+  async peekList(prefix: string): Promise<string[]> {
+    return namesBelow(prefix, await this.keysBelow(prefix, false, false));
   }
 
   /** One txn of ranges for everything hinted that this transaction has not read yet. */
@@ -232,12 +240,7 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
   }
 
   async list(prefix: string): Promise<string[]> {
-    const names = new Set<string>();
-    for (const key of await this.keysBelow(prefix, false)) {
-      const rest = key.slice(prefix.length);
-      names.add(prefix + (rest.includes("/") ? rest.slice(0, rest.indexOf("/")) : rest));
-    }
-    return [...names].sort();
+    return namesBelow(prefix, await this.keysBelow(prefix, false));
   }
 
   async listAll(prefix: string): Promise<string[]> {
@@ -264,11 +267,11 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
   }
 
   /** Store keys below `prefix` (at any depth) as this transaction sees them: stored ones plus its own writes. */
-  private async keysBelow(prefix: string, all: boolean): Promise<string[]> {
+  private async keysBelow(prefix: string, all: boolean, checked = true): Promise<string[]> {
     const full = this.store.fullKey(prefix);
     const root = this.store.fullKey("");
     const kvs = (!all && this.fetchedListings.get(full)) || (await this.range(full, prefixEnd(full)));
-    this.recordListing(full, kvs, all);
+    if (checked) this.recordListing(full, kvs, all);
     const keys = new Set(kvs.map((kv) => decode(kv.key).slice(root.length)));
     for (const [key, doc] of this.writes) {
       if (!key.startsWith(prefix)) continue;
@@ -296,6 +299,30 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
     this.revision ??= reply.header.revision;
     return reply.kvs;
   }
+}
+
+/** The names directly below `prefix` among `keys`: a key, or the sub-prefix it lies under. */
+function namesBelow(prefix: string, keys: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const key of keys) {
+    const rest = key.slice(prefix.length);
+    names.add(prefix + (rest.includes("/") ? rest.slice(0, rest.indexOf("/")) : rest));
+  }
+  return [...names].sort();
+}
+
+/** A stored value as its schema reads it; a damaged one is tagged with its store key, so advice can name the way out. */
+function parseValue<T>(full: string, kv: KeyValue | undefined, schema: core.$ZodType<T>, key: string): T | undefined {
+  if (kv === undefined) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decode(kv.value ?? ""));
+  } catch {
+    throw tagDamagedKey(damagedKey(full, "not JSON"), key);
+  }
+  const parsed = safeParse(schema, raw);
+  if (!parsed.success) throw tagDamagedKey(damagedKey(full, `unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`), key);
+  return parsed.data;
 }
 
 function damagedKey(key: string, why: string): CniError {

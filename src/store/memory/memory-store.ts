@@ -136,8 +136,23 @@ class MemoryTxn extends PendingWrites implements StoreTxn {
     assertSafeKey(key);
     if (this.writes.has(key)) return (this.writes.get(key) ?? undefined) as T | undefined;
     await roundTrip();
+    this.reads.set(key, this.snapshot.get(key)?.revision ?? 0);
+    return this.parsed(key, schema);
+  }
+
+  /** Read at the same snapshot, but left out of the read set the commit checks. */
+  async peek<T>(keys: readonly string[], schema: core.$ZodType<T>): Promise<(T | undefined)[]> {
+    keys.forEach(assertSafeKey);
+    await roundTrip();
+    return keys.map((key) => (this.writes.has(key) ? ((this.writes.get(key) ?? undefined) as T | undefined) : this.parsed(key, schema)));
+  }
+
+  async peekList(prefix: string): Promise<string[]> {
+    return directNames(await this.keysBelow(prefix, "list", false), prefix);
+  }
+
+  private parsed<T>(key: string, schema: core.$ZodType<T>): T | undefined {
     const version = this.snapshot.get(key);
-    this.reads.set(key, version?.revision ?? 0);
     if (version === undefined) return undefined;
     const parsed = safeParse(schema, JSON.parse(version.text));
     if (!parsed.success) {
@@ -174,11 +189,11 @@ class MemoryTxn extends PendingWrites implements StoreTxn {
     return true;
   }
 
-  /** Keys below `prefix` at any depth as this transaction sees them, sorted; the listing joins the read set. */
-  private async keysBelow(prefix: string, kind: "list" | "listAll"): Promise<string[]> {
+  /** Keys below `prefix` at any depth as this transaction sees them, sorted; a checked listing joins the read set. */
+  private async keysBelow(prefix: string, kind: "list" | "listAll", checked = true): Promise<string[]> {
     assertPrefix(prefix);
     await roundTrip();
-    this.listings.set(`${kind} ${prefix}`, { kind, prefix, answer: observe(this.snapshot, { kind, prefix }) });
+    if (checked) this.listings.set(`${kind} ${prefix}`, { kind, prefix, answer: observe(this.snapshot, { kind, prefix }) });
     const keys = new Set(storedKeysBelow(this.snapshot, prefix));
     for (const [key, doc] of this.writes) {
       if (!key.startsWith(prefix)) continue;
