@@ -18,8 +18,8 @@ export const verifyCommand: CommandSpec = {
     "Reads the whole store as of one commit (without taking its lock) and checks that each taken address has exactly one owner whose " +
       "record lists it, that no address is held twice, that every address and cursor lies in its pool, that blocks, " +
       "claims and node states agree on each block's node and last write, and that every file parses and passes its checksum.",
-    "The first line names the store checked (the data dir, or etcd's endpoints and prefix) and counts what it holds: " +
-      "the stored pools and those that still hold state, blocks, attachments and their addresses. " +
+    "The first line names the store checked (the data dir, or etcd's endpoints and prefix) and says how many pools " +
+      "(stored, or still holding state), blocks, attachments and addresses it holds. " +
       "On etcd, problems name keys.",
     "It changes nothing, not even a commit whose writer died before applying it (the next ippool write finishes that; " +
       "verify checks the store as if it were finished). Exit code 0 means no problem was found, 1 that some were.",
