@@ -50,7 +50,7 @@ export async function etcdRows(options: { repoRoot: string; root: string; runs: 
   }
   const cluster = await startEtcd();
   try {
-    // The standalone executable: the artifact node images run, and the one the 5 ms budget is about.
+    // The standalone executable: the artifact node images run, and the one the etcd budget is about.
     const disk = ippoolSubjects(options.repoRoot).find((subject) => subject.name === "standalone")!;
     const etcd = etcdSubject(disk, cluster.endpoints);
     options.log(`etcd datastore: ADD/DEL beside the disk store (${options.runs} runs after ${options.warmup} warm-up), then a burst of ${options.burstSize}`);

@@ -9,9 +9,9 @@ import { median, percentile } from "./process.js";
 import { formatBudget, formatMarkdown, formatTable, ratioCheck, row, type BudgetCheck, type Row } from "./report.js";
 import { etcdRows } from "./etcd.js";
 
-/** The Node bundle's ADD may cost at most this much over `node -e 0` (issue 9). */
+/** The Node bundle's ADD may cost at most this much over `node -e 0`. */
 const NODE_OVER_FLOOR_MS = 10;
-/** Peak RSS of one standalone ADD (issue 9). */
+/** Peak RSS of one standalone ADD. */
 const STANDALONE_RSS_MIB = 30;
 
 const runs = Number(process.env.BENCH_RUNS ?? 30);
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
       loadAverage1m: { start: loadAtStart, end: loadavg()[0]! },
     };
     process.stdout.write(`ippool bench, ${new Date().toISOString()}, ${machine.cores} cores (${machine.cpu}), node ${machine.node}, data dirs on ${machine.tempFs}, load average ${loadAtStart.toFixed(1)} -> ${machine.loadAverage1m.end.toFixed(1)}\n\n`);
-    process.stdout.write(`${formatTable(rows)}\n\nbudget (issue 9):\n${formatBudget(checks)}\n`);
+    process.stdout.write(`${formatTable(rows)}\n\nbudget:\n${formatBudget(checks)}\n`);
     const resultsDir = join(repoRoot, "bench/results");
     mkdirSync(resultsDir, { recursive: true });
     const report = {

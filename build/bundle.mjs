@@ -25,7 +25,7 @@ const common = {
   define: { IPPOOL_VERSION: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, "utf8")).version) },
   logLevel: "warning",
   // proper-lockfile loads graceful-fs, which patches fs and loads stream polyfills at start-up
-  // (about 2 ms of every ADD, measured) to queue and retry opens on EMFILE. The lock makes four
+  // (a measurable share of every ADD) to queue and retry opens on EMFILE. The lock makes four
   // syscalls on one directory from a process holding a handful of descriptors: plain fs will do.
   alias: { "graceful-fs": "node:fs", "signal-exit": `${root}build/no-exit-hook.cjs` },
   // import() of a module loaded only when needed (node:https) becomes require(): the CLI runs

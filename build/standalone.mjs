@@ -46,8 +46,8 @@ const COMPILE_FLAGS = [
   "--no-compile-autoload-dotenv",
   "--no-compile-autoload-bunfig",
   // Each process runs one verb and exits: tiering code up to the JIT costs more than it saves.
-  // Scaling the threshold by 100 took an ADD from 11-13 ms to 7-8 ms of CPU and peak RSS from
-  // 34.9 to 29.4 MiB (perf stat, 30 runs); a long CLI run still tiers up, only later.
+  // Scaling the threshold by 100 cut an ADD's CPU time and peak RSS (docs/performance.md); a long
+  // CLI run still tiers up, only later.
   "--compile-jit-policy=100",
 ];
 

@@ -20,12 +20,12 @@ function isCharacterDevice(fd: number): boolean {
 
 /**
  * Reads fd 0 with blocking reads: the plugin is a one-shot process, and process.stdin would first
- * build a stream and a socket for the pipe (about 4 ms of every call, measured). A stdin that a
+ * build a stream and a socket for the pipe, a measurable share of every call. A stdin that a
  * parent left non-blocking (EAGAIN) is finished through the stream instead.
  */
 async function readStdin(limit: number, hint: string): Promise<string> {
   // A terminal (or /dev/null) is a character device: nothing to read, and a terminal would block.
-  // fstat instead of node:tty's isatty, whose module costs about 1.7 ms of start-up under bun.
+  // fstat instead of node:tty's isatty, whose module adds to start-up under bun.
   if (isCharacterDevice(STDIN)) return "";
   const chunks: Buffer[] = [];
   let size = 0;

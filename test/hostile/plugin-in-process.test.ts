@@ -1,4 +1,4 @@
-// Hostile input (issue 5, test 6), in-process bulk: generated envs, netconfs, CNI_ARGS and stdin against runPlugin on a real store.
+// Hostile input, in-process bulk: generated envs, netconfs, CNI_ARGS and stdin against runPlugin on a real store.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import {

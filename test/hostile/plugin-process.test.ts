@@ -1,4 +1,4 @@
-// Hostile input (issue 5, test 6), process level: generated cases exec'd through build/ippool for exit code, stdout and stderr.
+// Hostile input, process level: generated cases exec'd through build/ippool for exit code, stdout and stderr.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execPlugin } from "../helpers/ippool.js";

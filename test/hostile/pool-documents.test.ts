@@ -1,4 +1,4 @@
-// Hostile input (issue 5, test 6), pool documents: generated YAML/JSON pool files through the CLI's parser and `apply -f -` in-process.
+// Hostile input, pool documents: generated YAML/JSON pool files through the CLI's parser and `apply -f -` in-process.
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { writeFileSync } from "node:fs";

@@ -2,7 +2,8 @@
 
 /**
  * Not a cryptographic hash: the files are root's and 0600, so the threat is a torn write, a bit
- * flip or a bad hand edit, which a CRC catches. node:crypto would cost every plugin start ~5 ms.
+ * flip or a bad hand edit, which a CRC catches. Loading node:crypto would
+ * cost every plugin start more than the whole check (docs/performance.md).
  */
 const TABLE = new Uint32Array(256).map((_, index) => {
   let crc = index;
@@ -16,8 +17,8 @@ interface BunRuntime {
 
 /**
  * The standalone executable's runtime (bun) computes the same CRC-32 natively (of the string's
- * UTF-8 bytes, as below). Its interpreter ran the table loop at about 2 ms an ADD, the largest
- * single entry of its profile, since every ADD checks and writes a few KiB of state.
+ * UTF-8 bytes, as below). Its interpreter ran the table loop as the largest single entry of its
+ * profile, since every ADD checks and writes a few KiB of state (docs/performance.md).
  */
 const bun = (globalThis as { Bun?: BunRuntime }).Bun;
 

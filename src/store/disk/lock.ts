@@ -22,15 +22,15 @@ const NEVER_MS = 2 ** 30;
 /**
  * The calls proper-lockfile's sync API makes, handed to it as they are: without its `fs` option it
  * copies every property of node:fs, whose lazy ReadStream getter then loads the stream modules
- * (7 ms of every Node exec, measured).
+ * into every Node exec (measured in docs/performance.md).
  */
 const LOCK_FS = { mkdirSync, realpathSync, statSync, rmdirSync, utimesSync };
 /** Without an event (a missed inotify event, a file system without inotify) a waiter still looks this often. */
 const FALLBACK_POLL_MS = 500;
 /**
  * A waiter listens for the release only this long. Every listener wakes at every release, so in a
- * burst hundreds of them took the CPU the holder needed: 200 ADDs at once took 12-16 s against
- * 8-9 s with plain polling. After the window a waiter polls instead, with a jittered delay that
+ * burst hundreds of them took the CPU the holder needed, and a burst of ADDs ran slower than with
+ * plain polling (docs/performance.md). After the window a waiter polls instead, with a jittered delay that
  * grows to POLL_CAP_MS; a short wait still learns of a release at once.
  */
 const LISTEN_WINDOW_MS = 200;
@@ -145,8 +145,8 @@ function readOwnerText(ownerPath: string): string | undefined {
  * that no longer runs), or from one that left no owner record and is older than the bound.
  * Exactly one taker wins: the grave is named after the judged dir's inode, and only one mkdir of
  * it succeeds; the inode cannot be reused while the dir lives on inside the grave. (proper-
- * lockfile's own stat-rmdir-mkdir lets a late taker remove the lock a faster one just made:
- * moxystudio/node-proper-lockfile issue 121.) Returns true when the caller should retry at once.
+ * lockfile's own stat-rmdir-mkdir lets a late taker remove the lock a faster one just made, so
+ * two takers can both win.) Returns true when the caller should retry at once.
  */
 function takeOverIfDead(dataDir: string, lockPath: string): boolean {
   const judged = judgeLock(lockPath);
