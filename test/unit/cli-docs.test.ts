@@ -1,4 +1,4 @@
-// docs/cli.md against the CLI's command table: a section for every command, and code fences that all close.
+// docs/cli.md against the CLI's command table: a section for every command naming each of its flags, and code fences that all close.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -31,5 +31,21 @@ describe("docs/cli.md", () => {
   it("puts each command section's heading outside code blocks", () => {
     const headings = text.split("\n").filter((line) => line.startsWith("### ippool "));
     expect(lines.filter((line) => line.startsWith("### ippool "))).toEqual(headings);
+  });
+
+  /** A command's section: from its heading to the next command's (sub-commands such as 'blocks release' included). */
+  const section = (command: string): string => {
+    const start = text.indexOf(`### ippool ${command}`);
+    const next = text.slice(start + 1).search(/\n### ippool (?!\S+ \S)/);
+    return next === -1 ? text.slice(start) : text.slice(start, start + 1 + next);
+  };
+
+  const flagsOf = Object.entries(COMMANDS).flatMap(([command, spec]) =>
+    Object.entries(spec.flags ?? {}).map(([flag, { short }]) => [command, flag, short ?? ""] as const),
+  );
+  it.each(flagsOf)("names 'ippool %s --%s' (or its short form) in that command's section", (command, flag, short) => {
+    const text = section(command);
+    const named = text.includes(`--${flag}`) || (short !== "" && new RegExp(`-${short}\\b`).test(text));
+    expect(named, `docs/cli.md's section for 'ippool ${command}' never mentions --${flag}`).toBe(true);
   });
 });
