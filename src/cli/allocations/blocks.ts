@@ -63,8 +63,10 @@ async function release(ctx: CommandContext): Promise<number> {
   // Forgetting a node is for one that is gone: it must be named, never defaulted to the node the CLI runs on.
   if (allEmpty && stringFlag(ctx, "nodename") === undefined) throw new UsageError("--all-empty needs --nodename NODE (the node that is gone)", "blocks");
   const released = await ctx.store.update(async (txn) => {
+    // Read before the release: forgetting a gone node deletes the very state that shows the node was known.
+    const stateHolders = await nodesWithState(txn);
     const cidrs = await releaseEmptyBlocks(txn, ctx.nodename, allEmpty);
-    if (cidrs.length === 0) await assertNodeKnown(txn, ctx);
+    if (cidrs.length === 0) await assertNodeKnown(txn, ctx, stateHolders);
     return cidrs;
   });
   if (released.length === 0 && !allEmpty) {
@@ -78,8 +80,8 @@ async function release(ctx: CommandContext): Promise<number> {
 }
 
 /** A node with neither a block nor state is most likely a misspelt name: releasing "nothing" for it would hide that. */
-async function assertNodeKnown(txn: StoreReader, ctx: CommandContext): Promise<void> {
-  const known = new Set([...(await listBlocks(txn)).map((block) => block.node), ...(await nodesWithState(txn))]);
+async function assertNodeKnown(txn: StoreReader, ctx: CommandContext, stateHolders: string[]): Promise<void> {
+  const known = new Set([...(await listBlocks(txn)).map((block) => block.node), ...stateHolders]);
   if (known.has(ctx.nodename)) return;
   const others = [...known].sort().join(", ") || "none";
   const message = `node ${ctx.nodename} has no block and no state in ${ctx.storeName} (nodes that do: ${others})`;
