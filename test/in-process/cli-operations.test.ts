@@ -43,7 +43,7 @@ describe("runCli help and the command line", () => {
     [["get", "pools", "-o"], "needs a value"],
     [["get", "pools", "-o", "ps", "-o", "wide"], "given twice"],
     [["verify", "--help=yes"], "takes no value"],
-    [["get", "pools", "--etcd-prefix", "/x"], "needs --etcd-endpoints"],
+    [["get", "pools", "--etcd-prefix", "/x"], "--etcd-prefix goes with --etcd-endpoints"],
     [["get", "pools", "--etcd-endpoints", "not a url"], "invalid etcd settings"],
     [["get", "pools", "--nodename", "-bad-"], "--nodename"],
   ])("refuses %j with exit 2 and a pointer to help", async (argv, fragment) => {
@@ -54,6 +54,9 @@ describe("runCli help and the command line", () => {
 
   it("opens the store --data-dir, IPPOOL_DATA_DIR or --etcd-* name, for --nodename or NODENAME", async () => {
     const cluster = memoryCluster();
+    // get reads only a store that exists; every name below reaches this one in-memory store.
+    ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/24")) }));
+    const openedBefore = cluster.opened.length;
     ok(await cluster.cli(["get", "pools"]));
     ok(await cluster.cli(["get", "pools", "--data-dir", "/proc/elsewhere", "--nodename", "node-x"]));
     ok(
@@ -66,7 +69,7 @@ describe("runCli help and the command line", () => {
         "/pods",
       ]),
     );
-    const [fromEnv, fromFlags, etcd] = cluster.opened;
+    const [fromEnv, fromFlags, etcd] = cluster.opened.slice(openedBefore);
     expect(fromEnv).toMatchObject({ dataDir: UNUSED_DATA_DIR, datastore: { type: "disk" }, nodename: "node-a" });
     expect(fromFlags).toMatchObject({ dataDir: "/proc/elsewhere", nodename: "node-x" });
     expect(etcd!.datastore).toMatchObject({
@@ -83,9 +86,10 @@ describe("runCli help and the command line", () => {
 });
 
 describe("runCli verify", () => {
-  it("says a new store has nothing to check, and a used one is consistent, as text and JSON", async () => {
+  it("refuses a store that was never written, and says a used one is consistent, as text and JSON", async () => {
     const cluster = memoryCluster();
-    expect(ok(await cluster.cli(["verify"]))).toMatch(/note: no store .* yet[\s\S]*ok: no problems found/);
+    fails(await cluster.cli(["verify"]), 1, `no ippool store in data dir ${UNUSED_DATA_DIR}`);
+    expect(cluster.datastore.documents()).toEqual({});
     await cluster.add("ctr-1", netconf({ ipPools: [poolDoc("10.1.0.0/24")] }));
     expect(ok(await cluster.cli(["verify"]))).toMatch(
       /checked .*: 1 pool\(s\), 1 block\(s\), 1 attachment\(s\), 1 address\(es\)/,

@@ -66,8 +66,10 @@ async function release(ctx: CommandContext): Promise<number> {
   // A block handed back must lose its claim too, so a store of an earlier version is converted first.
   await upgradeLayout(ctx.store);
   const released = await ctx.store.update(async (txn) => {
+    // Read before the release: forgetting a gone node deletes the very state that shows the node was known.
+    const stateHolders = await nodesWithState(txn);
     const cidrs = await releaseEmptyBlocks(txn, ctx.nodename, allEmpty);
-    if (cidrs.length === 0) await assertNodeKnown(txn, ctx);
+    if (cidrs.length === 0) await assertNodeKnown(txn, ctx, stateHolders);
     return cidrs;
   });
   if (released.length === 0 && !allEmpty) {
@@ -81,8 +83,8 @@ async function release(ctx: CommandContext): Promise<number> {
 }
 
 /** A node with neither a block nor state is most likely a misspelt name: releasing "nothing" for it would hide that. */
-async function assertNodeKnown(txn: StoreReader, ctx: CommandContext): Promise<void> {
-  const known = new Set([...(await listBlocks(txn)).map((block) => block.node), ...(await nodesWithState(txn))]);
+async function assertNodeKnown(txn: StoreReader, ctx: CommandContext, stateHolders: string[]): Promise<void> {
+  const known = new Set([...(await listBlocks(txn)).map((block) => block.node), ...stateHolders]);
   if (known.has(ctx.nodename)) return;
   const others = [...known].sort().join(", ") || "none";
   const message = `node ${ctx.nodename} has no block and no state in ${ctx.storeName} (nodes that do: ${others})`;
