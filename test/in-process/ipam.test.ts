@@ -12,7 +12,7 @@ import { NETWORK, memoryCluster, netconf, ok, poolDoc, yamlDocs, type Cluster } 
 
 const POOL = "10.1.0.0/24";
 const BLOCK = "block/10.1.0.0_24/0";
-const CLAIMS = "claims/10.1.0.0_24";
+const CLAIM = "block-claim/10.1.0.0_24/0";
 const STATE = "node-state/node-a/10.1.0.0_24";
 const CTR1 = `attachment/${NETWORK}/ctr-1:eth0`;
 const CTR2 = `attachment/${NETWORK}/ctr-2:eth0`;
@@ -94,17 +94,17 @@ describe("verifyStore", () => {
       STATE,
       /records write .* at write 99/,
     ],
-    ["a block the claims miss", edit(CLAIMS, (doc) => ({ ...doc, blocks: {} })), CLAIMS, /does not record block 0/],
+    ["a block whose claim is missing", (txn) => txn.delete(CLAIM), CLAIM, /block 0 is affine to node node-a but its claim is not recorded/],
     [
-      "claims naming another node",
-      edit(CLAIMS, (doc) => ({ ...doc, blocks: { 0: "node-b" } })),
-      CLAIMS,
+      "a claim naming another node",
+      edit(CLAIM, (doc) => ({ ...doc, node: "node-b" })),
+      CLAIM,
       /claimed by node node-b/,
     ],
     [
-      "claims of another pool",
-      edit(CLAIMS, (doc) => ({ ...doc, pool: "10.9.0.0/24" })),
-      CLAIMS,
+      "a claim of another pool",
+      edit(CLAIM, (doc) => ({ ...doc, pool: "10.9.0.0/24" })),
+      CLAIM,
       /names pool 10\.9\.0\.0\/24/,
     ],
     ["a lost block", (txn) => txn.delete(BLOCK), STATE, /whose file .* is missing/],
@@ -213,7 +213,7 @@ describe("rebuildBlock", () => {
     const cluster = await healthy();
     await update(cluster.datastore, async (txn) => {
       txn.delete(BLOCK);
-      txn.delete(CLAIMS);
+      txn.delete(CLAIM);
     });
     expect((await rebuild(cluster)).held).toBe(2);
     expect(await problemsOf(cluster.datastore)).toEqual([]);
