@@ -50,10 +50,13 @@ function probeOrder(node: string, poolId: string, blockCount: bigint): (index: b
  * its claim with get, so the commit fails if another node took the block meanwhile, and the
  * retry picks the next candidate. A claim thus compares its own block's keys, never the others.
  */
-export async function findBlockToClaim(txn: StoreReader, node: string, pool: Pool): Promise<bigint | undefined> {
+export async function findBlockToClaim(txn: StoreReader, node: string, pool: Pool, own: readonly bigint[]): Promise<bigint | undefined> {
   const layout = poolLayout(pool.cidr);
-  // The pool's first claim takes its first block, so one node's addresses start where the pool does.
-  const first = (await txn.list(POOLS_WITH_BLOCKS_PREFIX)).includes(poolWithBlocksKey(pool.id)) ? undefined : 0n;
+  // The pool's first claim takes its first block, and a node that has blocks tries the one after
+  // its last first: one node's addresses stay together, and only new nodes spread out.
+  const last = own.reduce<bigint | undefined>((high, block) => (high === undefined || block > high ? block : high), undefined);
+  const empty = !(await txn.list(POOLS_WITH_BLOCKS_PREFIX)).includes(poolWithBlocksKey(pool.id));
+  const first = empty ? 0n : last !== undefined ? (last + 1n) % layout.blockCount : undefined;
   const hashed = probeOrder(node, pool.id, layout.blockCount);
   const order = (index: bigint) => (first === undefined ? hashed(index) : index === 0n ? first : hashed(index - 1n));
   for (let round = 0n; round < BigInt(PROBE_ROUNDS); round++) {
