@@ -1,5 +1,5 @@
 // verify's checks of one block and one node state, and of how blocks and node states agree (pure, no store access).
-import { addressAt, cidrsOverlap, type Cidr } from "../alloc/address.js";
+import { addressAt, cidrsOverlap, compareCidrs, type Cidr } from "../alloc/address.js";
 import { bitmapFromHex, setBits } from "../alloc/bitmap.js";
 import type { PoolLayout } from "../alloc/pool-layout.js";
 import { blockClaimKey, blockKey, nodeStateKey, poolWithBlocksKey, type BlockDoc, type BlockOwner, type NodeStateDoc } from "./documents.js";
@@ -101,7 +101,8 @@ export function checkAffinity(info: PoolInfo, report: Report): void {
 
 /** Allocation state is kept per CIDR: two overlapping pools that both hold addresses could hand one out twice. */
 export function checkOverlappingPools(pools: readonly PoolInfo[], report: Report): void {
-  const holding = pools.filter((info) => [...info.blocks.values()].some((doc) => bitmapFromHex(doc.bitmap) !== 0n));
+  // In address order, so a report names the pair the same way whichever key was read first.
+  const holding = pools.filter((info) => [...info.blocks.values()].some((doc) => bitmapFromHex(doc.bitmap) !== 0n)).sort((a, b) => compareCidrs(a.cidr, b.cidr));
   for (let i = 0; i < holding.length; i++) {
     for (let j = i + 1; j < holding.length; j++) {
       const [a, b] = [holding[i]!, holding[j]!];
