@@ -1,7 +1,15 @@
 // Converting a store written by an earlier version (one claims document per pool) to a claim per block.
 import * as z from "zod/mini";
 import type { Store, StoreReader, StoreTxn } from "../store/store.js";
-import { LEGACY_CLAIMS_PREFIX, blockClaimKey, blockKey, blockSchema, legacyClaimsSchema, poolIdFromSegment, type LegacyClaimsDoc } from "./documents.js";
+import {
+  LEGACY_CLAIMS_PREFIX,
+  blockClaimKey,
+  blockKey,
+  blockSchema,
+  legacyClaimsSchema,
+  poolIdFromSegment,
+  type LegacyClaimsDoc,
+} from "./documents.js";
 import { notePoolWithBlocks, readBlockClaim } from "./block-state.js";
 import { claimedBlocks } from "./blocks.js";
 
@@ -12,7 +20,7 @@ export class EarlierLayout extends Error {
   }
 }
 
-/** Claims written per transaction while converting: each costs a compare and a put, well below etcd's 128 operations. */
+/** Claims written per transaction while converting: a compare and a put each, well below etcd's 128 operations. */
 const BATCH = 32;
 
 /** Throws EarlierLayout while any claims document of an earlier version is left (an ADD prefetches this listing). */
@@ -47,7 +55,8 @@ export async function upgradeLayout(store: Store): Promise<number> {
       const docs: { key: string; doc: LegacyClaimsDoc; blocks: bigint[] }[] = [];
       for (const key of await txn.list(LEGACY_CLAIMS_PREFIX)) {
         const doc = await txn.get(key, legacyClaimsSchema);
-        if (doc) docs.push({ key, doc, blocks: await claimedBlocks(txn, poolIdFromSegment(key.slice(LEGACY_CLAIMS_PREFIX.length))) });
+        const poolId = poolIdFromSegment(key.slice(LEGACY_CLAIMS_PREFIX.length));
+        if (doc) docs.push({ key, doc, blocks: await claimedBlocks(txn, poolId) });
       }
       return docs;
     });
@@ -69,7 +78,12 @@ export async function upgradeLayout(store: Store): Promise<number> {
 }
 
 /** A claim for each block of `hexes` that has none, naming the node the block (or else the old document) names. */
-async function writeClaims(txn: StoreTxn, poolId: string, doc: LegacyClaimsDoc, hexes: readonly string[]): Promise<number> {
+async function writeClaims(
+  txn: StoreTxn,
+  poolId: string,
+  doc: LegacyClaimsDoc,
+  hexes: readonly string[],
+): Promise<number> {
   let written = 0;
   for (const hex of hexes) {
     const block = BigInt(`0x${hex}`);

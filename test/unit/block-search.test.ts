@@ -62,6 +62,12 @@ describe("findBlockToClaim", () => {
     expect(await store.read((txn) => findBlockToClaim(txn, "node-a", pool, []))).toBeUndefined();
   });
 
+  it.each([0n, 1n, 2n, 3n])("finds block %s, the one left of a four-block pool, for a node with blocks or without", async (free) => {
+    const pool = poolOf("10.0.0.0/24");
+    await claim(pool.id, [0n, 1n, 2n, 3n].filter((block) => block !== free));
+    for (const own of [[], [0n], [2n]]) expect(await store.read((txn) => findBlockToClaim(txn, "node-a", pool, own))).toBe(free);
+  });
+
   it("does not take a block whose claim outlived its document (lost, not freed)", async () => {
     const pool = poolOf("10.0.0.0/30");
     await store.update(async (txn) => {
