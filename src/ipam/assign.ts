@@ -111,7 +111,7 @@ export async function chooseAddress(txn: StoreReader, node: string, request: Fam
       return doc.node === node ? doc : undefined;
     });
     if (offset !== undefined) return { pool, offset, how: "affine" };
-    const block = await findBlockToClaim(txn, node, pool);
+    const block = await findBlockToClaim(txn, node, pool, own);
     if (block !== undefined) {
       const layout = poolLayout(pool.cidr);
       const first = findFreeInRange(layout, { block, fromBit: 0, toBit: Number(layout.blockSize) }, 0n);

@@ -25,6 +25,9 @@ const PROBE_ROUNDS = 4;
 /** Blocks read per round trip when looking for one to borrow from. */
 const BORROW_BATCH = 16;
 
+/** The block index of a key below a pool's prefix: "block/10.22.0.0_16/3f" -> 63. */
+const indexBelow = (prefix: string, key: string): bigint => BigInt(`0x${key.slice(prefix.length)}`);
+
 /** FNV-1a, 64 bits: a node name spread over the pool, the same on every call. */
 function hash64(text: string): bigint {
   let hash = 0xcbf29ce484222325n;
@@ -50,17 +53,30 @@ function probeOrder(node: string, poolId: string, blockCount: bigint): (index: b
  * its claim with get, so the commit fails if another node took the block meanwhile, and the
  * retry picks the next candidate. A claim thus compares its own block's keys, never the others.
  */
-export async function findBlockToClaim(txn: StoreReader, node: string, pool: Pool): Promise<bigint | undefined> {
+export async function findBlockToClaim(
+  txn: StoreReader,
+  node: string,
+  pool: Pool,
+  own: readonly bigint[],
+): Promise<bigint | undefined> {
   const layout = poolLayout(pool.cidr);
-  // The pool's first claim takes its first block, so one node's addresses start where the pool does.
-  const first = (await txn.list(POOLS_WITH_BLOCKS_PREFIX)).includes(poolWithBlocksKey(pool.id)) ? undefined : 0n;
+  // The pool's first claim takes its first block, and a node that has blocks tries the one after
+  // its last first: one node's addresses stay together, and only new nodes spread out.
+  const last = own.reduce<bigint | undefined>(
+    (high, block) => (high !== undefined && high > block ? high : block),
+    undefined,
+  );
+  const empty = !(await txn.list(POOLS_WITH_BLOCKS_PREFIX)).includes(poolWithBlocksKey(pool.id));
+  const first = empty ? 0n : last !== undefined ? (last + 1n) % layout.blockCount : undefined;
   const hashed = probeOrder(node, pool.id, layout.blockCount);
   const order = (index: bigint) => (first === undefined ? hashed(index) : index === 0n ? first : hashed(index - 1n));
   for (let round = 0n; round < BigInt(PROBE_ROUNDS); round++) {
     const from = round * BigInt(PROBES_PER_ROUND);
-    if (from >= layout.blockCount) return undefined;
+    // A small pool's blocks are all probed by now (the preferred one may have come twice): list them.
+    if (from >= layout.blockCount) break;
     const count = Math.min(PROBES_PER_ROUND, Number(layout.blockCount - from));
-    const candidates = Array.from({ length: count }, (_, index) => order(from + BigInt(index))).filter((block) => blockCapacity(layout, block) > 0);
+    const candidates = Array.from({ length: count }, (_, index) => order(from + BigInt(index)))
+      .filter((block) => blockCapacity(layout, block) > 0);
     const keys = candidates.flatMap((block) => [blockKey(pool.id, block), blockClaimKey(pool.id, block)]);
     const found = await txn.peek(keys, z.unknown());
     const free = candidates.find((_, index) => found[2 * index] === undefined && found[2 * index + 1] === undefined);
@@ -69,9 +85,14 @@ export async function findBlockToClaim(txn: StoreReader, node: string, pool: Poo
   return firstUnclaimedFrom(txn, pool.id, layout, order(0n));
 }
 
-/** A pool nearly all claimed: its block and claim keys listed (unchecked, keys only), then the first gap from `start`. */
-async function firstUnclaimedFrom(txn: StoreReader, poolId: string, layout: PoolLayout, start: bigint): Promise<bigint | undefined> {
-  const indexes = async (prefix: string) => (await txn.peekList(prefix)).map((key) => BigInt(`0x${key.slice(prefix.length)}`));
+/** A pool nearly all claimed: its block and claim keys listed, then the first gap after `start`. */
+async function firstUnclaimedFrom(
+  txn: StoreReader,
+  poolId: string,
+  layout: PoolLayout,
+  start: bigint,
+): Promise<bigint | undefined> {
+  const indexes = async (prefix: string) => (await txn.peekList(prefix)).map((key) => indexBelow(prefix, key));
   const taken = new Set([...(await indexes(blockPrefix(poolId))), ...(await indexes(blockClaimPrefix(poolId)))]);
   // Each step past `start` passes a taken block (or one without a usable address, only in tiny pools).
   for (let step = 0n; step < layout.blockCount && step <= BigInt(taken.size) + 3n; step++) {
@@ -111,9 +132,14 @@ export async function nextFree(
  * cursor. The blocks are peeked a batch at a time; the address is then taken through a checked
  * read of its block alone, so borrowing conflicts only with writers of that block.
  */
-export async function findBorrowable(txn: StoreReader, pool: Pool, cursor: bigint | undefined, own: ReadonlySet<bigint>): Promise<bigint | undefined> {
+export async function findBorrowable(
+  txn: StoreReader,
+  pool: Pool,
+  cursor: bigint | undefined,
+  own: ReadonlySet<bigint>,
+): Promise<bigint | undefined> {
   const prefix = blockPrefix(pool.id);
-  const others = (await txn.peekList(prefix)).map((key) => BigInt(`0x${key.slice(prefix.length)}`)).filter((block) => !own.has(block));
+  const others = (await txn.peekList(prefix)).map((key) => indexBelow(prefix, key)).filter((block) => !own.has(block));
   const order = [...new Set([...nextFitRanges(poolLayout(pool.cidr), cursor, others)].map((range) => range.block))];
   const position = new Map(order.map((block, index) => [block, index]));
   const docs = new Map<bigint, BlockDoc | undefined>();

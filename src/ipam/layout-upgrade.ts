@@ -12,7 +12,7 @@ export class EarlierLayout extends Error {
   }
 }
 
-/** Claims written per transaction while converting: each costs a compare and a put, well below etcd's 128 operations. */
+/** Claims written per transaction while converting: a compare and a put each, well below etcd's 128 operations. */
 const BATCH = 32;
 
 /** Throws EarlierLayout while any claims document of an earlier version is left (an ADD prefetches this listing). */
@@ -47,7 +47,8 @@ export async function upgradeLayout(store: Store): Promise<number> {
       const docs: { key: string; doc: LegacyClaimsDoc; blocks: bigint[] }[] = [];
       for (const key of await txn.list(LEGACY_CLAIMS_PREFIX)) {
         const doc = await txn.get(key, legacyClaimsSchema);
-        if (doc) docs.push({ key, doc, blocks: await claimedBlocks(txn, poolIdFromSegment(key.slice(LEGACY_CLAIMS_PREFIX.length))) });
+        const poolId = poolIdFromSegment(key.slice(LEGACY_CLAIMS_PREFIX.length));
+        if (doc) docs.push({ key, doc, blocks: await claimedBlocks(txn, poolId) });
       }
       return docs;
     });
@@ -69,7 +70,12 @@ export async function upgradeLayout(store: Store): Promise<number> {
 }
 
 /** A claim for each block of `hexes` that has none, naming the node the block (or else the old document) names. */
-async function writeClaims(txn: StoreTxn, poolId: string, doc: LegacyClaimsDoc, hexes: readonly string[]): Promise<number> {
+async function writeClaims(
+  txn: StoreTxn,
+  poolId: string,
+  doc: LegacyClaimsDoc,
+  hexes: readonly string[],
+): Promise<number> {
   let written = 0;
   for (const hex of hexes) {
     const block = BigInt(`0x${hex}`);

@@ -26,7 +26,8 @@ export interface MigrationPlan {
 
 const blockOf = (key: string): { poolId: string; block: bigint } | undefined => {
   const parts = key.split("/");
-  if (parts.length !== 3 || (`${parts[0]}/` !== BLOCK_PREFIX && `${parts[0]}/` !== BLOCK_CLAIM_PREFIX)) return undefined;
+  const kind = `${parts[0]}/`;
+  if (parts.length !== 3 || (kind !== BLOCK_PREFIX && kind !== BLOCK_CLAIM_PREFIX)) return undefined;
   return { poolId: poolIdFromSegment(parts[1]!), block: BigInt(`0x${parts[2]}`) };
 };
 
@@ -38,7 +39,11 @@ const blockOf = (key: string): { poolId: string; block: bigint } | undefined => 
  * keep it, so that is refused, naming both holders; so is any other key the target holds with a
  * different document. All of it is decided before anything is written.
  */
-export async function planMigration(target: StoreReader, docs: ReadonlyMap<string, unknown>, where: string): Promise<MigrationPlan> {
+export async function planMigration(
+  target: StoreReader,
+  docs: ReadonlyMap<string, unknown>,
+  where: string,
+): Promise<MigrationPlan> {
   const rehomes: Rehome[] = [];
   const rehomed = new Set<string>();
   for (const [key, doc] of docs) {
@@ -68,7 +73,8 @@ export async function planMigration(target: StoreReader, docs: ReadonlyMap<strin
 /** A source node's state without the blocks another node holds in the target. */
 function withoutRehomed(doc: unknown, rehomed: ReadonlySet<string>): unknown {
   const state = z.parse(nodeStateSchema, doc);
-  const blocks = Object.fromEntries(Object.entries(state.blocks).filter(([hex]) => !rehomed.has(`${state.pool} ${BigInt(`0x${hex}`)}`)));
+  const kept = Object.entries(state.blocks).filter(([hex]) => !rehomed.has(`${state.pool} ${BigInt(`0x${hex}`)}`));
+  const blocks = Object.fromEntries(kept);
   return { ...state, blocks };
 }
 
@@ -82,10 +88,18 @@ export async function rehomeBlock(txn: StoreTxn, rehome: Rehome, where: string, 
   const bitmap = bitmapToHex(bitmapFromHex(held.bitmap) | bitmapFromHex(rehome.source.bitmap));
   txn.put(key, { ...held, seq, bitmap, owners: { ...held.owners, ...rehome.source.owners } });
   const state = await readNodeState(txn, held.node, rehome.poolId);
-  txn.put(nodeStateKey(held.node, rehome.poolId), { ...state, blocks: { ...state.blocks, [rehome.block.toString(16)]: seq } });
+  const blocks = { ...state.blocks, [rehome.block.toString(16)]: seq };
+  txn.put(nodeStateKey(held.node, rehome.poolId), { ...state, blocks });
 }
 
-function assertNoSharedAddress(poolId: string, block: bigint, held: BlockDoc, source: BlockDoc, where: string, soFar: string): void {
+function assertNoSharedAddress(
+  poolId: string,
+  block: bigint,
+  held: BlockDoc,
+  source: BlockDoc,
+  where: string,
+  soFar: string,
+): void {
   const shared = setBits(takenBits(held) & takenBits(source));
   if (shared.length === 0) return;
   const base = block * poolLayout(poolCidr(poolId)).blockSize;
@@ -93,11 +107,16 @@ function assertNoSharedAddress(poolId: string, block: bigint, held: BlockDoc, so
   const address = addressAt(poolCidr(poolId), base + BigInt(bit));
   throw new CniError(
     ErrorCode.invalidConfig,
-    `${where} already holds ${address} (and ${shared.length - 1} more address(es) of block ${blockKey(poolId, block)}) for ${held.owners[bit]?.attachment ?? "an unknown holder"} ` +
-      `on node ${held.node}, and this store holds it for ${source.owners[bit]?.attachment ?? "an unknown holder"} on node ${source.node}; ${soFar}`,
-    "two containers have this address now; release one of them (a DEL, or 'ippool release ADDRESS' on the store that holds it) and run the migration again",
+    `${where} already holds ${address} (and ${shared.length - 1} more address(es) of block ` +
+      `${blockKey(poolId, block)}) ` +
+      `for ${holderOf(held, bit)} on node ${held.node}, and this store holds it for ${holderOf(source, bit)} ` +
+      `on node ${source.node}; ${soFar}`,
+    "two containers have this address now; release one of them (a DEL, or 'ippool release ADDRESS' " +
+      "on the store that holds it) and run the migration again",
   );
 }
+
+const holderOf = (doc: BlockDoc, bit: number): string => doc.owners[bit]?.attachment ?? "an unknown holder";
 
 export function differentDocument(where: string, key: string, soFar: string): CniError {
   return new CniError(
@@ -110,6 +129,8 @@ export function differentDocument(where: string, key: string, soFar: string): Cn
 /** JSON with object keys sorted, so two stores that wrote fields in another order still compare equal. */
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
   );
 }

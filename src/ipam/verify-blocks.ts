@@ -99,6 +99,7 @@ export function checkAffinity(info: PoolInfo, report: Report): void {
 
 /** Allocation state is kept per CIDR: two overlapping pools that both hold addresses could hand one out twice. */
 export function checkOverlappingPools(pools: readonly PoolInfo[], report: Report): void {
+  // In address order, so a report names the pair the same way whichever key was read first.
   const holding = pools
     .filter((info) => [...info.blocks.values()].some((doc) => bitmapFromHex(doc.bitmap) !== 0n))
     .sort((a, b) => compareCidrs(a.cidr, b.cidr));
