@@ -92,8 +92,8 @@ describe("names from outside never become paths that escape the data dir", () =>
     const outside = tree(sandbox.path).filter((path) => !path.startsWith(join("a", "b", "data")) && !["a", join("a", "b")].includes(path));
     expect(outside).toEqual([]);
     expect(tree(join(sandbox.path, "a", "b", "data")).filter((path) => path.includes("escaped"))).toEqual([]);
-    // A refused call writes nothing at all; one that succeeded leaves a store that verify passes.
+    // A refused call writes nothing at all; whatever a call did write is a store that verify passes.
     if (result.code !== 0) expect(tree(dataDir)).toEqual([]);
-    else await expectVerifyPasses(dataDir);
+    if (tree(dataDir).length > 0) await expectVerifyPasses(dataDir);
   });
 });
