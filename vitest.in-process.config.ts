@@ -8,7 +8,8 @@ export default defineConfig({
     name: "in-process",
     include: [
       "test/unit/**/*.test.ts",
-      "test/store/**/*.test.ts", "test/in-process/**/*.test.ts",
+      "test/store/**/*.test.ts",
+      "test/in-process/**/*.test.ts",
       "test/hostile/plugin-in-process.test.ts",
     ],
     testTimeout: 120_000,

@@ -1,7 +1,15 @@
 // The etcd datastore's block claims at cluster scale, in-process: claims per second and their conflicts, the largest commit, and ADD cost against blocks claimed.
 import { EtcdStore } from "../src/store/etcd/etcd-store.js";
 import { parsePoolDocument } from "../src/pool/resource.js";
-import { BLOCK_PREFIX, blockClaimKey, blockKey, blockPrefix, nodeStateKey, type BlockDoc, type NodeStateDoc } from "../src/ipam/store-documents.js";
+import {
+  BLOCK_PREFIX,
+  blockClaimKey,
+  blockKey,
+  blockPrefix,
+  nodeStateKey,
+  type BlockDoc,
+  type NodeStateDoc,
+} from "../src/ipam/store-documents.js";
 import { addInProcess } from "../test/helpers/ipam-in-process.js";
 import { poolDoc } from "../test/helpers/ippool.js";
 import { median } from "./process.js";
@@ -17,7 +25,8 @@ const FILL_BATCH = 40;
 const ADDS_MEASURED = 40;
 
 export async function claimRows(endpoints: readonly string[]): Promise<Row[]> {
-  const open = (prefix: string, turn: string) => new EtcdStore({ endpoints, prefix, timeoutMs: 60_000, turn: `${prefix}-${turn}` });
+  const open = (prefix: string, turn: string) =>
+    new EtcdStore({ endpoints, prefix, timeoutMs: 60_000, turn: `${prefix}-${turn}` });
   const pool = parsePoolDocument(poolDoc("10.128.0.0/12"), "bench pool").pool;
   const section = "etcd datastore, block claims (in-process, one pool /12)";
 
@@ -35,9 +44,13 @@ export async function claimRows(endpoints: readonly string[]): Promise<Row[]> {
   const seconds = (performance.now() - started) / 1000;
   const conflicts = stores.reduce((sum, store) => sum + store.conflictsRetried, 0);
   const rows = [
-    row(section, `claims per second, ${CLAIMS} nodes with ${CONCURRENCY} at once`, "per s", { standalone: CLAIMS / seconds }),
+    row(section, `claims per second, ${CLAIMS} nodes with ${CONCURRENCY} at once`, "per s", {
+      standalone: CLAIMS / seconds,
+    }),
     row(section, "conflicts per claim", "per claim", { standalone: conflicts / CLAIMS }),
-    row(section, "largest commit (operations)", "count", { standalone: Math.max(...stores.map((store) => store.largestCommitOps)) }),
+    row(section, "largest commit (operations)", "count", {
+      standalone: Math.max(...stores.map((store) => store.largestCommitOps)),
+    }),
   ];
 
   // An ADD on a node whose block has room, with few blocks claimed and then with many.
@@ -54,12 +67,22 @@ export async function claimRows(endpoints: readonly string[]): Promise<Row[]> {
       samples.push(performance.now() - start);
       ops = Math.max(ops, store.largestCommitOps);
     }
-    rows.push(row(section, `ADD on a node with room, ${label} blocks claimed: median`, "ms", { standalone: median(samples) }));
-    rows.push(row(section, `ADD on a node with room, ${label} blocks claimed: commit operations`, "count", { standalone: ops }));
+    rows.push(
+      row(section, `ADD on a node with room, ${label} blocks claimed: median`, "ms", { standalone: median(samples) }),
+    );
+    rows.push(
+      row(section, `ADD on a node with room, ${label} blocks claimed: commit operations`, "count", { standalone: ops }),
+    );
   };
   await measure(String(FEW_BLOCKS), "node-0");
-  const taken = new Set(await filler.read(async (txn) => (await txn.listAll(BLOCK_PREFIX)).map((key) => key.slice(blockPrefix(pool.id).length))));
-  const free = Array.from({ length: MANY_BLOCKS * 2 }, (_, index) => BigInt(index) * 3n + 1n).filter((block) => !taken.has(block.toString(16)));
+  const taken = new Set(
+    await filler.read(async (txn) =>
+      (await txn.listAll(BLOCK_PREFIX)).map((key) => key.slice(blockPrefix(pool.id).length)),
+    ),
+  );
+  const free = Array.from({ length: MANY_BLOCKS * 2 }, (_, index) => BigInt(index) * 3n + 1n).filter(
+    (block) => !taken.has(block.toString(16)),
+  );
   const fill = free.slice(0, MANY_BLOCKS - FEW_BLOCKS);
   for (let start = 0; start < fill.length; start += FILL_BATCH) {
     await filler.update(async (txn) => {

@@ -44,13 +44,26 @@ export async function populateIppool(dataDir: string, network: string, cidrText:
     const owner = attachmentId(network, containerId, "eth0");
     const address = formatAddress(cidr.family, cidr.network + offset);
     const handle = `fill-${index}`;
-    const doc: AttachmentDoc = { network, containerId, ifname: "eth0", node, handle, addresses: [{ pool: poolId, address }], allocatedAt };
+    const doc: AttachmentDoc = {
+      network,
+      containerId,
+      ifname: "eth0",
+      node,
+      handle,
+      addresses: [{ pool: poolId, address }],
+      allocatedAt,
+    };
     writeEnvelope(store.pathOf(attachmentKey(owner)), doc);
     const block = offset / BLOCK_ADDRESSES;
     const bit = Number(offset % BLOCK_ADDRESSES);
     const current = blocks.get(block) ?? { pool: poolId, node, seq: 0, bitmap: "", owners: {} };
     const bitmap = setBit(current.bitmap === "" ? 0n : BigInt(`0x${current.bitmap}`), bit);
-    blocks.set(block, { ...current, seq: current.seq + 1, bitmap: bitmapToHex(bitmap), owners: { ...current.owners, [bit]: { attachment: owner, handle } } });
+    blocks.set(block, {
+      ...current,
+      seq: current.seq + 1,
+      bitmap: bitmapToHex(bitmap),
+      owners: { ...current.owners, [bit]: { attachment: owner, handle } },
+    });
   }
   const state: NodeStateDoc = { pool: poolId, node, cursor: (offset - 1n).toString(), blocks: {} };
   for (const [block, doc] of blocks) {

@@ -10,7 +10,12 @@ export interface TimedRun {
   readonly ms: number;
 }
 
-export function timedRun(file: string, args: readonly string[], env: Record<string, string>, stdin: string): Promise<TimedRun> {
+export function timedRun(
+  file: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  stdin: string,
+): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(file, args, { env, stdio: ["pipe", "pipe", "pipe"] });
@@ -34,7 +39,8 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 export const median = (values: readonly number[]): number => percentile(values, 50);
-export const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+export const mean = (values: readonly number[]): number =>
+  values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /** A failed call the bench did not expect stops it: figures from broken runs would mislead. */
 export function expectOk(run: TimedRun, what: string): TimedRun {

@@ -11,7 +11,12 @@ export interface Row {
   readonly values: Readonly<Partial<Record<SubjectName, number | null>>>;
 }
 
-export const row = (section: string, metric: string, unit: string, values: Row["values"]): Row => ({ section, metric, unit, values });
+export const row = (section: string, metric: string, unit: string, values: Row["values"]): Row => ({
+  section,
+  metric,
+  unit,
+  values,
+});
 
 /** a / b, or null when either is missing or b is zero. */
 export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
@@ -40,7 +45,8 @@ const HEADER = ["metric", "unit", ...COLUMNS, "standalone/host-local", "node/hos
 export function formatTable(rows: readonly Row[]): string {
   const body = rows.map(cells);
   const widths = HEADER.map((title, column) => Math.max(title.length, ...body.map((line) => line[column]!.length)));
-  const line = (values: readonly string[]) => `  ${values.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ")}`.trimEnd();
+  const line = (values: readonly string[]) =>
+    `  ${values.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ")}`.trimEnd();
   const out: string[] = [line(HEADER)];
   let section = "";
   rows.forEach((entry, index) => {
@@ -55,7 +61,12 @@ export function formatTable(rows: readonly Row[]): string {
 
 /** The same table as Markdown, for pasting into docs/performance.md. */
 export function formatMarkdown(rows: readonly Row[]): string {
-  const out = [`| section | ${HEADER.join(" | ")} |`, `|---|---|---|${HEADER.slice(2).map(() => "---:").join("|")}|`];
+  const out = [
+    `| section | ${HEADER.join(" | ")} |`,
+    `|---|---|---|${HEADER.slice(2)
+      .map(() => "---:")
+      .join("|")}|`,
+  ];
   for (const entry of rows) out.push(`| ${entry.section} | ${cells(entry).join(" | ")} |`);
   return out.join("\n");
 }
@@ -69,12 +80,26 @@ export interface BudgetCheck {
 }
 
 /** A ratio budget: `value / base <= limit` (or >= for a rate). */
-export function ratioCheck(what: string, value: number | null | undefined, base: number | null | undefined, limit: number, baseName: string, atLeast = false): BudgetCheck {
+export function ratioCheck(
+  what: string,
+  value: number | null | undefined,
+  base: number | null | undefined,
+  limit: number,
+  baseName: string,
+  atLeast = false,
+): BudgetCheck {
   const measured = ratio(value, base);
   const meets = measured !== null && (atLeast ? measured >= limit : measured <= limit);
-  return { what, measured: measured === null ? "not measured" : `${measured.toFixed(2)}x ${baseName}`, limit: `${atLeast ? ">=" : "<="} ${limit}x`, meets };
+  return {
+    what,
+    measured: measured === null ? "not measured" : `${measured.toFixed(2)}x ${baseName}`,
+    limit: `${atLeast ? ">=" : "<="} ${limit}x`,
+    meets,
+  };
 }
 
 export function formatBudget(checks: readonly BudgetCheck[]): string {
-  return checks.map((check) => `  ${check.meets ? "meets " : "MISSES"}  ${check.what}: ${check.measured} (budget ${check.limit})`).join("\n");
+  return checks
+    .map((check) => `  ${check.meets ? "meets " : "MISSES"}  ${check.what}: ${check.measured} (budget ${check.limit})`)
+    .join("\n");
 }

@@ -24,7 +24,14 @@ export interface LatencyRun {
   readonly floor: number[];
 }
 
-export async function verbLatency(subjects: readonly Subject[], root: string, cidr: string, runs: number, warmup: number, populate = 0): Promise<LatencyRun> {
+export async function verbLatency(
+  subjects: readonly Subject[],
+  root: string,
+  cidr: string,
+  runs: number,
+  warmup: number,
+  populate = 0,
+): Promise<LatencyRun> {
   const confs = new Map<Subject, Record<string, unknown>>();
   for (const subject of subjects) {
     const dir = freshDir(root, `${subject.name}-latency`);
@@ -42,7 +49,14 @@ export async function verbLatency(subjects: readonly Subject[], root: string, ci
       for (const id of ids) {
         for (const subject of subjects) {
           const key = `${subject.name}/${id}`;
-          const run = expectOk(await callPlugin(subject, confs.get(subject)!, { verb, containerId: id, prevResult: verb === "CHECK" ? results.get(key) : undefined }), `${subject.name} ${verb} ${id}`);
+          const run = expectOk(
+            await callPlugin(subject, confs.get(subject)!, {
+              verb,
+              containerId: id,
+              prevResult: verb === "CHECK" ? results.get(key) : undefined,
+            }),
+            `${subject.name} ${verb} ${id}`,
+          );
           if (verb === "ADD") {
             results.set(key, JSON.parse(run.stdout));
             assertFresh(subject, run, populate);
@@ -58,9 +72,11 @@ export async function verbLatency(subjects: readonly Subject[], root: string, ci
   return { samples, floor };
 }
 
-const nodeStart = (): Promise<TimedRun> => timedRun(process.execPath, ["-e", "0"], { PATH: process.env.PATH ?? "" }, "");
+const nodeStart = (): Promise<TimedRun> =>
+  timedRun(process.execPath, ["-e", "0"], { PATH: process.env.PATH ?? "" }, "");
 
-const ids = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, index) => `${prefix}-${index}`);
+const ids = (prefix: string, count: number): string[] =>
+  Array.from({ length: count }, (_, index) => `${prefix}-${index}`);
 
 /** With N addresses pre-populated at offsets 2..N+1, a new ADD must land beyond them; anything else is a duplicate. */
 function assertFresh(subject: Subject, run: TimedRun, populate: number): void {
@@ -68,17 +84,34 @@ function assertFresh(subject: Subject, run: TimedRun, populate: number): void {
   const [address] = resultAddresses(run.stdout);
   const lastOctets = address!.split(".").slice(2).map(Number);
   const offset = lastOctets[0]! * 256 + lastOctets[1]!;
-  if (offset < populate + 2) throw new Error(`${subject.name} handed out ${address}, which the pre-populated store holds`);
+  if (offset < populate + 2)
+    throw new Error(`${subject.name} handed out ${address}, which the pre-populated store holds`);
 }
 
 /** Peak resident set of one ADD, as /usr/bin/time -v reports it for the plugin process (KiB), over `runs` runs. */
-export async function peakRss(subject: Subject, root: string, cidr: string, runs: number): Promise<number[] | undefined> {
+export async function peakRss(
+  subject: Subject,
+  root: string,
+  cidr: string,
+  runs: number,
+): Promise<number[] | undefined> {
   if (!existsSync("/usr/bin/time")) return undefined;
   const conf = subject.conf(freshDir(root, `${subject.name}-rss`), cidr);
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", CNI_COMMAND: "ADD", CNI_NETNS: "/var/run/netns/bench", CNI_IFNAME: "eth0", CNI_PATH: "/usr/lib/cni" };
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    CNI_COMMAND: "ADD",
+    CNI_NETNS: "/var/run/netns/bench",
+    CNI_IFNAME: "eth0",
+    CNI_PATH: "/usr/lib/cni",
+  };
   const kib: number[] = [];
   for (let index = 0; index < runs; index++) {
-    const run = await timedRun("/usr/bin/time", ["-v", subject.binary], { ...env, CNI_CONTAINERID: `rss-${index}` }, JSON.stringify(conf));
+    const run = await timedRun(
+      "/usr/bin/time",
+      ["-v", subject.binary],
+      { ...env, CNI_CONTAINERID: `rss-${index}` },
+      JSON.stringify(conf),
+    );
     if (run.code !== 0) throw new Error(`${subject.name} ADD under /usr/bin/time failed: ${run.stdout} ${run.stderr}`);
     const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
     if (!match) throw new Error("/usr/bin/time -v printed no maximum resident set size");
@@ -145,7 +178,13 @@ export async function fillPool(subject: Subject, root: string, cidr: string, lim
     }
     times.push(run.ms);
   }
-  return { count: times.length, totalMs: times.reduce((sum, ms) => sum + ms, 0), first10Ms: times.slice(0, 10), last10Ms: times.slice(-10), exhaustion };
+  return {
+    count: times.length,
+    totalMs: times.reduce((sum, ms) => sum + ms, 0),
+    first10Ms: times.slice(0, 10),
+    last10Ms: times.slice(-10),
+    exhaustion,
+  };
 }
 
 /** Node's own start-up: `node -e 0`, the floor under any plugin written for Node. */

@@ -34,7 +34,12 @@ const ippoolConf = (dataDir: string, cidr: string) => ({
 export function ippoolSubjects(repoRoot: string): Subject[] {
   return [
     { name: "node", kind: "ippool", binary: join(repoRoot, "build/ippool"), conf: ippoolConf },
-    { name: "standalone", kind: "ippool", binary: join(repoRoot, `build/ippool-linux-${process.arch}`), conf: ippoolConf },
+    {
+      name: "standalone",
+      kind: "ippool",
+      binary: join(repoRoot, `build/ippool-linux-${process.arch}`),
+      conf: ippoolConf,
+    },
   ];
 }
 
@@ -49,7 +54,12 @@ export function hostLocalSubject(): Subject | undefined {
     name: "host-local",
     kind: "host-local",
     binary: HOST_LOCAL,
-    conf: (dataDir, cidr) => ({ cniVersion: CNI_VERSION, name: NETWORK, type: "bridge", ipam: { type: "host-local", ranges: [[{ subnet: cidr }]], dataDir } }),
+    conf: (dataDir, cidr) => ({
+      cniVersion: CNI_VERSION,
+      name: NETWORK,
+      type: "bridge",
+      ipam: { type: "host-local", ranges: [[{ subnet: cidr }]], dataDir },
+    }),
   };
 }
 

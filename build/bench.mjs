@@ -16,7 +16,10 @@ try {
   // The floor goes through the same steps as build/ippool-linux-<arch>: esbuild, then bun --compile.
   await build({ ...node, entryPoints: [join(root, "bench/floor.ts")], outfile: join(dir, "floor.cjs"), minify: true });
   await compileStandalone(join(dir, "floor.cjs"), join(dir, "floor"));
-  const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, IPPOOL_REPO: root, IPPOOL_BENCH_FLOOR: join(dir, "floor") } });
+  const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, IPPOOL_REPO: root, IPPOOL_BENCH_FLOOR: join(dir, "floor") },
+  });
   process.exitCode = run.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -40,7 +40,10 @@ const cli = await build({ ...common, entryPoints: [`${root}src/cli/framework/run
 const embedCli = {
   name: "embed-cli",
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /\/cli\/run-cli\.js$/ }, () => ({ path: "embedded-cli", namespace: "embedded-cli" }));
+    pluginBuild.onResolve({ filter: /\/cli\/run-cli\.js$/ }, () => ({
+      path: "embedded-cli",
+      namespace: "embedded-cli",
+    }));
     pluginBuild.onLoad({ filter: /.*/, namespace: "embedded-cli" }, () => ({
       loader: "js",
       contents: `

@@ -30,7 +30,10 @@ const isElf = (path) => {
  */
 export function bunExecutable() {
   const cpu = BUN_CPU[process.arch];
-  if (process.platform !== "linux" || !cpu) throw new Error(`no standalone build for ${process.platform}-${process.arch}: bun's Linux packages cover x64 and arm64`);
+  if (process.platform !== "linux" || !cpu)
+    throw new Error(
+      `no standalone build for ${process.platform}-${process.arch}: bun's Linux packages cover x64 and arm64`,
+    );
   const candidates = [`${root}node_modules/@oven/bun-linux-${cpu}/bin/bun`, `${root}node_modules/bun/bin/bun.exe`];
   const found = candidates.find((path) => existsSync(path) && isElf(path));
   if (!found) throw new Error(`bun is not installed (looked for ${candidates.join(", ")}); run 'npm ci'`);
@@ -59,7 +62,9 @@ const COMPILE_FLAGS = [
 export async function compileStandalone(entry, outfile) {
   if (!entry.endsWith(".cjs")) throw new Error(`compileStandalone needs a .cjs entry, got ${entry}`);
   const tempfile = `${outfile}.tmp-${process.pid}`;
-  execFileSync(bunExecutable(), ["build", ...COMPILE_FLAGS, "--outfile", tempfile, entry], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(bunExecutable(), ["build", ...COMPILE_FLAGS, "--outfile", tempfile, entry], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   await chmod(tempfile, 0o755);
   await rename(tempfile, outfile);
 }

@@ -53,7 +53,8 @@ export function toCniError(error: unknown): CniError {
   if (error instanceof CniError) return error;
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== "string") return new CniError(ErrorCode.internal, `internal error: ${text}`, "please report this as a bug");
+  if (typeof code !== "string")
+    return new CniError(ErrorCode.internal, `internal error: ${text}`, "please report this as a bug");
   const hint = ioHints[code];
   return new CniError(ErrorCode.ioFailure, hint ? `${hint}: ${text}` : text, code);
 }

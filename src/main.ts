@@ -31,7 +31,8 @@ async function readStdin(limit: number, hint: string): Promise<string> {
   let size = 0;
   const keep = (chunk: Buffer) => {
     size += chunk.length;
-    if (size > limit) throw new CniError(ErrorCode.decodeFailure, `input on stdin is larger than ${limit / 1024 / 1024} MiB`, hint);
+    if (size > limit)
+      throw new CniError(ErrorCode.decodeFailure, `input on stdin is larger than ${limit / 1024 / 1024} MiB`, hint);
     chunks.push(chunk);
   };
   const buffer = Buffer.allocUnsafe(64 * 1024);
@@ -97,7 +98,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`ippool: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `ippool: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 2;
   },
 );

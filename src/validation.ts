@@ -32,7 +32,8 @@ export function describeIssues(error: core.$ZodError, pathPrefix = ""): string {
 function describeIssue(issue: core.$ZodIssue): string {
   const input = rejectedValue(issue);
   const given = input !== undefined ? `got ${describeValue(input)}` : "missing";
-  if (issue.message !== GENERIC_MESSAGE) return given === "missing" ? `${issue.message} (missing)` : `${issue.message} (${given})`;
+  if (issue.message !== GENERIC_MESSAGE)
+    return given === "missing" ? `${issue.message} (missing)` : `${issue.message} (${given})`;
   const accepted = acceptedBy(issue);
   if (given === "missing") return accepted.length > 0 ? `missing; expected ${orList(accepted)}` : "missing";
   return accepted.length > 0 ? `expected ${orList(accepted)}, ${given}` : `not accepted (${given})`;
@@ -42,7 +43,8 @@ function describeIssue(issue: core.$ZodIssue): string {
 function rejectedValue(issue: core.$ZodIssue): unknown {
   const input = "input" in issue ? issue.input : undefined;
   const key = issue.path[issue.path.length - 1];
-  if (issue.code !== "invalid_union" || typeof input !== "object" || input === null || typeof key !== "string") return input;
+  if (issue.code !== "invalid_union" || typeof input !== "object" || input === null || typeof key !== "string")
+    return input;
   return (input as Record<string, unknown>)[key];
 }
 
@@ -54,12 +56,20 @@ function acceptedBy(issue: core.$ZodIssue): string[] {
     case "invalid_value":
       return issue.values.map((value) => JSON.stringify(value) ?? String(value));
     case "too_small":
-      return [`${bound(issue.origin, issue.inclusive, "at least", "more than")} ${String(issue.minimum)}${unitOf(issue.origin)}`];
+      return [
+        `${bound(issue.origin, issue.inclusive, "at least", "more than")} ${String(issue.minimum)}${unitOf(issue.origin)}`,
+      ];
     case "too_big":
-      return [`${bound(issue.origin, issue.inclusive, "at most", "less than")} ${String(issue.maximum)}${unitOf(issue.origin)}`];
+      return [
+        `${bound(issue.origin, issue.inclusive, "at most", "less than")} ${String(issue.maximum)}${unitOf(issue.origin)}`,
+      ];
     case "invalid_union":
       // Only a branch's own issues (an empty path) say what the value itself could have been.
-      return [...new Set(issue.errors.flatMap((branch) => branch.filter((inner) => inner.path.length === 0).flatMap(acceptedBy)))];
+      return [
+        ...new Set(
+          issue.errors.flatMap((branch) => branch.filter((inner) => inner.path.length === 0).flatMap(acceptedBy)),
+        ),
+      ];
     default:
       return [];
   }
@@ -74,9 +84,12 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 const bound = (origin: string, inclusive: boolean | undefined, inclusiveWord: string, exclusiveWord: string): string =>
-  origin === "number" || origin === "int" || origin === "bigint" ? `a number ${inclusive ? inclusiveWord : exclusiveWord}` : inclusiveWord;
+  origin === "number" || origin === "int" || origin === "bigint"
+    ? `a number ${inclusive ? inclusiveWord : exclusiveWord}`
+    : inclusiveWord;
 
-const unitOf = (origin: string): string => (origin === "string" ? " character(s)" : origin === "array" || origin === "set" ? " entry(ies)" : "");
+const unitOf = (origin: string): string =>
+  origin === "string" ? " character(s)" : origin === "array" || origin === "set" ? " entry(ies)" : "";
 
 const orList = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;

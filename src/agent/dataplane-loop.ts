@@ -22,7 +22,11 @@ export interface DataplaneNode {
 
 /** Pools, nodes and blocks in one consistent read, then the plan for this node. */
 export async function currentPlan(ctx: DataplaneNode): Promise<Plan> {
-  const input = await ctx.store.read(async (txn) => ({ pools: await readStoredPools(txn), nodes: await readStoredNodes(txn), blocks: await listBlocks(txn) }));
+  const input = await ctx.store.read(async (txn) => ({
+    pools: await readStoredPools(txn),
+    nodes: await readStoredNodes(txn),
+    blocks: await listBlocks(txn),
+  }));
   return planDataplane({ ...input, nodename: ctx.nodename });
 }
 
@@ -36,7 +40,12 @@ export function tunnelAddressing(ctx: DataplaneNode, tunnelPools: readonly strin
     acquire: () =>
       ctx.store.update(async (txn) => {
         const pools = (await readStoredPools(txn)).filter((pool) => tunnelPools.includes(pool.id) && !pool.disabled);
-        if (pools.length === 0) throw new CniError(ErrorCode.invalidConfig, `tunl0: no enabled pool among ${tunnelPools.join(", ")} to take the tunnel address of node ${nodename} from`, "enable one of them (spec.disabled: false)");
+        if (pools.length === 0)
+          throw new CniError(
+            ErrorCode.invalidConfig,
+            `tunl0: no enabled pool among ${tunnelPools.join(", ")} to take the tunnel address of node ${nodename} from`,
+            "enable one of them (spec.disabled: false)",
+          );
         return ensureTunnelAddress(txn, nodename, pools, ctx.now());
       }),
     release: async () => (await ctx.store.update((txn) => releaseTunnelAddress(txn, nodename)))?.addresses[0]?.address,
@@ -63,7 +72,11 @@ export async function applyOnce(ctx: DataplaneNode, options: RunOptions, lastWar
 }
 
 /** Polls: every interval a full reconcile, which also puts back a rule or route deleted by hand. */
-export async function watchDataplane(ctx: DataplaneNode, options: RunOptions, intervalSeconds: number): Promise<number> {
+export async function watchDataplane(
+  ctx: DataplaneNode,
+  options: RunOptions,
+  intervalSeconds: number,
+): Promise<number> {
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once("SIGTERM", onSignal);
@@ -85,4 +98,3 @@ export async function watchDataplane(ctx: DataplaneNode, options: RunOptions, in
     process.off("SIGINT", onSignal);
   }
 }
-

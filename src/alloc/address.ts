@@ -67,9 +67,7 @@ export const cidrContains = (cidr: Cidr, family: Family, value: bigint): boolean
   family === cidr.family && value >= cidr.network && value < cidr.network + cidrSize(cidr);
 
 export const cidrsOverlap = (a: Cidr, b: Cidr): boolean =>
-  a.family === b.family &&
-  a.network < b.network + cidrSize(b) &&
-  b.network < a.network + cidrSize(a);
+  a.family === b.family && a.network < b.network + cidrSize(b) && b.network < a.network + cidrSize(a);
 
 /** Orders CIDRs IPv4 first, then by network address, then shorter prefix first. */
 export function compareCidrs(a: Cidr, b: Cidr): number {

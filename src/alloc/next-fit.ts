@@ -16,7 +16,11 @@ export interface BlockRange {
  * point at it). The caller reads a block only when its range comes up and stops at the first free
  * address, so the walk costs one block read per full block it passes.
  */
-export function* nextFitRanges(layout: PoolLayout, cursor: bigint | undefined, blocks: readonly bigint[]): Generator<BlockRange> {
+export function* nextFitRanges(
+  layout: PoolLayout,
+  cursor: bigint | undefined,
+  blocks: readonly bigint[],
+): Generator<BlockRange> {
   const blockSize = layout.blockSize;
   const start = cursor === undefined ? 0n : (cursor + 1n) % layout.size;
   const startBlock = start / blockSize;

@@ -17,12 +17,18 @@ export function parseCniArgs(text: string): CniArgs {
     if (part === "") continue;
     const equals = part.indexOf("=");
     if (equals <= 0) {
-      throw new CniError(ErrorCode.invalidEnvironment, `invalid CNI_ARGS pair ${JSON.stringify(part)}`, "expected KEY=VALUE pairs separated by ';'");
+      throw new CniError(
+        ErrorCode.invalidEnvironment,
+        `invalid CNI_ARGS pair ${JSON.stringify(part)}`,
+        "expected KEY=VALUE pairs separated by ';'",
+      );
     }
     pairs.set(part.slice(0, equals), part.slice(equals + 1));
   }
   const ignoreUnknown = /^(1|true)$/i.test(pairs.get("IgnoreUnknown") ?? "");
-  const unknown = [...pairs.keys()].filter((key) => key !== "IgnoreUnknown" && key !== "IP" && !KUBERNETES_KEYS.includes(key));
+  const unknown = [...pairs.keys()].filter(
+    (key) => key !== "IgnoreUnknown" && key !== "IP" && !KUBERNETES_KEYS.includes(key),
+  );
   if (unknown.length > 0 && !ignoreUnknown) {
     throw new CniError(
       ErrorCode.invalidEnvironment,

@@ -49,7 +49,10 @@ export function parseCniEnv(env: Readonly<Record<string, string | undefined>>): 
   const missing = REQUIRED[verb].filter((name) => !env[name]);
   if (missing.length > 0) {
     const list = missing.join(", ");
-    throw new CniError(ErrorCode.invalidEnvironment, `required env variable${missing.length > 1 ? "s" : ""} ${list} missing`);
+    throw new CniError(
+      ErrorCode.invalidEnvironment,
+      `required env variable${missing.length > 1 ? "s" : ""} ${list} missing`,
+    );
   }
   const parsed: CniEnv = {
     command: verb,
@@ -72,7 +75,10 @@ export const MAX_CONTAINER_ID_LENGTH = 200;
 
 export function validateContainerId(id: string): void {
   if (id.length > MAX_CONTAINER_ID_LENGTH) {
-    throw new CniError(ErrorCode.invalidEnvironment, `CNI_CONTAINERID is ${id.length} characters long; ippool accepts at most ${MAX_CONTAINER_ID_LENGTH}`);
+    throw new CniError(
+      ErrorCode.invalidEnvironment,
+      `CNI_CONTAINERID is ${id.length} characters long; ippool accepts at most ${MAX_CONTAINER_ID_LENGTH}`,
+    );
   }
   if (!NAME_PATTERN.test(id)) {
     throw new CniError(
@@ -97,5 +103,6 @@ export function validateIfname(name: string): void {
               name.includes("\uFFFD")
               ? "is not valid UTF-8"
               : undefined;
-  if (problem) throw new CniError(ErrorCode.invalidEnvironment, `invalid CNI_IFNAME ${JSON.stringify(name)}: ${problem}`);
+  if (problem)
+    throw new CniError(ErrorCode.invalidEnvironment, `invalid CNI_IFNAME ${JSON.stringify(name)}: ${problem}`);
 }

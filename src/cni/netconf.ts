@@ -14,9 +14,17 @@ export const DEFAULT_ETCD_TIMEOUT_SECONDS = 10;
 const MAX_NETWORK_NAME_LENGTH = 200;
 
 const cidr = z.string().check(z.refine((text) => parseCidr(text) !== undefined, { message: "not a valid CIDR" }));
-const address = z.string().check(z.refine((text) => parseAddress(text) !== undefined, { message: "not a valid IP address" }));
+const address = z
+  .string()
+  .check(z.refine((text) => parseAddress(text) !== undefined, { message: "not a valid IP address" }));
 /** Calico's CNI config writes these as strings ("true"); accept both spellings. */
-const flag = z.union([z.boolean(), z.pipe(z.enum(["true", "false"]), z.transform((text) => text === "true"))]);
+const flag = z.union([
+  z.boolean(),
+  z.pipe(
+    z.enum(["true", "false"]),
+    z.transform((text) => text === "true"),
+  ),
+]);
 const count = z.optional(z.int().check(z.nonnegative()));
 const strings = z.optional(z.array(z.string()));
 
@@ -40,8 +48,16 @@ const dnsSchema = z.strictObject({
 });
 export type Dns = z.infer<typeof dnsSchema>;
 
-const absolutePath = () => z.string().check(z.refine((path) => path.startsWith("/") && !path.includes("\0"), { message: "must be an absolute path" }));
-const etcdEndpoint = () => z.string().check(z.refine((text) => /^https?:\/\/[^/?#\s]+\/?$/.test(text), { message: "must be an http:// or https:// URL with a host and port and no path" }));
+const absolutePath = () =>
+  z
+    .string()
+    .check(z.refine((path) => path.startsWith("/") && !path.includes("\0"), { message: "must be an absolute path" }));
+const etcdEndpoint = () =>
+  z.string().check(
+    z.refine((text) => /^https?:\/\/[^/?#\s]+\/?$/.test(text), {
+      message: "must be an http:// or https:// URL with a host and port and no path",
+    }),
+  );
 
 /** Where the state lives: a per-node data dir, or an etcd cluster shared by every node (docs/datastore.md). */
 const buildDatastoreSchema = () =>
@@ -53,13 +69,25 @@ const buildDatastoreSchema = () =>
         .strictObject({
           type: z.literal("etcd"),
           endpoints: z.array(etcdEndpoint()).check(z.minLength(1, { message: "needs at least one endpoint" })),
-          prefix: z._default(z.string().check(z.regex(/^(\/[^/\0]+)+$/, { message: 'must be an etcd key path such as "/ippool" (no trailing slash)' })), DEFAULT_ETCD_PREFIX),
+          prefix: z._default(
+            z.string().check(
+              z.regex(/^(\/[^/\0]+)+$/, {
+                message: 'must be an etcd key path such as "/ippool" (no trailing slash)',
+              }),
+            ),
+            DEFAULT_ETCD_PREFIX,
+          ),
           timeoutSeconds: z._default(z.number().check(z.positive(), z.lte(600)), DEFAULT_ETCD_TIMEOUT_SECONDS),
           caFile: z.optional(absolutePath()),
           certFile: z.optional(absolutePath()),
           keyFile: z.optional(absolutePath()),
         })
-        .check(z.refine(tlsFitsEndpoints, { message: "https endpoints need caFile (and certFile with keyFile for a client certificate); http endpoints take no TLS files; endpoints may not mix http and https" })),
+        .check(
+          z.refine(tlsFitsEndpoints, {
+            message:
+              "https endpoints need caFile (and certFile with keyFile for a client certificate); http endpoints take no TLS files; endpoints may not mix http and https",
+          }),
+        ),
     ],
     { message: 'expected "disk" or "etcd"' },
   );
@@ -67,7 +95,12 @@ let builtDatastoreSchema: ReturnType<typeof buildDatastoreSchema> | undefined;
 /** Built on first use: most plugin calls have no datastore field, and a schema costs start-up to construct. */
 export const datastoreSchema = () => (builtDatastoreSchema ??= buildDatastoreSchema());
 
-function tlsFitsEndpoints(etcd: { endpoints: string[]; caFile?: string | undefined; certFile?: string | undefined; keyFile?: string | undefined }): boolean {
+function tlsFitsEndpoints(etcd: {
+  endpoints: string[];
+  caFile?: string | undefined;
+  certFile?: string | undefined;
+  keyFile?: string | undefined;
+}): boolean {
   const secure = etcd.endpoints.map((endpoint) => endpoint.startsWith("https:"));
   if (secure.some((one) => one !== secure[0])) return false;
   if (!secure[0]) return etcd.caFile === undefined && etcd.certFile === undefined && etcd.keyFile === undefined;
@@ -77,7 +110,9 @@ function tlsFitsEndpoints(etcd: { endpoints: string[]; caFile?: string | undefin
 const ipamSchema = z.strictObject({
   type: z.string(),
   dataDir: z._default(
-    z.string().check(z.refine((path) => path.startsWith("/") && !path.includes("\0"), { message: "must be an absolute path" })),
+    z
+      .string()
+      .check(z.refine((path) => path.startsWith("/") && !path.includes("\0"), { message: "must be an absolute path" })),
     DEFAULT_DATA_DIR,
   ),
   // Pool documents are validated by pool/resource.ts, which names each field it rejects.
@@ -107,7 +142,9 @@ const netconfSchema = z.looseObject({
   // The name is a directory of the store, so it must fit a file name's 255 bytes.
   name: z.string().check(
     z.regex(NAME_PATTERN, { message: `network name must match ${NAME_PATTERN.source}` }),
-    z.maxLength(MAX_NETWORK_NAME_LENGTH, { message: `network name may be at most ${MAX_NETWORK_NAME_LENGTH} characters` }),
+    z.maxLength(MAX_NETWORK_NAME_LENGTH, {
+      message: `network name may be at most ${MAX_NETWORK_NAME_LENGTH} characters`,
+    }),
   ),
   ipam: ipamSchema,
   runtimeConfig: z.optional(z.looseObject({ ips: strings })),
@@ -151,7 +188,11 @@ function nestsDeeperThan(text: string, limit: number): boolean {
 /** Bytes of stdin to JSON, with CNI's decode error (code 6) for anything that is not a JSON object. */
 export function decodeJson(stdin: string): Record<string, unknown> {
   if (nestsDeeperThan(stdin, MAX_JSON_DEPTH)) {
-    throw new CniError(ErrorCode.decodeFailure, `network config on stdin nests deeper than ${MAX_JSON_DEPTH} levels`, "a network config needs a few; check what generated it");
+    throw new CniError(
+      ErrorCode.decodeFailure,
+      `network config on stdin nests deeper than ${MAX_JSON_DEPTH} levels`,
+      "a network config needs a few; check what generated it",
+    );
   }
   let value: unknown;
   try {
@@ -208,7 +249,7 @@ export function parseNetConf(raw: Record<string, unknown>): NetConf {
 function conflistHint(raw: Record<string, unknown>): string | undefined {
   if (!Array.isArray(raw.plugins) || raw.ipam !== undefined) return undefined;
   return (
-    "this is a conflist (a list of plugins under \"plugins\"); a plugin is given one entry of that list, with the " +
+    'this is a conflist (a list of plugins under "plugins"); a plugin is given one entry of that list, with the ' +
     "list's name and cniVersion added, as a runtime (libcni) passes it: feed that entry, not the whole list"
   );
 }

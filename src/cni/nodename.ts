@@ -9,9 +9,14 @@ import { CniError, ErrorCode } from "../errors.js";
  * as Calico's names.Hostname does (host "Node-A" is node "node-a"). A name no node record could
  * carry is refused (code 4) rather than claiming blocks for a node that could never be registered.
  */
-export function resolveNodename(configured: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
+export function resolveNodename(
+  configured: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   if (configured !== undefined) return configured;
-  const [name, source] = env.NODENAME ? [env.NODENAME, "env variable NODENAME"] : [hostname().trim().toLowerCase(), "the host name"];
+  const [name, source] = env.NODENAME
+    ? [env.NODENAME, "env variable NODENAME"]
+    : [hostname().trim().toLowerCase(), "the host name"];
   const problem = nodeNameProblem(name);
   if (problem !== undefined) {
     throw new CniError(

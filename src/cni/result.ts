@@ -67,10 +67,14 @@ export function prevResultAddresses(prevResult: unknown): string[] {
   const parsed = z.safeParse((prevResultSchema ??= buildPrevResultSchema()), prevResult);
   if (!parsed.success) throw new CniError(ErrorCode.decodeFailure, "prevResult is not a CNI result");
   const { ips, ip4, ip6 } = parsed.data;
-  const cidrs = [...(ips ?? []).map((entry) => entry.address), ...[ip4, ip6].flatMap((entry) => (entry ? [entry.ip] : []))];
+  const cidrs = [
+    ...(ips ?? []).map((entry) => entry.address),
+    ...[ip4, ip6].flatMap((entry) => (entry ? [entry.ip] : [])),
+  ];
   return cidrs.map((text) => {
     const address = text.split("/")[0]!;
-    if (!parseAddress(address)) throw new CniError(ErrorCode.decodeFailure, `prevResult lists ${JSON.stringify(text)}, which is not an address`);
+    if (!parseAddress(address))
+      throw new CniError(ErrorCode.decodeFailure, `prevResult lists ${JSON.stringify(text)}, which is not an address`);
     return address;
   });
 }

@@ -2,7 +2,18 @@
 import { CniError } from "../errors.js";
 import { formatAddress, formatCidr, familyBits, parseAddress, parseCidr, type Family } from "../alloc/address.js";
 import type { Plan, PlannedRoute } from "./plan.js";
-import { JUMP_RULE, OWN_CHAINS, ROUTE_PROTOCOL, TUNNEL_DEVICE, natChainRules, renderNatInput, renderPlan, routeArgs, routeLine, type NatRenderOptions } from "./render.js";
+import {
+  JUMP_RULE,
+  OWN_CHAINS,
+  ROUTE_PROTOCOL,
+  TUNNEL_DEVICE,
+  natChainRules,
+  renderNatInput,
+  renderPlan,
+  routeArgs,
+  routeLine,
+  type NatRenderOptions,
+} from "./render.js";
 import { MissingToolError, systemTools, type Tools } from "../system/tools.js";
 
 export interface RunOptions {
@@ -55,7 +66,8 @@ export async function readNatState(tools: Tools, family: Family): Promise<NatSta
 }
 
 /** `-S` lists chain after chain in its own order; the rules' order only counts within a chain. */
-const byChain = (rules: readonly string[]): string => OWN_CHAINS.map((chain) => rules.filter((rule) => rule.startsWith(`-A ${chain} `)).join("\n")).join("\n\n");
+const byChain = (rules: readonly string[]): string =>
+  OWN_CHAINS.map((chain) => rules.filter((rule) => rule.startsWith(`-A ${chain} `)).join("\n")).join("\n\n");
 
 const randomFullyKnown = new Map<string, Promise<boolean>>();
 
@@ -85,12 +97,16 @@ async function applyNat(tools: Tools, family: Family, plan: Plan, report: RunRep
   const randomFully = nat.masqueradePools.length > 0 && (await hasRandomFully(tools, family));
   const inSync =
     nat.masqueradePools.length > 0
-      ? state.jumps === 1 && state.chains.length === OWN_CHAINS.length && byChain(natChainRules(nat, randomFully)) === byChain(state.rules)
+      ? state.jumps === 1 &&
+        state.chains.length === OWN_CHAINS.length &&
+        byChain(natChainRules(nat, randomFully)) === byChain(state.rules)
       : state.jumps === 0 && state.chains.length === 0;
   if (inSync) return;
   await tools.check(IPTABLES[family].restore, ["-w", "--noflush"], renderNatInput(nat, { randomFully, ...state })!);
   report.changes.push(
-    nat.masqueradePools.length > 0 ? `IPv${family} nat-outgoing rules written (${nat.masqueradePools.length} pool(s) masqueraded)` : `IPv${family} nat-outgoing chains removed (no pool of the family has nat-outgoing)`,
+    nat.masqueradePools.length > 0
+      ? `IPv${family} nat-outgoing rules written (${nat.masqueradePools.length} pool(s) masqueraded)`
+      : `IPv${family} nat-outgoing chains removed (no pool of the family has nat-outgoing)`,
   );
 }
 
@@ -115,7 +131,9 @@ function canonicalAddress(text: string): string {
 
 /** Compared on type, destination, gateway, device and onlink: a route on the wrong device is a wrong route. */
 function routeKey(route: PlannedRoute): string {
-  return route.kind === "blackhole" ? `blackhole ${canonicalDst(route.dst, route.family)}` : `${route.kind} ${canonicalDst(route.dst, route.family)} ${canonicalAddress(route.via)}`;
+  return route.kind === "blackhole"
+    ? `blackhole ${canonicalDst(route.dst, route.family)}`
+    : `${route.kind} ${canonicalDst(route.dst, route.family)} ${canonicalAddress(route.via)}`;
 }
 
 function kernelRouteKey(route: KernelRoute, family: Family): string {
@@ -156,11 +174,18 @@ export async function reconcileRoutes(tools: Tools, routes: readonly PlannedRout
 }
 
 /** What names one of our routes to `ip route del` (after "del"). */
-export const routeDeleteArgs = (route: KernelRoute): string[] => [...(route.type === "blackhole" ? ["blackhole"] : []), route.dst, "proto", String(ROUTE_PROTOCOL)];
+export const routeDeleteArgs = (route: KernelRoute): string[] => [
+  ...(route.type === "blackhole" ? ["blackhole"] : []),
+  route.dst,
+  "proto",
+  String(ROUTE_PROTOCOL),
+];
 
 /** The MTU of the device holding the default route, minus the outer IPv4 header. */
 async function defaultTunnelMtu(tools: Tools): Promise<number> {
-  const [route] = JSON.parse((await tools.check("ip", ["-4", "-j", "route", "show", "default"])) || "[]") as KernelRoute[];
+  const [route] = JSON.parse(
+    (await tools.check("ip", ["-4", "-j", "route", "show", "default"])) || "[]",
+  ) as KernelRoute[];
   if (!route?.dev) return 1480;
   const [link] = JSON.parse(await tools.check("ip", ["-j", "link", "show", "dev", route.dev])) as { mtu: number }[];
   return (link?.mtu ?? 1500) - 20;
@@ -191,9 +216,12 @@ async function ensureTunnel(tools: Tools, plan: Plan, options: RunOptions, repor
 async function setTunnelAddress(tools: Tools, addressing: TunnelAddressing, report: RunReport): Promise<void> {
   const { address, allocated } = await addressing.acquire();
   if (allocated) report.changes.push(`tunnel address ${address} allocated for ${TUNNEL_DEVICE}`);
-  const [link] = JSON.parse(await tools.check("ip", ["-4", "-j", "addr", "show", "dev", TUNNEL_DEVICE])) as { addr_info?: { local: string }[] }[];
+  const [link] = JSON.parse(await tools.check("ip", ["-4", "-j", "addr", "show", "dev", TUNNEL_DEVICE])) as {
+    addr_info?: { local: string }[];
+  }[];
   const present = (link?.addr_info ?? []).map((info) => info.local);
-  for (const other of present.filter((local) => local !== address)) await tools.check("ip", ["addr", "del", `${other}/32`, "dev", TUNNEL_DEVICE]);
+  for (const other of present.filter((local) => local !== address))
+    await tools.check("ip", ["addr", "del", `${other}/32`, "dev", TUNNEL_DEVICE]);
   if (present.includes(address)) return;
   await tools.check("ip", ["addr", "add", `${address}/32`, "dev", TUNNEL_DEVICE]);
   report.changes.push(`${TUNNEL_DEVICE} address set: ${address}/32`);

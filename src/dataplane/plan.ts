@@ -42,7 +42,10 @@ export interface Plan {
 export function planDataplane(input: PlanInput): Plan {
   const local = input.nodes.find((node) => node.name === input.nodename);
   if (!local) {
-    const known = input.nodes.length > 0 ? ` (stored nodes: ${input.nodes.map((node) => node.name).join(", ")})` : " (no node is stored)";
+    const known =
+      input.nodes.length > 0
+        ? ` (stored nodes: ${input.nodes.map((node) => node.name).join(", ")})`
+        : " (no node is stored)";
     throw new CniError(
       ErrorCode.invalidConfig,
       `node ${input.nodename} has no node record${known}`,
@@ -66,12 +69,16 @@ export function planDataplane(input: PlanInput): Plan {
     }
     const remote = nodes.get(block.node);
     if (!remote) {
-      warnings.push(`block ${block.cidr} is affine to node ${block.node}, which has no node record: no route (register it with 'ippool node register')`);
+      warnings.push(
+        `block ${block.cidr} is affine to node ${block.node}, which has no node record: no route (register it with 'ippool node register')`,
+      );
       continue;
     }
     const address = nodeAddress(remote, family);
     if (!address) {
-      warnings.push(`node ${remote.name} has no IPv${family} address (spec.bgp.ipv${family}Address): block ${block.cidr} is unroutable from ${local.name}`);
+      warnings.push(
+        `node ${remote.name} has no IPv${family} address (spec.bgp.ipv${family}Address): block ${block.cidr} is unroutable from ${local.name}`,
+      );
       continue;
     }
     const localAddress = nodeAddress(local, family);
@@ -85,16 +92,28 @@ export function planDataplane(input: PlanInput): Plan {
     } else if (sameSubnet) {
       routes.push({ family, kind: "direct", dst: block.cidr, via: address.address });
     } else {
-      const mine = localAddress ? `outside this node's subnet ${formatCidr(localAddress.subnet)}` : `and node ${local.name} has no IPv${family} address`;
-      warnings.push(`node ${remote.name} at ${address.address} is unroutable for block ${block.cidr}: ${mine}, no direct route (a routing daemon may cover it)`);
+      const mine = localAddress
+        ? `outside this node's subnet ${formatCidr(localAddress.subnet)}`
+        : `and node ${local.name} has no IPv${family} address`;
+      warnings.push(
+        `node ${remote.name} at ${address.address} is unroutable for block ${block.cidr}: ${mine}, no direct route (a routing daemon may cover it)`,
+      );
     }
   }
 
   routes.sort((a, b) => a.family - b.family || (a.dst < b.dst ? -1 : a.dst > b.dst ? 1 : 0));
-  return { nat: { 4: natPlan(input.pools, 4), 6: natPlan(input.pools, 6) }, routes, tunnelPools: [...tunnelPools].sort(), warnings };
+  return {
+    nat: { 4: natPlan(input.pools, 4), 6: natPlan(input.pools, 6) },
+    routes,
+    tunnelPools: [...tunnelPools].sort(),
+    warnings,
+  };
 }
 
 function natPlan(pools: readonly Pool[], family: Family): NatPlan {
   const ofFamily = pools.filter((pool) => pool.cidr.family === family);
-  return { masqueradePools: ofFamily.filter((pool) => pool.natOutgoing).map((pool) => pool.id), allPools: ofFamily.map((pool) => pool.id) };
+  return {
+    masqueradePools: ofFamily.filter((pool) => pool.natOutgoing).map((pool) => pool.id),
+    allPools: ofFamily.map((pool) => pool.id),
+  };
 }

@@ -1,6 +1,15 @@
 // `dataplane remove`: takes away every rule, chain and route of ippool's and the tunnel address, or (dry run) prints what it would.
 import type { Family } from "../alloc/address.js";
-import { IPTABLES, dropTunnelAddress, ownRoutes, partRunner, readNatState, routeDeleteArgs, type RunOptions, type RunReport } from "./apply.js";
+import {
+  IPTABLES,
+  dropTunnelAddress,
+  ownRoutes,
+  partRunner,
+  readNatState,
+  routeDeleteArgs,
+  type RunOptions,
+  type RunReport,
+} from "./apply.js";
 import { ROUTE_PROTOCOL, TUNNEL_DEVICE, renderNatRemoval } from "./render.js";
 import { systemTools, type Tools } from "../system/tools.js";
 
@@ -16,7 +25,8 @@ const FAMILIES = [4, 6] as const;
 async function natRemoval(tools: Tools, family: Family): Promise<Removal> {
   const { restore } = IPTABLES[family];
   const state = await readNatState(tools, family);
-  if (state.chains.length === 0 && state.jumps === 0) return { preview: [`# ${restore}: nothing to remove (no chain or jump of ippool's)`] };
+  if (state.chains.length === 0 && state.jumps === 0)
+    return { preview: [`# ${restore}: nothing to remove (no chain or jump of ippool's)`] };
   const input = renderNatRemoval(state.chains, state.jumps);
   return {
     preview: [`# ${restore} --noflush`, ...input.trimEnd().split("\n")],

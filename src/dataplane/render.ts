@@ -32,7 +32,8 @@ export interface NatRenderOptions {
 export function natChainRules(nat: NatPlan, randomFully: boolean): string[] {
   const rules = [`-A ${POSTROUTING_CHAIN} -j ${NAT_OUTGOING_CHAIN}`];
   for (const source of nat.masqueradePools) {
-    for (const destination of nat.allPools) rules.push(`-A ${NAT_OUTGOING_CHAIN} -s ${source} -d ${destination} -j RETURN`);
+    for (const destination of nat.allPools)
+      rules.push(`-A ${NAT_OUTGOING_CHAIN} -s ${source} -d ${destination} -j RETURN`);
     rules.push(`-A ${NAT_OUTGOING_CHAIN} -s ${source} -j MASQUERADE${randomFully ? " --random-fully" : ""}`);
   }
   return rules;
@@ -43,8 +44,18 @@ export function natChainRules(nat: NatPlan, randomFully: boolean): string[] {
  * state is rewritten in one atomic commit and no other chain of the table is touched.
  */
 export function renderNatRestore(nat: NatPlan, options: NatRenderOptions): string {
-  const jumpLines = options.jumps === 0 ? [`-A POSTROUTING ${JUMP_RULE}`] : Array.from({ length: options.jumps - 1 }, () => `-D POSTROUTING ${JUMP_RULE}`);
-  return ["*nat", ...OWN_CHAINS.map((chain) => `:${chain} - [0:0]`), ...natChainRules(nat, options.randomFully), ...jumpLines, "COMMIT", ""].join("\n");
+  const jumpLines =
+    options.jumps === 0
+      ? [`-A POSTROUTING ${JUMP_RULE}`]
+      : Array.from({ length: options.jumps - 1 }, () => `-D POSTROUTING ${JUMP_RULE}`);
+  return [
+    "*nat",
+    ...OWN_CHAINS.map((chain) => `:${chain} - [0:0]`),
+    ...natChainRules(nat, options.randomFully),
+    ...jumpLines,
+    "COMMIT",
+    "",
+  ].join("\n");
 }
 
 /** Input for `iptables-restore --noflush` that takes away the jumps and the chains found. */
@@ -89,7 +100,9 @@ export function renderPlan(plan: Plan, options: Readonly<Record<Family, NatRende
   const sections = ([4, 6] as const).map((family) => {
     const tool = family === 4 ? "iptables-restore" : "ip6tables-restore";
     const input = renderNatInput(plan.nat[family], options[family]);
-    return input === undefined ? `# ${tool}: nothing to write (no IPv${family} pool has nat-outgoing)\n` : `# ${tool} --noflush\n${input}`;
+    return input === undefined
+      ? `# ${tool}: nothing to write (no IPv${family} pool has nat-outgoing)\n`
+      : `# ${tool} --noflush\n${input}`;
   });
   const routes = plan.routes.length > 0 ? plan.routes.map(routeLine).join("\n") + "\n" : "";
   return `${sections.join("")}# routes (ip route, proto ${ROUTE_PROTOCOL})\n${routes}`;

@@ -17,7 +17,17 @@ import {
   poolIdFromSegment,
   type AttachmentDoc,
 } from "./store-documents.js";
-import { locate, lostBlock, moveCursor, readBlock, readBlockClaim, readListedBlock, readNodeState, takeOffset, takenBits } from "./block-state.js";
+import {
+  locate,
+  lostBlock,
+  moveCursor,
+  readBlock,
+  readBlockClaim,
+  readListedBlock,
+  readNodeState,
+  takeOffset,
+  takenBits,
+} from "./block-state.js";
 import { usedInPool } from "./blocks.js";
 import { findBlockToClaim, findBorrowable, nextFree } from "./block-search.js";
 
@@ -57,7 +67,11 @@ export interface AddressChoice {
  */
 export function prefetchForAdd(txn: StoreReader, attachment: string, node: string): Promise<void> {
   const listings = [POOLS_WITH_BLOCKS_PREFIX, LEGACY_CLAIMS_PREFIX];
-  return txn.prefetch({ keys: [attachmentKey(attachment), POOLS_KEY], documentsBelow: [nodeStatePrefix(node)], listings });
+  return txn.prefetch({
+    keys: [attachmentKey(attachment), POOLS_KEY],
+    documentsBelow: [nodeStatePrefix(node)],
+    listings,
+  });
 }
 
 /**
@@ -99,7 +113,11 @@ export async function assignAddresses(txn: StoreTxn, request: AssignRequest): Pr
  * cursor), then a block nobody has claimed. Only when no candidate pool has an unclaimed block
  * left does it borrow a free address from another node's block (non-strict affinity).
  */
-export async function chooseAddress(txn: StoreReader, node: string, request: FamilyRequest): Promise<AddressChoice | undefined> {
+export async function chooseAddress(
+  txn: StoreReader,
+  node: string,
+  request: FamilyRequest,
+): Promise<AddressChoice | undefined> {
   for (const pool of request.candidates) {
     await assertNoOverlappingState(txn, pool);
     const state = await readNodeState(txn, node, pool.id);
@@ -130,7 +148,8 @@ export async function chooseAddress(txn: StoreReader, node: string, request: Fam
 
 async function exhausted(txn: StoreReader, request: FamilyRequest): Promise<never> {
   const pools: string[] = [];
-  for (const pool of request.candidates) pools.push(`${pool.id} (${await usedInPool(txn, pool.id)} of ${usableCount(poolLayout(pool.cidr))} in use)`);
+  for (const pool of request.candidates)
+    pools.push(`${pool.id} (${await usedInPool(txn, pool.id)} of ${usableCount(poolLayout(pool.cidr))} in use)`);
   throw new CniError(
     ErrorCode.poolExhausted,
     `no free IPv${request.family} address in pool${pools.length > 1 ? "s" : ""} ${pools.join(", ")}`,
@@ -153,7 +172,8 @@ async function chooseRequested(txn: StoreReader, node: string, request: FamilyRe
   const offset = value - pool.cidr.network;
   const layout = poolLayout(pool.cidr);
   const role = reservedRole(layout, offset);
-  if (role !== undefined) throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is the ${role} of pool ${pool.id}`);
+  if (role !== undefined)
+    throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is the ${role} of pool ${pool.id}`);
   const { block, bit } = locate(pool.id, offset);
   const doc = await readBlock(txn, pool.id, block);
   if (!doc) {
@@ -162,7 +182,11 @@ async function chooseRequested(txn: StoreReader, node: string, request: FamilyRe
     if (claim) throw lostBlock(pool.id, block, `its claim (node ${claim.node})`);
   } else if (isBitSet(takenBits(doc), bit)) {
     const holder = doc.owners[bit]?.attachment ?? "an allocation with no owner recorded";
-    throw new CniError(ErrorCode.addressUnavailable, `requested address ${text} is already held by ${holder}`, "release it first or ask for another");
+    throw new CniError(
+      ErrorCode.addressUnavailable,
+      `requested address ${text} is already held by ${holder}`,
+      "release it first or ask for another",
+    );
   }
   return { pool, offset, how: doc ? (doc.node === node ? "affine" : "borrow") : "claim" };
 }
@@ -173,7 +197,9 @@ async function chooseRequested(txn: StoreReader, node: string, request: FamilyRe
  * twice. Refuse to allocate from a pool while an overlapping one has blocks holding addresses.
  */
 async function assertNoOverlappingState(txn: StoreReader, pool: Pool): Promise<void> {
-  const poolsWithBlocks = (await txn.list(POOLS_WITH_BLOCKS_PREFIX)).map((key) => poolIdFromSegment(key.slice(POOLS_WITH_BLOCKS_PREFIX.length)));
+  const poolsWithBlocks = (await txn.list(POOLS_WITH_BLOCKS_PREFIX)).map((key) =>
+    poolIdFromSegment(key.slice(POOLS_WITH_BLOCKS_PREFIX.length)),
+  );
   for (const otherId of poolsWithBlocks) {
     if (otherId === pool.id || !cidrsOverlap(poolCidr(otherId), pool.cidr)) continue;
     const used = await usedInPool(txn, otherId);

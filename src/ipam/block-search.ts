@@ -75,8 +75,9 @@ export async function findBlockToClaim(
     // A small pool's blocks are all probed by now (the preferred one may have come twice): list them.
     if (from >= layout.blockCount) break;
     const count = Math.min(PROBES_PER_ROUND, Number(layout.blockCount - from));
-    const candidates = Array.from({ length: count }, (_, index) => order(from + BigInt(index)))
-      .filter((block) => blockCapacity(layout, block) > 0);
+    const candidates = Array.from({ length: count }, (_, index) => order(from + BigInt(index))).filter(
+      (block) => blockCapacity(layout, block) > 0,
+    );
     const keys = candidates.flatMap((block) => [blockKey(pool.id, block), blockClaimKey(pool.id, block)]);
     const found = await txn.peek(keys, z.unknown());
     const free = candidates.find((_, index) => found[2 * index] === undefined && found[2 * index + 1] === undefined);
@@ -147,7 +148,10 @@ export async function findBorrowable(
     if (!docs.has(block)) {
       const at = position.get(block)!;
       const batch = order.slice(at, at + BORROW_BATCH);
-      const found = await txn.peek(batch.map((each) => blockKey(pool.id, each)), blockSchema);
+      const found = await txn.peek(
+        batch.map((each) => blockKey(pool.id, each)),
+        blockSchema,
+      );
       batch.forEach((each, index) => docs.set(each, found[index]));
     }
     return docs.get(block);

@@ -21,7 +21,8 @@ import {
 } from "./store-documents.js";
 
 /** The offset in its pool of an address ippool recorded (so known to parse and to lie in the pool). */
-export const offsetOf = (poolId: string, address: string): bigint => parseAddress(address)!.value - poolCidr(poolId).network;
+export const offsetOf = (poolId: string, address: string): bigint =>
+  parseAddress(address)!.value - poolCidr(poolId).network;
 
 /** Where an offset lives: its block and bit. Block size depends only on the pool's size. */
 export function locate(poolId: string, offset: bigint): { block: bigint; bit: number } {
@@ -35,7 +36,10 @@ export async function readNodeState(txn: StoreReader, node: string, poolId: stri
 
 /** Tagged with the block's key: the store's user gives the way out (damage-advice.ts), which names the store's flags. */
 const blockRefused = (poolId: string, block: bigint, message: string): CniError =>
-  tagDamagedKey(new CniError(ErrorCode.storeDamaged, message, "nothing was allocated from it; see 'ippool verify'"), blockKey(poolId, block));
+  tagDamagedKey(
+    new CniError(ErrorCode.storeDamaged, message, "nothing was allocated from it; see 'ippool verify'"),
+    blockKey(poolId, block),
+  );
 
 /** The CIDR of a block, e.g. 10.22.0.64/26 (the pool itself when it is smaller than a block). */
 export function blockCidrOf(poolId: string, block: bigint): string {
@@ -67,7 +71,12 @@ export async function readBlock(txn: StoreReader, poolId: string, block: bigint)
 }
 
 /** A block that `node`'s state lists: its document must exist, or its addresses were lost rather than freed. */
-export async function readListedBlock(txn: StoreReader, node: string, poolId: string, block: bigint): Promise<BlockDoc> {
+export async function readListedBlock(
+  txn: StoreReader,
+  node: string,
+  poolId: string,
+  block: bigint,
+): Promise<BlockDoc> {
   const doc = await readBlock(txn, poolId, block);
   if (doc) return doc;
   throw lostBlock(poolId, block, `node ${node}'s state ${nodeStateKey(node, poolId)}`);
@@ -96,7 +105,8 @@ async function claimBlock(txn: StoreTxn, poolId: string, block: bigint, node: st
 
 /** Records that a pool has blocks, unless it is recorded already (so this key is written once per pool). */
 export async function notePoolWithBlocks(txn: StoreTxn, poolId: string): Promise<void> {
-  if (!(await txn.get(poolWithBlocksKey(poolId), poolWithBlocksSchema))) txn.put(poolWithBlocksKey(poolId), { pool: poolId });
+  if (!(await txn.get(poolWithBlocksKey(poolId), poolWithBlocksSchema)))
+    txn.put(poolWithBlocksKey(poolId), { pool: poolId });
 }
 
 /**
@@ -123,14 +133,24 @@ async function writeBlock(txn: StoreTxn, poolId: string, block: bigint, doc: Blo
  * bit is a bug the caller's search rules out; it is refused here too, because a duplicate is
  * the one thing an IPAM must never produce.
  */
-export async function takeOffset(txn: StoreTxn, poolId: string, offset: bigint, owner: BlockOwner, node: string): Promise<void> {
+export async function takeOffset(
+  txn: StoreTxn,
+  poolId: string,
+  offset: bigint,
+  owner: BlockOwner,
+  node: string,
+): Promise<void> {
   const { block, bit } = locate(poolId, offset);
   const existing = await readBlock(txn, poolId, block);
   if (!existing) await claimBlock(txn, poolId, block, node);
   const doc = existing ?? { pool: poolId, node, seq: 0, bitmap: "", owners: {} };
   if (isBitSet(takenBits(doc), bit)) throw new Error(`internal error: offset ${offset} of pool ${poolId} is taken`);
   const bitmap = setBit(bitmapFromHex(doc.bitmap), bit);
-  await writeBlock(txn, poolId, block, { ...doc, bitmap: bitmapToHex(bitmap), owners: { ...doc.owners, [bit]: owner } });
+  await writeBlock(txn, poolId, block, {
+    ...doc,
+    bitmap: bitmapToHex(bitmap),
+    owners: { ...doc.owners, [bit]: owner },
+  });
 }
 
 /** Moves `node`'s next-fit cursor in a pool to the address it just handed out. */

@@ -76,7 +76,13 @@ export async function listBlocks(reader: StoreReader): Promise<BlockSummary[]> {
       const doc = await reader.get(blockKey(pool, block), blockSchema);
       if (!doc) continue;
       const used = usedInBlock(doc, pool, block);
-      summaries.push({ cidr: blockCidrOf(pool, block), pool, node: doc.node, used, free: Math.max(0, blockCapacity(layout, block) - used) });
+      summaries.push({
+        cidr: blockCidrOf(pool, block),
+        pool,
+        node: doc.node,
+        used,
+        free: Math.max(0, blockCapacity(layout, block) - used),
+      });
     }
   }
   return summaries;
@@ -91,7 +97,9 @@ export async function listBlocks(reader: StoreReader): Promise<BlockSummary[]> {
  */
 export async function releaseEmptyBlocks(txn: StoreTxn, node: string, forgetNode: boolean): Promise<string[]> {
   const released: string[] = [];
-  const statePools = (await txn.list(nodeStatePrefix(node))).map((key) => poolIdFromSegment(key.slice(nodeStatePrefix(node).length)));
+  const statePools = (await txn.list(nodeStatePrefix(node))).map((key) =>
+    poolIdFromSegment(key.slice(nodeStatePrefix(node).length)),
+  );
   for (const pool of statePools) {
     const state = await txn.get(nodeStateKey(node, pool), nodeStateSchema);
     if (!state) continue;
@@ -108,7 +116,8 @@ export async function releaseEmptyBlocks(txn: StoreTxn, node: string, forgetNode
     }
     if (released.length > releasedBefore) await forgetPoolIfEmpty(txn, pool);
     if (forgetNode && Object.keys(kept).length === 0) txn.delete(nodeStateKey(node, pool));
-    else if (Object.keys(kept).length !== Object.keys(state.blocks).length) txn.put(nodeStateKey(node, pool), { ...state, blocks: kept });
+    else if (Object.keys(kept).length !== Object.keys(state.blocks).length)
+      txn.put(nodeStateKey(node, pool), { ...state, blocks: kept });
   }
   return released;
 }

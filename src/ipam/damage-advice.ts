@@ -10,7 +10,8 @@ export function blockCidrOfKey(key: string): string | undefined {
   return match ? blockCidrOf(poolIdFromSegment(match[1]!), BigInt(`0x${match[2]}`)) : undefined;
 }
 
-export const rebuildCommand = (blockCidr: string, flags: string): string => `ippool blocks rebuild ${blockCidr} ${flags}`;
+export const rebuildCommand = (blockCidr: string, flags: string): string =>
+  `ippool blocks rebuild ${blockCidr} ${flags}`;
 
 /**
  * The repair that is safe for the document at `key`, with the flags that reach its store. A block
@@ -23,8 +24,10 @@ export function damagedDocumentAdvice(key: string, flags: string): string {
   const verify = `'ippool verify ${flags}' lists every problem`;
   const block = blockCidrOfKey(key);
   if (block !== undefined) {
-    return `rebuild it from the attachment records with '${rebuildCommand(block, flags)}' (every address a record holds stays taken), ` +
-      `or put back its newest copy; ${verify}`;
+    return (
+      `rebuild it from the attachment records with '${rebuildCommand(block, flags)}' (every address a record holds stays taken), ` +
+      `or put back its newest copy; ${verify}`
+    );
   }
   if (key === POOLS_KEY) {
     return (
@@ -33,7 +36,8 @@ export function damagedDocumentAdvice(key: string, flags: string): string {
     );
   }
   // Until it is restored, an attachment's addresses stay taken in their blocks: nothing is handed out twice.
-  if (key.startsWith(ATTACHMENT_PREFIX)) return `restore it from a backup; its addresses stay taken until then; ${verify}`;
+  if (key.startsWith(ATTACHMENT_PREFIX))
+    return `restore it from a backup; its addresses stay taken until then; ${verify}`;
   return `restore it from a backup; ${verify}`;
 }
 
@@ -52,7 +56,9 @@ export function withDamageAdvice(store: Store): Store {
   const advise = (error: unknown): never => {
     const key = damagedKeyOf(error);
     if (key === undefined || !(error instanceof CniError) || error.code !== ErrorCode.storeDamaged) throw error;
-    throw Object.assign(new CniError(error.code, error.message, damagedDocumentAdvice(key, store.cliFlags)), { damagedKey: key });
+    throw Object.assign(new CniError(error.code, error.message, damagedDocumentAdvice(key, store.cliFlags)), {
+      damagedKey: key,
+    });
   };
   return {
     update: (work) => store.update(work).catch(advise),

@@ -5,4 +5,7 @@
  * attachment id, which are never made in the same millisecond with the same random draw;
  * Math.random keeps node:crypto out of the ADD path's start-up.
  */
-export const newHandle = (now: Date): string => `${now.getTime().toString(36)}-${Math.floor(Math.random() * 2 ** 48).toString(36).padStart(10, "0")}`;
+export const newHandle = (now: Date): string =>
+  `${now.getTime().toString(36)}-${Math.floor(Math.random() * 2 ** 48)
+    .toString(36)
+    .padStart(10, "0")}`;

@@ -1,7 +1,15 @@
 // Converting a store written by an earlier version (one claims document per pool) to a claim per block.
 import * as z from "zod/mini";
 import type { Store, StoreReader, StoreTxn } from "../store/store.js";
-import { LEGACY_CLAIMS_PREFIX, blockClaimKey, blockKey, blockSchema, legacyClaimsSchema, poolIdFromSegment, type LegacyClaimsDoc } from "./store-documents.js";
+import {
+  LEGACY_CLAIMS_PREFIX,
+  blockClaimKey,
+  blockKey,
+  blockSchema,
+  legacyClaimsSchema,
+  poolIdFromSegment,
+  type LegacyClaimsDoc,
+} from "./store-documents.js";
 import { notePoolWithBlocks, readBlockClaim } from "./block-state.js";
 import { claimedBlocks } from "./blocks.js";
 

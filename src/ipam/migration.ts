@@ -5,7 +5,18 @@ import { addressAt } from "../alloc/address.js";
 import { bitmapFromHex, bitmapToHex, setBits } from "../alloc/bitmap.js";
 import { poolLayout } from "../alloc/pool-layout.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
-import { BLOCK_CLAIM_PREFIX, BLOCK_PREFIX, NODE_STATE_PREFIX, blockKey, blockSchema, nodeStateKey, nodeStateSchema, poolCidr, poolIdFromSegment, type BlockDoc } from "./store-documents.js";
+import {
+  BLOCK_CLAIM_PREFIX,
+  BLOCK_PREFIX,
+  NODE_STATE_PREFIX,
+  blockKey,
+  blockSchema,
+  nodeStateKey,
+  nodeStateSchema,
+  poolCidr,
+  poolIdFromSegment,
+  type BlockDoc,
+} from "./store-documents.js";
 import { readNodeState, takenBits } from "./block-state.js";
 
 /** A block of the source that the target holds already (another node claimed the same range there). */

@@ -3,7 +3,17 @@ import { CniError, ErrorCode } from "../errors.js";
 import { bitmapToHex, setBit } from "../alloc/bitmap.js";
 import { parseAddress } from "../alloc/address.js";
 import { damagedKeyOf, type StoreTxn } from "../store/store.js";
-import { attachmentKey, attachmentSchema, blockClaimKey, blockKey, blockSchema, idOfAttachment, nodeStateKey, type BlockDoc, type BlockOwner } from "./store-documents.js";
+import {
+  attachmentKey,
+  attachmentSchema,
+  blockClaimKey,
+  blockKey,
+  blockSchema,
+  idOfAttachment,
+  nodeStateKey,
+  type BlockDoc,
+  type BlockOwner,
+} from "./store-documents.js";
 import { blockCidrOf, locate, notePoolWithBlocks, offsetOf, readBlockClaim, readNodeState } from "./block-state.js";
 import { nodesWithState } from "./blocks.js";
 import { listAttachments } from "./release.js";
@@ -33,7 +43,8 @@ async function readOldCopy(txn: StoreTxn, key: string): Promise<BlockDoc | undef
   try {
     return await txn.get(key, blockSchema);
   } catch (error) {
-    if (error instanceof CniError && error.code === ErrorCode.storeDamaged && damagedKeyOf(error) === key) return undefined;
+    if (error instanceof CniError && error.code === ErrorCode.storeDamaged && damagedKeyOf(error) === key)
+      return undefined;
     throw error;
   }
 }
@@ -43,13 +54,16 @@ export async function rebuildBlock(txn: StoreTxn, poolId: string, block: bigint)
   const hex = block.toString(16);
   const old = await readOldCopy(txn, key);
   const listing: string[] = [];
-  for (const node of await nodesWithState(txn)) if ((await readNodeState(txn, node, poolId)).blocks[hex] !== undefined) listing.push(node);
+  for (const node of await nodesWithState(txn))
+    if ((await readNodeState(txn, node, poolId)).blocks[hex] !== undefined) listing.push(node);
   const claimant = (await readBlockClaim(txn, poolId, block))?.node;
   const nodes = [...new Set([...listing, ...(old ? [old.node] : []), ...(claimant !== undefined ? [claimant] : [])])];
   if (nodes.length !== 1) {
     throw new CniError(
       ErrorCode.storeDamaged,
-      nodes.length === 0 ? `block ${blockCidrOf(poolId, block)} is not claimed: nothing to rebuild` : `block ${blockCidrOf(poolId, block)} is claimed by several nodes (${nodes.join(", ")})`,
+      nodes.length === 0
+        ? `block ${blockCidrOf(poolId, block)} is not claimed: nothing to rebuild`
+        : `block ${blockCidrOf(poolId, block)} is claimed by several nodes (${nodes.join(", ")})`,
       "see 'ippool blocks' and 'ippool verify'; a block is rebuilt only when one node holds it",
     );
   }
@@ -62,7 +76,12 @@ export async function rebuildBlock(txn: StoreTxn, poolId: string, block: bigint)
       const place = locate(poolId, offsetOf(poolId, address));
       if (place.block !== block) continue;
       const holder = owners[place.bit];
-      if (holder) throw new CniError(ErrorCode.storeDamaged, `${address} is held by both ${holder.attachment} and ${idOfAttachment(doc)}`, "release one of them first ('ippool release'), then rebuild");
+      if (holder)
+        throw new CniError(
+          ErrorCode.storeDamaged,
+          `${address} is held by both ${holder.attachment} and ${idOfAttachment(doc)}`,
+          "release one of them first ('ippool release'), then rebuild",
+        );
       owners[place.bit] = { attachment: idOfAttachment(doc), handle: doc.handle };
       bitmap = setBit(bitmap, place.bit);
     }

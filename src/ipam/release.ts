@@ -16,11 +16,16 @@ import { freeOffset, offsetOf } from "./block-state.js";
  * nothing. With `onlyHandle` (GC and reclaim, which decided from an earlier read) it releases
  * only that allocation: a container DEL'd and ADDed again in between keeps its new address.
  */
-export async function releaseAttachment(txn: StoreTxn, id: string, onlyHandle?: string): Promise<AttachmentDoc | undefined> {
+export async function releaseAttachment(
+  txn: StoreTxn,
+  id: string,
+  onlyHandle?: string,
+): Promise<AttachmentDoc | undefined> {
   const doc = await txn.get(attachmentKey(id), attachmentSchema);
   if (!doc || (onlyHandle !== undefined && doc.handle !== onlyHandle)) return undefined;
   // Only bits this allocation owns are cleared: another owner or handle means another holds it now.
-  for (const { pool, address } of doc.addresses) await freeOffset(txn, pool, offsetOf(pool, address), { attachment: id, handle: doc.handle });
+  for (const { pool, address } of doc.addresses)
+    await freeOffset(txn, pool, offsetOf(pool, address), { attachment: id, handle: doc.handle });
   txn.delete(attachmentKey(id));
   return doc;
 }
@@ -38,7 +43,10 @@ export async function releaseAddress(txn: StoreTxn, holder: AttachmentDoc, addre
 
 /** Every attachment record, optionally of one network. */
 export async function listAttachments(txn: StoreReader, network?: string): Promise<AttachmentDoc[]> {
-  const networks = network !== undefined ? [network] : (await txn.list(ATTACHMENT_PREFIX)).map((key) => key.slice(ATTACHMENT_PREFIX.length));
+  const networks =
+    network !== undefined
+      ? [network]
+      : (await txn.list(ATTACHMENT_PREFIX)).map((key) => key.slice(ATTACHMENT_PREFIX.length));
   const docs: AttachmentDoc[] = [];
   for (const name of networks) {
     for (const key of await txn.list(networkAttachmentPrefix(name))) {
@@ -59,9 +67,16 @@ export interface LiveAttachment {
  * live (a runtime knows its own node's containers, never the cluster's). The caller releases
  * each in its own transaction, by handle, so one damaged record does not stop the rest.
  */
-export async function findStale(txn: StoreReader, network: string, node: string, live: readonly LiveAttachment[]): Promise<AttachmentDoc[]> {
+export async function findStale(
+  txn: StoreReader,
+  network: string,
+  node: string,
+  live: readonly LiveAttachment[],
+): Promise<AttachmentDoc[]> {
   const keep = new Set(live.map((entry) => `${entry.containerId}:${entry.ifname}`));
-  return (await listAttachments(txn, network)).filter((doc) => doc.node === node && !keep.has(`${doc.containerId}:${doc.ifname}`));
+  return (await listAttachments(txn, network)).filter(
+    (doc) => doc.node === node && !keep.has(`${doc.containerId}:${doc.ifname}`),
+  );
 }
 
 /** Canonical text of an address given by a user ("fd00:0::5" -> "fd00::5"), or undefined. */

@@ -49,7 +49,8 @@ export type BlockDoc = z.infer<typeof blockSchema>;
  */
 export const BLOCK_CLAIM_PREFIX = "block-claim/";
 export const blockClaimPrefix = (poolId: string): string => `${BLOCK_CLAIM_PREFIX}${poolSegment(poolId)}/`;
-export const blockClaimKey = (poolId: string, block: bigint): string => `${blockClaimPrefix(poolId)}${block.toString(16)}`;
+export const blockClaimKey = (poolId: string, block: bigint): string =>
+  `${blockClaimPrefix(poolId)}${block.toString(16)}`;
 export const blockClaimSchema = z.object({ pool: z.string(), node: nodeName });
 export type BlockClaimDoc = z.infer<typeof blockClaimSchema>;
 
@@ -89,7 +90,8 @@ export const nodeStateSchema = z.object({
 export type NodeStateDoc = z.infer<typeof nodeStateSchema>;
 
 /** network/containerId:ifname; ':' can appear in neither a container id nor an ifname, so it is unambiguous. */
-export const attachmentId = (network: string, containerId: string, ifname: string): string => `${network}/${containerId}:${ifname}`;
+export const attachmentId = (network: string, containerId: string, ifname: string): string =>
+  `${network}/${containerId}:${ifname}`;
 export const ATTACHMENT_PREFIX = "attachment/";
 export const attachmentKey = (id: string): string => `${ATTACHMENT_PREFIX}${id}`;
 export const networkAttachmentPrefix = (network: string): string => `${ATTACHMENT_PREFIX}${network}/`;

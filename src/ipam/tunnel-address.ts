@@ -28,7 +28,12 @@ export interface TunnelAddress {
  * holds when that lies in such a pool, else a new allocation, taken from the node's own blocks
  * first like any ADD. A held address of a pool that no longer tunnels is given back first.
  */
-export async function ensureTunnelAddress(txn: StoreTxn, node: string, pools: readonly Pool[], now: Date): Promise<TunnelAddress> {
+export async function ensureTunnelAddress(
+  txn: StoreTxn,
+  node: string,
+  pools: readonly Pool[],
+  now: Date,
+): Promise<TunnelAddress> {
   const id = tunnelAttachmentId(node);
   const existing = await txn.get(attachmentKey(id), attachmentSchema);
   const kept = existing?.addresses.find((entry) => pools.some((pool) => pool.id === entry.pool));

@@ -2,7 +2,15 @@
 import { addressAt, cidrsOverlap, compareCidrs, type Cidr } from "../alloc/address.js";
 import { bitmapFromHex, setBits } from "../alloc/bitmap.js";
 import { reservedRole, type PoolLayout } from "../alloc/pool-layout.js";
-import { blockClaimKey, blockKey, nodeStateKey, poolWithBlocksKey, type BlockDoc, type BlockOwner, type NodeStateDoc } from "./store-documents.js";
+import {
+  blockClaimKey,
+  blockKey,
+  nodeStateKey,
+  poolWithBlocksKey,
+  type BlockDoc,
+  type BlockOwner,
+  type NodeStateDoc,
+} from "./store-documents.js";
 
 export type Report = (key: string, message: string) => void;
 
@@ -24,7 +32,13 @@ export interface PoolInfo {
 }
 
 /** Checks one block and yields its set bits with their owners. */
-export function checkBlock(key: string, hex: string, doc: BlockDoc, info: PoolInfo, report: Report): { offset: bigint; owner: BlockOwner }[] {
+export function checkBlock(
+  key: string,
+  hex: string,
+  doc: BlockDoc,
+  info: PoolInfo,
+  report: Report,
+): { offset: bigint; owner: BlockOwner }[] {
   const { layout, cidr, id } = info;
   if (doc.pool !== id) report(key, `names pool ${doc.pool} but lies under pool ${id}`);
   if (!/^[0-9a-f]+$/.test(hex) || BigInt(`0x${hex}`) >= layout.blockCount) {
@@ -48,7 +62,11 @@ export function checkBlock(key: string, hex: string, doc: BlockDoc, info: PoolIn
     else taken.push({ offset, owner });
   }
   for (const [bit, owner] of Object.entries(doc.owners)) {
-    if (!bits.includes(Number(bit))) report(key, `owner ${owner.attachment} is recorded for bit ${bit} (${addressAt(cidr, base + BigInt(bit))}), which is free`);
+    if (!bits.includes(Number(bit)))
+      report(
+        key,
+        `owner ${owner.attachment} is recorded for bit ${bit} (${addressAt(cidr, base + BigInt(bit))}), which is free`,
+      );
   }
   return taken;
 }
@@ -62,23 +80,44 @@ export function checkAffinity(info: PoolInfo, report: Report): void {
   for (const [hex, doc] of info.blocks) {
     const key = blockKey(info.id, BigInt(`0x${hex}`));
     const recorded = info.states.get(doc.node)?.blocks[hex];
-    if (recorded === undefined) report(key, `is affine to node ${doc.node}, but ${nodeStateKey(doc.node, info.id)} does not list it`);
-    else if (doc.seq < recorded) report(key, `is older than node ${doc.node}'s record of it (write ${doc.seq}, recorded ${recorded}): restored from an earlier copy? addresses handed out since may look free`);
-    else if (doc.seq > recorded) report(nodeStateKey(doc.node, info.id), `records write ${recorded} of block ${hex}, but the block is at write ${doc.seq}: restored from an earlier copy?`);
+    if (recorded === undefined)
+      report(key, `is affine to node ${doc.node}, but ${nodeStateKey(doc.node, info.id)} does not list it`);
+    else if (doc.seq < recorded)
+      report(
+        key,
+        `is older than node ${doc.node}'s record of it (write ${doc.seq}, recorded ${recorded}): restored from an earlier copy? addresses handed out since may look free`,
+      );
+    else if (doc.seq > recorded)
+      report(
+        nodeStateKey(doc.node, info.id),
+        `records write ${recorded} of block ${hex}, but the block is at write ${doc.seq}: restored from an earlier copy?`,
+      );
   }
   for (const [hex, doc] of info.blocks) {
     const claim = info.claims.get(hex);
     const key = blockClaimKey(info.id, BigInt(`0x${hex}`));
-    if (claim === undefined) report(key, `is missing: block ${hex} is affine to node ${doc.node} but its claim is not recorded`);
-    else if (claim.node !== doc.node) report(claim.key, `records block ${hex} as claimed by node ${claim.node}, but the block is affine to node ${doc.node}`);
+    if (claim === undefined)
+      report(key, `is missing: block ${hex} is affine to node ${doc.node} but its claim is not recorded`);
+    else if (claim.node !== doc.node)
+      report(
+        claim.key,
+        `records block ${hex} as claimed by node ${claim.node}, but the block is affine to node ${doc.node}`,
+      );
   }
   if (info.blocks.size > 0 && !info.listedWithBlocks) {
-    report(poolWithBlocksKey(info.id), `is missing: pool ${info.id} has blocks, so an ADD in an overlapping pool would not see them`);
+    report(
+      poolWithBlocksKey(info.id),
+      `is missing: pool ${info.id} has blocks, so an ADD in an overlapping pool would not see them`,
+    );
   }
   for (const [hex, claim] of info.claims) {
     const key = blockKey(info.id, BigInt(`0x${hex}`));
     if (claim.pool !== info.id) report(claim.key, `names pool ${claim.pool} but is a claim in pool ${info.id}`);
-    if (!info.blocks.has(hex) && !info.unreadable.has(key)) report(claim.key, `records block ${hex} as claimed by node ${claim.node}, but its file ${key} is missing (lost, not released: its addresses may be held)`);
+    if (!info.blocks.has(hex) && !info.unreadable.has(key))
+      report(
+        claim.key,
+        `records block ${hex} as claimed by node ${claim.node}, but its file ${key} is missing (lost, not released: its addresses may be held)`,
+      );
   }
   for (const [node, state] of info.states) {
     const key = nodeStateKey(node, info.id);
@@ -89,10 +128,16 @@ export function checkAffinity(info: PoolInfo, report: Report): void {
     }
     for (const hex of Object.keys(state.blocks)) {
       const blockKeyText = blockKey(info.id, BigInt(`0x${hex}`));
-      if (BigInt(`0x${hex}`) >= info.layout.blockCount) report(key, `lists block ${hex}, which is not a block of the pool`);
+      if (BigInt(`0x${hex}`) >= info.layout.blockCount)
+        report(key, `lists block ${hex}, which is not a block of the pool`);
       else if (info.unreadable.has(blockKeyText)) continue;
-      else if (!info.blocks.has(hex)) report(key, `lists block ${hex}, whose file ${blockKeyText} is missing (lost, not released: its addresses may be held)`);
-      else if (info.blocks.get(hex)!.node !== node) report(key, `lists block ${hex}, which is affine to node ${info.blocks.get(hex)!.node}`);
+      else if (!info.blocks.has(hex))
+        report(
+          key,
+          `lists block ${hex}, whose file ${blockKeyText} is missing (lost, not released: its addresses may be held)`,
+        );
+      else if (info.blocks.get(hex)!.node !== node)
+        report(key, `lists block ${hex}, which is affine to node ${info.blocks.get(hex)!.node}`);
     }
   }
 }
@@ -106,7 +151,8 @@ export function checkOverlappingPools(pools: readonly PoolInfo[], report: Report
   for (let i = 0; i < holding.length; i++) {
     for (let j = i + 1; j < holding.length; j++) {
       const [a, b] = [holding[i]!, holding[j]!];
-      if (cidrsOverlap(a.cidr, b.cidr)) report(`block/${a.id.replace("/", "_")}/`, `pools ${a.id} and ${b.id} overlap and both hold addresses`);
+      if (cidrsOverlap(a.cidr, b.cidr))
+        report(`block/${a.id.replace("/", "_")}/`, `pools ${a.id} and ${b.id} overlap and both hold addresses`);
     }
   }
 }

@@ -90,8 +90,7 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
     const parts = key.split("/");
     if (key === POOLS_KEY) {
       for (const id of checkStoredPools(await load(key, storedPoolsSchema), report)) storedIds.add(id);
-    }
-    else if (parts[0] === "block" && parts.length === 3) {
+    } else if (parts[0] === "block" && parts.length === 3) {
       blockCount++;
       const info = poolInfo(key, parts[1]!);
       const doc = await load(key, blockSchema);
@@ -121,7 +120,8 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
       // An earlier version's claims document, until the next ADD converts it (layout-upgrade.ts).
       const info = poolInfo(key, parts[1]!);
       const doc = await load(key, legacyClaimsSchema);
-      if (info && doc) for (const [hex, node] of Object.entries(doc.blocks)) info.claims.set(hex, { node, pool: doc.pool, key });
+      if (info && doc)
+        for (const [hex, node] of Object.entries(doc.blocks)) info.claims.set(hex, { node, pool: doc.pool, key });
       if (info && doc) info.listedWithBlocks = true;
     } else if (parts[0] === "attachment" && parts.length === 3) attachmentKeys.push(key);
     // A node record has no invariant beyond its schema, which load checks.
@@ -129,7 +129,8 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
     else report(key, "not written by ippool (an unexpected name in the store)");
   }
   for (const [address, holders] of bitHolders) {
-    if (holders.length > 1) report("block/", `address ${address} is taken in more than one pool: ${holders.join(", ")}`);
+    if (holders.length > 1)
+      report("block/", `address ${address} is taken in more than one pool: ${holders.join(", ")}`);
   }
   for (const info of pools.values()) checkAffinity(info, report);
   checkOverlappingPools([...pools.values()], report);
@@ -142,14 +143,18 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
     const doc = await load(key, attachmentSchema);
     if (!doc) continue;
     const id = key.slice(ATTACHMENT_PREFIX.length);
-    if (idOfAttachment(doc) !== id) report(key, `record names attachment ${idOfAttachment(doc)} but is stored as ${id}`);
+    if (idOfAttachment(doc) !== id)
+      report(key, `record names attachment ${idOfAttachment(doc)} but is stored as ${id}`);
     attachments.set(id, doc);
     for (const entry of doc.addresses) {
       addressCount++;
       const address = parseAddress(entry.address);
       const pool = parseCidr(entry.pool);
       if (!address || !pool || formatCidr(pool.cidr) !== entry.pool) {
-        report(key, `holds ${JSON.stringify(entry.address)} in pool ${JSON.stringify(entry.pool)}, which is not an address in a pool CIDR`);
+        report(
+          key,
+          `holds ${JSON.stringify(entry.address)} in pool ${JSON.stringify(entry.pool)}, which is not an address in a pool CIDR`,
+        );
         continue;
       }
       const text = formatAddress(address.family, address.value);
@@ -159,12 +164,21 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
         continue;
       }
       const owner = owners.get(`${entry.pool}|${address.value - pool.cidr.network}`);
-      if (owner?.attachment !== id) report(key, `holds ${text} of pool ${entry.pool}, but the pool's bitmap shows it ${owner ? `held by ${owner.attachment}` : "free"}`);
-      else if (owner.handle !== doc.handle) report(key, `holds ${text} of pool ${entry.pool} as allocation ${doc.handle}, but the block records allocation ${owner.handle}`);
+      if (owner?.attachment !== id)
+        report(
+          key,
+          `holds ${text} of pool ${entry.pool}, but the pool's bitmap shows it ${owner ? `held by ${owner.attachment}` : "free"}`,
+        );
+      else if (owner.handle !== doc.handle)
+        report(
+          key,
+          `holds ${text} of pool ${entry.pool} as allocation ${doc.handle}, but the block records allocation ${owner.handle}`,
+        );
     }
   }
   for (const [address, ids] of holders) {
-    if (ids.length > 1) report(`${ATTACHMENT_PREFIX}${ids[0]}`, `address ${address} is held more than once: by ${ids.join(", ")}`);
+    if (ids.length > 1)
+      report(`${ATTACHMENT_PREFIX}${ids[0]}`, `address ${address} is held more than once: by ${ids.join(", ")}`);
   }
 
   // The other direction: every set bit's owner has a record that lists the address (else it leaked).
@@ -174,8 +188,16 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
     const key = `${ATTACHMENT_PREFIX}${owner.attachment}`;
     if (damaged.has(key)) continue;
     const doc = attachments.get(owner.attachment);
-    if (!doc) report(key, `${address} of pool ${poolId} is taken by ${owner.attachment}, which has no attachment record (a leaked address)`);
-    else if (!doc.addresses.some((entry) => entry.pool === poolId && parseAddress(entry.address)?.value === parseAddress(address)!.value)) {
+    if (!doc)
+      report(
+        key,
+        `${address} of pool ${poolId} is taken by ${owner.attachment}, which has no attachment record (a leaked address)`,
+      );
+    else if (
+      !doc.addresses.some(
+        (entry) => entry.pool === poolId && parseAddress(entry.address)?.value === parseAddress(address)!.value,
+      )
+    ) {
       report(key, `${address} of pool ${poolId} is taken by ${owner.attachment}, whose record does not list it`);
     }
   }

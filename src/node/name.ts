@@ -12,9 +12,14 @@ const MAX_NODE_NAME_LENGTH = 253;
  */
 export function nodeNameProblem(name: string): string | undefined {
   if (name.length > MAX_NODE_NAME_LENGTH) return `a node name may be at most ${MAX_NODE_NAME_LENGTH} characters`;
-  if (!NODE_NAME_PATTERN.test(name)) return "a node name is lower-case letters, digits, '-' and '.', starting and ending with a letter or digit";
+  if (!NODE_NAME_PATTERN.test(name))
+    return "a node name is lower-case letters, digits, '-' and '.', starting and ending with a letter or digit";
   return undefined;
 }
 
 /** The rule as a schema field: metadata.name of a node, ipam.nodename of a netconf. */
-export const nodeNameSchema = z.string().check(z.refine((name) => nodeNameProblem(name) === undefined, { error: (issue) => nodeNameProblem(String(issue.input)) }));
+export const nodeNameSchema = z
+  .string()
+  .check(
+    z.refine((name) => nodeNameProblem(name) === undefined, { error: (issue) => nodeNameProblem(String(issue.input)) }),
+  );

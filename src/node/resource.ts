@@ -26,9 +26,12 @@ export interface Node {
   readonly asNumber?: number;
 }
 
-
 const addressText = (family: Family) =>
-  z.string().check(z.refine((text) => parseNodeAddress(text)?.family === family, { message: `not an IPv${family} address with prefix (e.g. ${family === 4 ? "192.168.10.11/24" : "fd00:10::11/64"})` }));
+  z.string().check(
+    z.refine((text) => parseNodeAddress(text)?.family === family, {
+      message: `not an IPv${family} address with prefix (e.g. ${family === 4 ? "192.168.10.11/24" : "fd00:10::11/64"})`,
+    }),
+  );
 
 export const nodeDocumentSchema = z.strictObject({
   apiVersion: z.literal("v1", { message: 'apiVersion must be "v1" (the Calico v1 node format)' }),
@@ -62,7 +65,13 @@ export function parseNodeAddress(text: string): NodeAddress | undefined {
   const prefix = Number(prefixText);
   const hostBits = (1n << BigInt(bits - prefix)) - 1n;
   const address = formatAddress(parsed.family, parsed.value);
-  return { family: parsed.family, value: parsed.value, address, subnet: { family: parsed.family, network: parsed.value & ~hostBits, prefix }, text: `${address}/${prefix}` };
+  return {
+    family: parsed.family,
+    value: parsed.value,
+    address,
+    subnet: { family: parsed.family, network: parsed.value & ~hostBits, prefix },
+    text: `${address}/${prefix}`,
+  };
 }
 
 export interface ParsedNode {
@@ -77,9 +86,14 @@ export function parseNodeDocument(input: unknown, where: string): ParsedNode {
   const node = nodeFromDocument(result.data);
   const warnings: string[] = [];
   const bgp = result.data.spec.bgp;
-  for (const [field, text] of [["ipv4Address", bgp?.ipv4Address], ["ipv6Address", bgp?.ipv6Address]] as const) {
+  for (const [field, text] of [
+    ["ipv4Address", bgp?.ipv4Address],
+    ["ipv6Address", bgp?.ipv6Address],
+  ] as const) {
     if (text !== undefined && !text.includes("/")) {
-      warnings.push(`${where}: spec.bgp.${field} ${text} has no prefix; read as a subnet of one, so every other node counts as in another subnet (give e.g. ${text}/24)`);
+      warnings.push(
+        `${where}: spec.bgp.${field} ${text} has no prefix; read as a subnet of one, so every other node counts as in another subnet (give e.g. ${text}/24)`,
+      );
     }
   }
   return { node, warnings };
@@ -103,7 +117,13 @@ export function nodeToDocument(node: Node): NodeDocument {
     ...(node.ipv6 ? { ipv6Address: node.ipv6.text } : {}),
     ...(node.asNumber !== undefined ? { asNumber: node.asNumber } : {}),
   };
-  return { apiVersion: "v1", kind: "node", metadata: { name: node.name }, spec: Object.keys(bgp).length > 0 ? { bgp } : {} };
+  return {
+    apiVersion: "v1",
+    kind: "node",
+    metadata: { name: node.name },
+    spec: Object.keys(bgp).length > 0 ? { bgp } : {},
+  };
 }
 
-export const nodeAddress = (node: Node, family: Family): NodeAddress | undefined => (family === 4 ? node.ipv4 : node.ipv6);
+export const nodeAddress = (node: Node, family: Family): NodeAddress | undefined =>
+  family === 4 ? node.ipv4 : node.ipv6;

@@ -5,7 +5,13 @@ import { parseCniArgs } from "../cni/cni-args.js";
 import type { IpamConfig } from "../cni/netconf.js";
 import type { IpamResult } from "../cni/result.js";
 import { assignAddresses, prefetchForAdd } from "../ipam/assign.js";
-import { attachmentId, attachmentKey, attachmentSchema, poolCidr, type AttachmentDoc } from "../ipam/store-documents.js";
+import {
+  attachmentId,
+  attachmentKey,
+  attachmentSchema,
+  poolCidr,
+  type AttachmentDoc,
+} from "../ipam/store-documents.js";
 import { familyRequests, networkPools, parseInlinePools, requestedAddresses } from "./network-pools.js";
 import { nodeOf, type VerbContext } from "./context.js";
 import { newHandle } from "../ipam/handle.js";
@@ -18,7 +24,10 @@ export async function add(context: VerbContext): Promise<IpamResult> {
   const cniArgs = parseCniArgs(env.args);
   const inline = parseInlinePools(conf, io.warn);
   // CONVENTIONS.md: when the config carries `args`, CNI_ARGS is ignored for the same purpose.
-  const requested = requestedAddresses([...conf.requestedIps.fromConfig, ...(conf.requestedIps.argsGiven ? [] : cniArgs.ips)]);
+  const requested = requestedAddresses([
+    ...conf.requestedIps.fromConfig,
+    ...(conf.requestedIps.argsGiven ? [] : cniArgs.ips),
+  ]);
   const id = attachmentId(conf.name, env.containerId, env.ifname);
   const attachment = await updateInCurrentLayout(store, async (txn) => {
     await prefetchForAdd(txn, id, node);

@@ -19,19 +19,35 @@ export async function check({ env, conf, store }: VerbContext): Promise<void> {
   await store.read(async (txn) => {
     const doc = await txn.get(attachmentKey(id), attachmentSchema);
     if (!doc || doc.addresses.length === 0) {
-      throw new CniError(ErrorCode.unknownContainer, `container ${env.containerId} (ifname ${env.ifname}) holds no address in network ${conf.name}`);
+      throw new CniError(
+        ErrorCode.unknownContainer,
+        `container ${env.containerId} (ifname ${env.ifname}) holds no address in network ${conf.name}`,
+      );
     }
     const held = doc.addresses.map((entry) => entry.address);
     for (const address of expected) {
       if (!held.includes(address)) {
-        throw new CniError(ErrorCode.checkMismatch, `prevResult lists ${address}, which ippool does not hold for ${id}`, `it holds ${held.join(", ")}`);
+        throw new CniError(
+          ErrorCode.checkMismatch,
+          `prevResult lists ${address}, which ippool does not hold for ${id}`,
+          `it holds ${held.join(", ")}`,
+        );
       }
     }
     for (const { pool, address } of doc.addresses) {
       const owner = await ownerOf(txn, pool, offsetOf(pool, address));
       if (owner?.attachment !== id || owner.handle !== doc.handle) {
-        const holder = owner === undefined ? "free" : owner.attachment === id ? "recorded for another allocation of it" : `recorded for ${owner.attachment}`;
-        throw new CniError(ErrorCode.checkMismatch, `${address} of ${id} is ${holder} in pool ${pool}`, "run 'ippool verify'");
+        const holder =
+          owner === undefined
+            ? "free"
+            : owner.attachment === id
+              ? "recorded for another allocation of it"
+              : `recorded for ${owner.attachment}`;
+        throw new CniError(
+          ErrorCode.checkMismatch,
+          `${address} of ${id} is ${holder} in pool ${pool}`,
+          "run 'ippool verify'",
+        );
       }
     }
   });
@@ -46,7 +62,11 @@ export async function gc(context: VerbContext): Promise<void> {
   const { conf, store } = context;
   const node = nodeOf(context);
   if (!conf.validAttachments) {
-    throw new CniError(ErrorCode.invalidConfig, "GC needs cni.dev/valid-attachments in the config", "without it every allocation would look stale");
+    throw new CniError(
+      ErrorCode.invalidConfig,
+      "GC needs cni.dev/valid-attachments in the config",
+      "without it every allocation would look stale",
+    );
   }
   const live = conf.validAttachments.map((entry) => ({ containerId: entry.containerID, ifname: entry.ifname }));
   const stale = await store.read((txn) => findStale(txn, conf.name, node, live));
@@ -62,9 +82,15 @@ export async function gc(context: VerbContext): Promise<void> {
   }
   if (failures.length > 0) {
     // One kind of failure keeps its code and its way out (a damaged file stays 104, a busy lock 11).
-    const code = failures.every((failure) => failure.code === failures[0]!.code) ? failures[0]!.code : ErrorCode.ioFailure;
+    const code = failures.every((failure) => failure.code === failures[0]!.code)
+      ? failures[0]!.code
+      : ErrorCode.ioFailure;
     const hints = [...new Set(failures.map((failure) => failure.details).filter((hint) => hint !== undefined))];
-    throw new CniError(code, `gc could not release ${failures.length} of ${stale.length} stale attachment(s)`, [...lines, ...hints].join("; "));
+    throw new CniError(
+      code,
+      `gc could not release ${failures.length} of ${stale.length} stale attachment(s)`,
+      [...lines, ...hints].join("; "),
+    );
   }
 }
 
@@ -78,13 +104,20 @@ export async function status(context: VerbContext): Promise<void> {
       for (const request of familyRequests(conf, await networkPools(txn, inline), new Map())) {
         if ((await chooseAddress(txn, node, request)) === undefined) {
           const pools = request.candidates.map((pool) => pool.id).join(", ");
-          throw new CniError(ErrorCode.poolExhausted, `every IPv${request.family} pool of network ${conf.name} is full (${pools})`);
+          throw new CniError(
+            ErrorCode.poolExhausted,
+            `every IPv${request.family} pool of network ${conf.name} is full (${pools})`,
+          );
         }
       }
     });
   } catch (error) {
     const cause = toCniError(error);
     if (cause.code === ErrorCode.invalidConfig || cause.code === ErrorCode.unsupportedField) throw cause;
-    throw new CniError(ErrorCode.pluginNotAvailable, `ippool cannot serve ADD for network ${conf.name}: ${cause.message}`, cause.details);
+    throw new CniError(
+      ErrorCode.pluginNotAvailable,
+      `ippool cannot serve ADD for network ${conf.name}: ${cause.message}`,
+      cause.details,
+    );
   }
 }

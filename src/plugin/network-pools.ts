@@ -25,14 +25,21 @@ export async function networkPools(txn: StoreReader, inline: readonly Pool[]): P
  * Which families to assign and from where. assign_ipvN unset means "if the network has an
  * enabled pool of that family", so a config with a v4 and a v6 pool gets one of each.
  */
-export function familyRequests(conf: NetConf, pools: readonly Pool[], requested: ReadonlyMap<Family, bigint>): FamilyRequest[] {
+export function familyRequests(
+  conf: NetConf,
+  pools: readonly Pool[],
+  requested: ReadonlyMap<Family, bigint>,
+): FamilyRequest[] {
   const requests: FamilyRequest[] = [];
   for (const family of [4, 6] as const) {
     const wanted = family === 4 ? conf.ipam.assign_ipv4 : conf.ipam.assign_ipv6;
     const asked = requested.get(family);
     if (wanted === false) {
       if (asked !== undefined) {
-        throw new CniError(ErrorCode.invalidConfig, `an IPv${family} address was requested but ipam.assign_ipv${family} is false`);
+        throw new CniError(
+          ErrorCode.invalidConfig,
+          `an IPv${family} address was requested but ipam.assign_ipv${family} is false`,
+        );
       }
       continue;
     }
@@ -45,7 +52,8 @@ export function familyRequests(conf: NetConf, pools: readonly Pool[], requested:
     }
     requests.push({ family, candidates, ...(asked !== undefined ? { requested: asked } : {}) });
   }
-  if (requests.length === 0) throw new CniError(ErrorCode.noUsablePool, `network ${conf.name} has no enabled pool`, poolHint);
+  if (requests.length === 0)
+    throw new CniError(ErrorCode.noUsablePool, `network ${conf.name} has no enabled pool`, poolHint);
   return requests;
 }
 
@@ -56,9 +64,14 @@ export function requestedAddresses(texts: readonly string[]): Map<Family, bigint
   const byFamily = new Map<Family, bigint>();
   for (const text of texts) {
     const address = parseAddress(text.split("/")[0]!);
-    if (!address) throw new CniError(ErrorCode.invalidConfig, `requested address ${JSON.stringify(text)} is not an IP address`);
+    if (!address)
+      throw new CniError(ErrorCode.invalidConfig, `requested address ${JSON.stringify(text)} is not an IP address`);
     if (byFamily.has(address.family)) {
-      throw new CniError(ErrorCode.invalidConfig, `more than one IPv${address.family} address requested`, "ask for at most one address per family");
+      throw new CniError(
+        ErrorCode.invalidConfig,
+        `more than one IPv${address.family} address requested`,
+        "ask for at most one address per family",
+      );
     }
     byFamily.set(address.family, address.value);
   }

@@ -33,7 +33,8 @@ export async function runPlugin(io: PluginIo, open: StoreOpener = openStore): Pr
       decodeFailure = error;
     }
     const env = parseCniEnv(io.env);
-    if (env.command === "VERSION") return success({ cniVersion: replyVersion(raw), supportedVersions: SUPPORTED_VERSIONS });
+    if (env.command === "VERSION")
+      return success({ cniVersion: replyVersion(raw), supportedVersions: SUPPORTED_VERSIONS });
     if (!raw) throw decodeFailure;
     requireVerbSupported(env.command, readVersion(raw));
     conf = parseNetConf(raw);
@@ -63,14 +64,22 @@ export async function runPlugin(io: PluginIo, open: StoreOpener = openStore): Pr
     return result === undefined ? { stdout: "", exitCode: 0 } : success(result);
   } catch (error) {
     const failure = store ? withStoreFlags(toCniError(error), store.cliFlags) : toCniError(error);
-    const body = { cniVersion: replyVersion(raw), code: failure.code, msg: failure.message, ...(failure.details ? { details: failure.details } : {}) };
+    const body = {
+      cniVersion: replyVersion(raw),
+      code: failure.code,
+      msg: failure.message,
+      ...(failure.details ? { details: failure.details } : {}),
+    };
     return { stdout: `${JSON.stringify(body)}\n`, exitCode: 1 };
   }
 }
 
 /** Contention is worth a line in the runtime's log: many of them mean nodes keep writing the same keys. */
 function reportConflicts({ store, io }: VerbContext): void {
-  if (store.conflictsRetried > 0) io.warn(`committed after ${store.conflictsRetried} conflict(s) with other writers to ${store.location}, each retried`);
+  if (store.conflictsRetried > 0)
+    io.warn(
+      `committed after ${store.conflictsRetried} conflict(s) with other writers to ${store.location}, each retried`,
+    );
 }
 
 const success = (body: unknown): PluginOutcome => ({ stdout: `${JSON.stringify(body)}\n`, exitCode: 0 });

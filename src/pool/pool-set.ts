@@ -9,7 +9,11 @@ export function assertNoOverlap(pools: readonly Pool[], where: string): void {
   for (let i = 1; i < sorted.length; i++) {
     const [a, b] = [sorted[i - 1]!, sorted[i]!];
     if (cidrsOverlap(a.cidr, b.cidr)) {
-      throw new CniError(ErrorCode.invalidConfig, `${where}: pool ${b.id} overlaps pool ${a.id}`, "pools may not share addresses");
+      throw new CniError(
+        ErrorCode.invalidConfig,
+        `${where}: pool ${b.id} overlaps pool ${a.id}`,
+        "pools may not share addresses",
+      );
     }
   }
 }
@@ -50,7 +54,11 @@ export function candidatePools(pools: readonly Pool[], family: Family, list: rea
       );
     }
     if (pool.disabled) {
-      throw new CniError(ErrorCode.noUsablePool, `${field} names pool ${id}, which is disabled`, "enable it or remove it from the list");
+      throw new CniError(
+        ErrorCode.noUsablePool,
+        `${field} names pool ${id}, which is disabled`,
+        "enable it or remove it from the list",
+      );
     }
     return pool;
   });

@@ -18,7 +18,9 @@ export interface Pool {
   readonly disabled: boolean;
 }
 
-const cidrText = z.string().check(z.refine((text) => parseCidr(text) !== undefined, { message: "not a valid IPv4 or IPv6 CIDR" }));
+const cidrText = z
+  .string()
+  .check(z.refine((text) => parseCidr(text) !== undefined, { message: "not a valid IPv4 or IPv6 CIDR" }));
 
 export const poolDocumentSchema = z.strictObject({
   apiVersion: z.literal("v1", { message: 'apiVersion must be "v1" (the Calico v1 ipPool format)' }),

@@ -28,12 +28,22 @@ export function parseResourceDocuments(text: string, source: string): SourceDocu
     const where = `document ${index + 1}`;
     if (value === null || value === undefined) return;
     if (Array.isArray(value)) {
-      value.forEach((item, itemIndex) => resources.push({ value: asMapping(item, `${where} item ${itemIndex + 1}`, source), where: `${where} item ${itemIndex + 1}` }));
+      value.forEach((item, itemIndex) =>
+        resources.push({
+          value: asMapping(item, `${where} item ${itemIndex + 1}`, source),
+          where: `${where} item ${itemIndex + 1}`,
+        }),
+      );
     } else {
       resources.push({ value: asMapping(value, where, source), where });
     }
   });
-  if (resources.length === 0) throw new CniError(ErrorCode.decodeFailure, `${source} holds no resource`, "give one or more ipPool or node documents");
+  if (resources.length === 0)
+    throw new CniError(
+      ErrorCode.decodeFailure,
+      `${source} holds no resource`,
+      "give one or more ipPool or node documents",
+    );
   return resources;
 }
 
@@ -57,16 +67,29 @@ function parseYaml(text: string, source: string): unknown[] {
   } catch (cause) {
     // The yaml parser recurses per nesting level; tens of thousands of levels overflow the stack.
     if (!(cause instanceof RangeError)) throw cause;
-    throw new CniError(ErrorCode.decodeFailure, `${source}: nested too deeply to read (${cause.message})`, "a pool document needs a few levels of nesting; check what generated the file");
+    throw new CniError(
+      ErrorCode.decodeFailure,
+      `${source}: nested too deeply to read (${cause.message})`,
+      "a pool document needs a few levels of nesting; check what generated the file",
+    );
   }
   return docs.map((doc, index) => {
     const where = `${source}: document ${index + 1}`;
     const [error] = doc.errors;
-    if (error) throw new CniError(ErrorCode.decodeFailure, `${where}: ${firstLine(error.message)}`, "fix the YAML or JSON syntax");
+    if (error)
+      throw new CniError(
+        ErrorCode.decodeFailure,
+        `${where}: ${firstLine(error.message)}`,
+        "fix the YAML or JSON syntax",
+      );
     try {
       return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (cause) {
-      throw new CniError(ErrorCode.decodeFailure, `${where}: ${firstLine((cause as Error).message)}`, `at most ${MAX_ALIAS_COUNT} alias expansions are allowed`);
+      throw new CniError(
+        ErrorCode.decodeFailure,
+        `${where}: ${firstLine((cause as Error).message)}`,
+        `at most ${MAX_ALIAS_COUNT} alias expansions are allowed`,
+      );
     }
   });
 }
@@ -74,7 +97,11 @@ function parseYaml(text: string, source: string): unknown[] {
 function asMapping(value: unknown, where: string, source: string): Record<string, unknown> {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
   const kind = Array.isArray(value) ? "a list" : value === null ? "empty" : `a ${typeof value}`;
-  throw new CniError(ErrorCode.invalidConfig, `${source}: ${where} is ${kind}, not a resource`, "each document must be a mapping with apiVersion, kind, metadata and spec");
+  throw new CniError(
+    ErrorCode.invalidConfig,
+    `${source}: ${where} is ${kind}, not a resource`,
+    "each document must be a mapping with apiVersion, kind, metadata and spec",
+  );
 }
 
 const firstLine = (message: string): string => message.split("\n")[0]!.replace(/:$/, "");

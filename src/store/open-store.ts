@@ -42,7 +42,18 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   const datastore = config.datastore;
   if (datastore.type === "disk") return new DiskStore(config.dataDir, config.lockWaitSeconds * 1000);
   const { EtcdStore } = await import("./etcd/etcd-store.js");
-  const tls = { ...(datastore.caFile ? { caFile: datastore.caFile } : {}), ...(datastore.certFile ? { certFile: datastore.certFile } : {}), ...(datastore.keyFile ? { keyFile: datastore.keyFile } : {}) };
+  const tls = {
+    ...(datastore.caFile ? { caFile: datastore.caFile } : {}),
+    ...(datastore.certFile ? { certFile: datastore.certFile } : {}),
+    ...(datastore.keyFile ? { keyFile: datastore.keyFile } : {}),
+  };
   const turn = config.nodename ? { turn: `${datastore.prefix}@${config.nodename}` } : {};
-  return new EtcdStore({ endpoints: datastore.endpoints, prefix: datastore.prefix, tls, timeoutMs: datastore.timeoutSeconds * 1000, turnWaitMs: config.lockWaitSeconds * 1000, ...turn });
+  return new EtcdStore({
+    endpoints: datastore.endpoints,
+    prefix: datastore.prefix,
+    tls,
+    timeoutMs: datastore.timeoutSeconds * 1000,
+    turnWaitMs: config.lockWaitSeconds * 1000,
+    ...turn,
+  });
 }

@@ -96,12 +96,15 @@ export const damagedKeyOf = (error: unknown): string | undefined => {
 };
 
 /** A value as one shell word, quoted only when it needs to be, so advice can be pasted as is. */
-export const shellWord = (text: string): string => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
+export const shellWord = (text: string): string =>
+  /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 
 /** Key segments are checked by the backend too: a name from outside must never become a path that escapes. */
 export function assertSafeKey(key: string): void {
   const segments = key.split("/");
-  const bad = segments.find((segment) => segment === "" || segment === "." || segment === ".." || segment.includes("\0"));
+  const bad = segments.find(
+    (segment) => segment === "" || segment === "." || segment === ".." || segment.includes("\0"),
+  );
   if (bad !== undefined) throw new Error(`internal error: unsafe store key ${JSON.stringify(key)}`);
 }
 

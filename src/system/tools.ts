@@ -26,11 +26,16 @@ export function systemTools(netns?: string): Tools {
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       child.on("error", (error: NodeJS.ErrnoException) =>
-        reject(error.code === "ENOENT" ? missingTool(program) : new CniError(ErrorCode.ioFailure, `cannot run ${program}: ${error.message}`)),
+        reject(
+          error.code === "ENOENT"
+            ? missingTool(program)
+            : new CniError(ErrorCode.ioFailure, `cannot run ${program}: ${error.message}`),
+        ),
       );
       child.on("close", (code) => {
         // `ip netns exec` reports a missing program as exit 255 with execvp's message.
-        if (netns && code === 255 && /No such file or directory/.test(stderr) && stderr.includes(program)) reject(missingTool(program));
+        if (netns && code === 255 && /No such file or directory/.test(stderr) && stderr.includes(program))
+          reject(missingTool(program));
         else resolve({ code: code ?? 1, stdout, stderr });
       });
       child.stdin.on("error", () => undefined);
@@ -54,7 +59,11 @@ export function systemTools(netns?: string): Tools {
 export class MissingToolError extends CniError {
   constructor(readonly program: string) {
     const debianPackage = program.includes("tables") ? "iptables" : program === "modprobe" ? "kmod" : "iproute2";
-    super(ErrorCode.ioFailure, `${program} not found on PATH`, `install it (Debian: apt-get install ${debianPackage}) and run the command again`);
+    super(
+      ErrorCode.ioFailure,
+      `${program} not found on PATH`,
+      `install it (Debian: apt-get install ${debianPackage}) and run the command again`,
+    );
   }
 }
 

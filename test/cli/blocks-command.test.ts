@@ -7,14 +7,20 @@ import { fails, ok, useCliDir } from "./support.js";
 import { storeNameFor } from "../helpers/datastore.js";
 
 const dir = useCliDir();
-const conf = () => netconf("1.1.0", { dataDir: dir.path, ipPools: [poolDoc("10.32.0.0/24"), poolDoc("fd00:32::/120")] });
-const rowsOf = (table: string): string[][] => table.trim().split("\n").map((line) => line.split(/\s{2,}/));
+const conf = () =>
+  netconf("1.1.0", { dataDir: dir.path, ipPools: [poolDoc("10.32.0.0/24"), poolDoc("fd00:32::/120")] });
+const rowsOf = (table: string): string[][] =>
+  table
+    .trim()
+    .split("\n")
+    .map((line) => line.split(/\s{2,}/));
 
 async function addOn(node: string, containerId: string): Promise<void> {
   const result = await execPlugin({ command: "ADD", containerId, env: { NODENAME: node } }, conf());
   expect(result.code, result.stdout).toBe(0);
 }
-const delOn = async (node: string, containerId: string) => expect((await execPlugin({ command: "DEL", containerId, env: { NODENAME: node } }, conf())).code).toBe(0);
+const delOn = async (node: string, containerId: string) =>
+  expect((await execPlugin({ command: "DEL", containerId, env: { NODENAME: node } }, conf())).code).toBe(0);
 
 describe("ippool blocks", () => {
   it("lists every claimed block with its pool, affine node and counts, as a table and as JSON", async () => {
@@ -28,16 +34,29 @@ describe("ippool blocks", () => {
       ["fd00:32::/122", "fd00:32::/120", "node-a", "2", "60"],
       ["fd00:32::40/122", "fd00:32::/120", "node-b", "1", "63"],
     ]);
-    expect(JSON.parse(ok(await dir.cli(["blocks", "-o", "json"])))[1]).toEqual({ cidr: "10.32.0.64/26", pool: "10.32.0.0/24", node: "node-b", used: 1, free: 63 });
+    expect(JSON.parse(ok(await dir.cli(["blocks", "-o", "json"])))[1]).toEqual({
+      cidr: "10.32.0.64/26",
+      pool: "10.32.0.0/24",
+      node: "node-b",
+      used: 1,
+      free: 63,
+    });
     // usage sums the blocks: 3 of the pool's 253.
-    expect(JSON.parse(ok(await dir.cli(["usage", "-o", "json"])))[0]).toMatchObject({ pool: "10.32.0.0/24", used: 3, free: 250 });
+    expect(JSON.parse(ok(await dir.cli(["usage", "-o", "json"])))[0]).toMatchObject({
+      pool: "10.32.0.0/24",
+      used: 3,
+      free: 250,
+    });
   });
 
   it("release --empty hands back only the node's empty blocks, and another node may then claim them", async () => {
     await addOn("node-a", "a1");
     await addOn("node-b", "b1");
     await delOn("node-b", "b1");
-    fails(await dir.cli(["blocks", "release", "--empty", "--nodename", "node-a"]), "node node-a has no empty block to release");
+    fails(
+      await dir.cli(["blocks", "release", "--empty", "--nodename", "node-a"]),
+      "node node-a has no empty block to release",
+    );
     expect(ok(await dir.cli(["blocks", "release", "--empty", "--nodename", "node-b"]))).toBe(
       `released block 10.32.0.64/26 of node node-b\nreleased block fd00:32::40/122 of node node-b\nreleased 2 empty block(s) of node node-b in ${storeNameFor(dir.path)}\n`,
     );
@@ -83,8 +102,12 @@ describe("--nodename", () => {
     ok(await dir.cli(["get", "pools", "--nodename", "node-a"]));
     const out = ok(await dir.cli(["reclaim", "--network", "testnet", "--live", "-", "--nodename", "node-a"], "[]"));
     expect(out).toMatch(/released 10\.32\.0\.2, fd00:32::2 of testnet\/a1:eth0/);
-    expect(out).toMatch(/reclaimed 1 attachment\(s\) \(2 address\(es\)\) of network testnet in [^;]+; 0 live attachment\(s\) kept/);
+    expect(out).toMatch(
+      /reclaimed 1 attachment\(s\) \(2 address\(es\)\) of network testnet in [^;]+; 0 live attachment\(s\) kept/,
+    );
     const left = JSON.parse(ok(await dir.cli(["allocations", "-o", "json"])));
-    expect(left.map((doc: { containerId: string; node: string }) => `${doc.containerId}@${doc.node}`)).toEqual(["b1@node-b"]);
+    expect(left.map((doc: { containerId: string; node: string }) => `${doc.containerId}@${doc.node}`)).toEqual([
+      "b1@node-b",
+    ]);
   });
 });

@@ -10,14 +10,22 @@ const PARALLEL_ADDS = 10;
 
 describe("ippool CLI during plugin ADDs", () => {
   it("pool changes, get and usage run alongside 50 ADDs; every address is distinct and listed", async () => {
-    ok(await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.60.0.0/24"), poolDoc("10.61.0.0/24", { disabled: true }))));
+    ok(
+      await dir.cli(
+        ["apply", "-f", "-"],
+        yamlDocs(poolDoc("10.60.0.0/24"), poolDoc("10.61.0.0/24", { disabled: true })),
+      ),
+    );
     let addsDone = false;
     const cliRuns: string[] = [];
 
     const operator = (async () => {
       // The pool ADDs allocate from is changed under them (nat-outgoing and ipip back and forth), and read.
       const steps: [string[], string?][] = [
-        [["apply", "-f", "-"], yamlDocs(poolDoc("10.60.0.0/24", { "nat-outgoing": true, ipip: { mode: "cross-subnet" } }))],
+        [
+          ["apply", "-f", "-"],
+          yamlDocs(poolDoc("10.60.0.0/24", { "nat-outgoing": true, ipip: { mode: "cross-subnet" } })),
+        ],
         [["get", "pools", "-o", "wide"]],
         [["replace", "-f", "-"], yamlDocs(poolDoc("10.60.0.0/24", { "nat-outgoing": false }))],
         [["usage"]],
@@ -55,4 +63,5 @@ describe("ippool CLI during plugin ADDs", () => {
 });
 
 /** nat-outgoing after the operator's last write: apply sets it, replace clears it. */
-const lastNat = (runs: readonly string[]): boolean => runs.filter((run) => run === "apply" || run === "replace").pop() === "apply";
+const lastNat = (runs: readonly string[]): boolean =>
+  runs.filter((run) => run === "apply" || run === "replace").pop() === "apply";

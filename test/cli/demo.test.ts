@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT, runProcess } from "../helpers/ippool.js";
 
-const demo = (example: string) => runProcess(process.execPath, [join(REPO_ROOT, "build/demo.mjs"), example], { env: { PATH: process.env.PATH ?? "" } });
+const demo = (example: string) =>
+  runProcess(process.execPath, [join(REPO_ROOT, "build/demo.mjs"), example], { env: { PATH: process.env.PATH ?? "" } });
 
 describe("build/demo.mjs", () => {
   it.each([["netconf-examples/bridge-ipv4.conflist"], [join(REPO_ROOT, "netconf-examples/ptp.conflist")]])(

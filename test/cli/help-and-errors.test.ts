@@ -46,7 +46,9 @@ describe("ippool help", () => {
   it("--version prints package.json's version and which build runs", async () => {
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
     const artifact = IPPOOL.endsWith("build/ippool") ? "Node bundle, node v" : "standalone executable linux-";
-    expect(ok(await execCli(["--version"]))).toMatch(new RegExp(`^ippool ${version.replace(/\./g, "\\.")} \\(${artifact}`));
+    expect(ok(await execCli(["--version"]))).toMatch(
+      new RegExp(`^ippool ${version.replace(/\./g, "\\.")} \\(${artifact}`),
+    );
     expect((await execCli(["get", "--version"])).code).toBe(2);
   });
 
@@ -58,13 +60,18 @@ describe("ippool help", () => {
   });
 
   it("usage --help says what capacity leaves out", async () => {
-    expect(ok(await execCli(["usage", "--help"]))).toContain("the network address, network+1 (the gateway) and the IPv4");
+    expect(ok(await execCli(["usage", "--help"]))).toContain(
+      "the network address, network+1 (the gateway) and the IPv4",
+    );
   });
 });
 
 describe("ippool command line", () => {
   it.each([
-    [["frob"], "ippool: unknown command 'frob'; commands: create, apply, replace, get, delete, allocations, show, release, reclaim, usage"],
+    [
+      ["frob"],
+      "ippool: unknown command 'frob'; commands: create, apply, replace, get, delete, allocations, show, release, reclaim, usage",
+    ],
     [["get", "pools", "--frob"], "ippool: unknown flag --frob for 'ippool get' (see 'ippool get --help')"],
     [["get", "pools", "-x"], "ippool: unknown flag -x for 'ippool get'"],
     [["apply", "-f"], "ippool: flag --filename needs a value (FILE)"],
@@ -74,7 +81,10 @@ describe("ippool command line", () => {
     [["get"], "ippool: 'ippool get' needs a resource TYPE; accepted types: ippool, ippools, ipp, ipps, pool, pools"],
     [["--frob", "get"], "ippool: unknown flag --frob"],
     [["get", "pools", "-o", "json", "--output=yaml"], "ippool: flag --output given twice; it takes one value"],
-    [["install", "--network", "pods", "--pool", "10.22.0.0/24", "--pool", "fd00:22::/64"], "ippool: flag --pool given twice; it takes one value (CIDR[,CIDR])"],
+    [
+      ["install", "--network", "pods", "--pool", "10.22.0.0/24", "--pool", "fd00:22::/64"],
+      "ippool: flag --pool given twice; it takes one value (CIDR[,CIDR])",
+    ],
   ])("%j is a usage error: one line, exit 2", async (args, message) => {
     const result = await execCli(args, { dataDir: dir.path });
     expect(result.code).toBe(2);
@@ -116,10 +126,18 @@ describe("ippool command line", () => {
 describe("ippool store selection", () => {
   it.skipIf(onEtcd())("IPPOOL_DATA_DIR selects the store, and --data-dir overrides it", async () => {
     const other = join(dir.path, "..", "other-store");
-    ok(await execCli(["apply", "-f", "-"], { env: { IPPOOL_DATA_DIR: dir.path }, stdin: yamlDocs(poolDoc("10.1.0.0/16")) }));
+    ok(
+      await execCli(["apply", "-f", "-"], {
+        env: { IPPOOL_DATA_DIR: dir.path },
+        stdin: yamlDocs(poolDoc("10.1.0.0/16")),
+      }),
+    );
     expect(ok(await execCli(["get", "pools"], { dataDir: dir.path }))).toBe("CIDR\n10.1.0.0/16\n");
     expect(ok(await execCli(["get", "pools"], { env: { IPPOOL_DATA_DIR: dir.path } }))).toBe("CIDR\n10.1.0.0/16\n");
-    fails(await execCli(["get", "pools", "--data-dir", other], { env: { IPPOOL_DATA_DIR: dir.path } }), `no ippool store in data dir ${other}`);
+    fails(
+      await execCli(["get", "pools", "--data-dir", other], { env: { IPPOOL_DATA_DIR: dir.path } }),
+      `no ippool store in data dir ${other}`,
+    );
   });
 });
 
@@ -127,20 +145,35 @@ describe("ippool store selection by flag and variable", () => {
   const POOLS_YAML = join(REPO_ROOT, "netconf-examples/pools.yaml");
   const UNREACHABLE_ETCD = { ETCD_ENDPOINTS: "http://127.0.0.1:1" };
 
-  it.skipIf(onEtcd())("--data-dir wins over an exported ETCD_ENDPOINTS, and the output names the data dir", async () => {
-    ok(await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.1.0.0/24"))));
-    const [address] = await pluginAdd(dir.path, "ctr-1");
-    const preview = await execCli(["release", address!, "--data-dir", dir.path], { env: UNREACHABLE_ETCD });
-    expect(preview.code).toBe(1);
-    expect(preview.stdout).toBe(`would release ${address} (pool 10.1.0.0/24) held by testnet/ctr-1:eth0\n`);
-    expect(preview.stderr).toContain(`nothing was released from data dir ${dir.path}; run the command again with --yes`);
-    const verify = await execCli(["verify", "--data-dir", dir.path], { env: UNREACHABLE_ETCD });
-    expect(ok(verify)).toMatch(new RegExp(`^checked data dir ${dir.path}: 1 pool\\(s\\), 1 block\\(s\\), 1 attachment\\(s\\)`));
-  });
+  it.skipIf(onEtcd())(
+    "--data-dir wins over an exported ETCD_ENDPOINTS, and the output names the data dir",
+    async () => {
+      ok(await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.1.0.0/24"))));
+      const [address] = await pluginAdd(dir.path, "ctr-1");
+      const preview = await execCli(["release", address!, "--data-dir", dir.path], { env: UNREACHABLE_ETCD });
+      expect(preview.code).toBe(1);
+      expect(preview.stdout).toBe(`would release ${address} (pool 10.1.0.0/24) held by testnet/ctr-1:eth0\n`);
+      expect(preview.stderr).toContain(
+        `nothing was released from data dir ${dir.path}; run the command again with --yes`,
+      );
+      const verify = await execCli(["verify", "--data-dir", dir.path], { env: UNREACHABLE_ETCD });
+      expect(ok(verify)).toMatch(
+        new RegExp(`^checked data dir ${dir.path}: 1 pool\\(s\\), 1 block\\(s\\), 1 attachment\\(s\\)`),
+      );
+    },
+  );
 
   it.each([
-    [["get", "pools", "--data-dir", "/tmp/x", "--etcd-endpoints", "http://127.0.0.1:1"], {}, "give one of them, not both"],
-    [["get", "pools"], { IPPOOL_DATA_DIR: "/tmp/x", ...UNREACHABLE_ETCD }, "both IPPOOL_DATA_DIR and ETCD_ENDPOINTS are set"],
+    [
+      ["get", "pools", "--data-dir", "/tmp/x", "--etcd-endpoints", "http://127.0.0.1:1"],
+      {},
+      "give one of them, not both",
+    ],
+    [
+      ["get", "pools"],
+      { IPPOOL_DATA_DIR: "/tmp/x", ...UNREACHABLE_ETCD },
+      "both IPPOOL_DATA_DIR and ETCD_ENDPOINTS are set",
+    ],
   ])("%j with %j names two stores: a usage error (exit 2)", async (args, env, message) => {
     const result = await execCli(args, { env });
     expect(result.code).toBe(2);
@@ -149,7 +182,9 @@ describe("ippool store selection by flag and variable", () => {
 
   it("verify names the store it checked and counts the stored pools, with and without allocations", async () => {
     ok(await dir.cli(["apply", "-f", POOLS_YAML]));
-    expect(ok(await dir.cli(["verify"]))).toBe(`checked ${storeNameFor(dir.path)}: 3 pool(s), 0 block(s), 0 attachment(s), 0 address(es)\nok: no problems found\n`);
+    expect(ok(await dir.cli(["verify"]))).toBe(
+      `checked ${storeNameFor(dir.path)}: 3 pool(s), 0 block(s), 0 attachment(s), 0 address(es)\nok: no problems found\n`,
+    );
     await pluginAdd(dir.path, "ctr-1");
     expect(ok(await dir.cli(["verify"]))).toMatch(/^checked .*: 3 pool\(s\), \d+ block\(s\), 1 attachment\(s\)/);
   });
@@ -157,13 +192,17 @@ describe("ippool store selection by flag and variable", () => {
   it.runIf(onEtcd())("verify on etcd names a problem by its etcd key and advises an etcd snapshot", async () => {
     ok(await dir.cli(["apply", "-f", POOLS_YAML]));
     const stray = `${etcdPrefixFor(dir.path)}/stray`;
-    execFileSync("/usr/bin/etcdctl", [`--endpoints=${storeArgs(dir.path)[1]}`, "put", stray, "{}"], { env: { ETCDCTL_API: "3" } });
+    execFileSync("/usr/bin/etcdctl", [`--endpoints=${storeArgs(dir.path)[1]}`, "put", stray, "{}"], {
+      env: { ETCDCTL_API: "3" },
+    });
     const result = await dir.cli(["verify"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`problem: etcd key ${stray}: not written by ippool`);
     expect(result.stdout).toContain("Restore damaged keys from an etcd snapshot");
     expect(result.stdout).not.toContain("/var/lib/cni/ippool");
-    expect(JSON.parse(ok({ ...(await dir.cli(["verify", "-o", "json"])), code: 0 })).problems).toEqual([{ key: stray, message: expect.stringContaining("not written") }]);
+    expect(JSON.parse(ok({ ...(await dir.cli(["verify", "-o", "json"])), code: 0 })).problems).toEqual([
+      { key: stray, message: expect.stringContaining("not written") },
+    ]);
   });
 });
 
@@ -181,10 +220,16 @@ describe("ippool when nothing matches", () => {
   });
 
   it.each([
-    [["allocations", "--network", "nope"], "network nope holds no allocation in STORE (networks with allocations: testnet)"],
+    [
+      ["allocations", "--network", "nope"],
+      "network nope holds no allocation in STORE (networks with allocations: testnet)",
+    ],
     [["allocations", "--pool", "10.99.0.0/16"], "no pool 10.99.0.0/16 in STORE (pools: 10.1.0.0/24)"],
     [["allocations", "--container", "nope"], "container nope holds no address in STORE"],
-    [["allocations", "--network", "testnet", "--ifname", "eth9"], "no allocation in STORE matches network testnet, ifname eth9"],
+    [
+      ["allocations", "--network", "testnet", "--ifname", "eth9"],
+      "no allocation in STORE matches network testnet, ifname eth9",
+    ],
   ])("%j says why nothing matched (exit 1)", async (args, message) => {
     ok(await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.1.0.0/24"))));
     await pluginAdd(dir.path, "ctr-1");
@@ -216,9 +261,14 @@ describe("ippool errors", () => {
 
   it.skipIf(onEtcd())("a data dir that is a file is one clear line, for reads and writes", async () => {
     const file = dir.file("a-file", "");
-    for (const args of [["get", "pools"], ["apply", "-f", "-"]]) {
+    for (const args of [
+      ["get", "pools"],
+      ["apply", "-f", "-"],
+    ]) {
       const result = await execCli(args, { dataDir: file, stdin: yamlDocs(poolDoc("10.1.0.0/16")) });
-      expect(result.stderr).toBe(`ippool: data dir ${file} is not a directory; give the directory that holds the store with --data-dir\n`);
+      expect(result.stderr).toBe(
+        `ippool: data dir ${file} is not a directory; give the directory that holds the store with --data-dir\n`,
+      );
       expect(result.code).toBe(1);
     }
   });
@@ -226,7 +276,10 @@ describe("ippool errors", () => {
   it.skipIf(onEtcd())("a data dir that cannot be created is one line", async () => {
     // A regular file where a directory should be: mkdir fails with ENOTDIR.
     const file = dir.file("not-a-dir", "");
-    const result = await execCli(["apply", "-f", "-"], { dataDir: join(file, "store"), stdin: yamlDocs(poolDoc("10.1.0.0/16")) });
+    const result = await execCli(["apply", "-f", "-"], {
+      dataDir: join(file, "store"),
+      stdin: yamlDocs(poolDoc("10.1.0.0/16")),
+    });
     fails(result, "not a directory");
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });

@@ -20,7 +20,8 @@ const installed = () => join(binDir, "ippool");
 const sourceBytes = () => readFileSync(realpathSync(IPPOOL));
 
 /** Execs a copy with CNI_COMMAND=VERSION: a half-written or busy file fails here. */
-const version = (file: string) => runProcess(file, [], { env: { PATH: process.env.PATH ?? "", CNI_COMMAND: "VERSION" } });
+const version = (file: string) =>
+  runProcess(file, [], { env: { PATH: process.env.PATH ?? "", CNI_COMMAND: "VERSION" } });
 
 describe("ippool install", () => {
   it("copies the running executable into --bin-dir, and a second run changes nothing and says so", async () => {
@@ -85,29 +86,73 @@ describe("ippool install", () => {
 
   it("generates a bridge conflist from --network and --pool that the installed copy accepts for ADD and DEL", async () => {
     const dataDir = join(root.path, "var/lib/cni/ippool");
-    const result = await install("--conf-dir", confDir, "--network", "pods", "--pool", "10.22.0.0/24,fd00:22::/64", "--data-dir", dataDir);
+    const result = await install(
+      "--conf-dir",
+      confDir,
+      "--network",
+      "pods",
+      "--pool",
+      "10.22.0.0/24,fd00:22::/64",
+      "--data-dir",
+      dataDir,
+    );
     expect(result.code, result.stderr).toBe(0);
     const confFile = join(confDir, "10-pods.conflist");
     expect(result.stdout).toBe(`${installed()} installed\n${confFile} installed\n`);
     const conflist = JSON.parse(readFileSync(confFile, "utf8"));
-    expect(conflist).toMatchObject({ name: "pods", plugins: [{ type: "bridge", isGateway: true, ipam: { type: "ippool", dataDir } }] });
+    expect(conflist).toMatchObject({
+      name: "pods",
+      plugins: [{ type: "bridge", isGateway: true, ipam: { type: "ippool", dataDir } }],
+    });
 
     // Fed as libcni feeds the ipam plugin: the plugin's object with the list's name and version.
     const stdin = JSON.stringify({ ...conflist.plugins[0], name: conflist.name, cniVersion: conflist.cniVersion });
-    const env = { PATH: process.env.PATH ?? "", CNI_CONTAINERID: "ctr-install", CNI_NETNS: "/var/run/netns/x", CNI_IFNAME: "eth0", CNI_PATH: binDir };
+    const env = {
+      PATH: process.env.PATH ?? "",
+      CNI_CONTAINERID: "ctr-install",
+      CNI_NETNS: "/var/run/netns/x",
+      CNI_IFNAME: "eth0",
+      CNI_PATH: binDir,
+    };
     const add = await runProcess(installed(), [], { env: { ...env, CNI_COMMAND: "ADD" }, stdin });
     expect(add.code, add.stdout + add.stderr).toBe(0);
-    expect(JSON.parse(add.stdout).ips.map((ip: { address: string }) => ip.address)).toEqual(["10.22.0.2/24", "fd00:22::2/64"]);
+    expect(JSON.parse(add.stdout).ips.map((ip: { address: string }) => ip.address)).toEqual([
+      "10.22.0.2/24",
+      "fd00:22::2/64",
+    ]);
     expect((await runProcess(installed(), [], { env: { ...env, CNI_COMMAND: "DEL" }, stdin })).code).toBe(0);
 
-    const again = await install("--conf-dir", confDir, "--network", "pods", "--pool", "10.22.0.0/24,fd00:22::/64", "--data-dir", dataDir);
-    expect(again.stdout).toBe(`${installed()} unchanged (already up to date)\n${confFile} unchanged (already up to date)\n`);
+    const again = await install(
+      "--conf-dir",
+      confDir,
+      "--network",
+      "pods",
+      "--pool",
+      "10.22.0.0/24,fd00:22::/64",
+      "--data-dir",
+      dataDir,
+    );
+    expect(again.stdout).toBe(
+      `${installed()} unchanged (already up to date)\n${confFile} unchanged (already up to date)\n`,
+    );
   });
 
   it("generates a ptp conflist with --plugin ptp", async () => {
-    expect((await install("--conf-dir", confDir, "--network", "routed", "--pool", "10.30.0.0/24", "--plugin", "ptp")).code).toBe(0);
+    expect(
+      (await install("--conf-dir", confDir, "--network", "routed", "--pool", "10.30.0.0/24", "--plugin", "ptp")).code,
+    ).toBe(0);
     const conflist = JSON.parse(readFileSync(join(confDir, "10-routed.conflist"), "utf8"));
-    expect(conflist.plugins).toEqual([{ type: "ptp", ipMasq: true, ipam: { type: "ippool", ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr: "10.30.0.0/24" } }], routes: [{ dst: "0.0.0.0/0" }] } }]);
+    expect(conflist.plugins).toEqual([
+      {
+        type: "ptp",
+        ipMasq: true,
+        ipam: {
+          type: "ippool",
+          ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr: "10.30.0.0/24" } }],
+          routes: [{ dst: "0.0.0.0/0" }],
+        },
+      },
+    ]);
   });
 
   it("copies --conflist FILE byte for byte under its own name", async () => {
@@ -121,9 +166,37 @@ describe("ippool install", () => {
   it.each([
     ["not JSON", "{", "is not JSON"],
     ["not a conflist", JSON.stringify({ cniVersion: "1.0.0", name: "n", type: "bridge" }), "is not a conflist"],
-    ["no ippool plugin", JSON.stringify({ cniVersion: "1.0.0", name: "n", plugins: [{ type: "bridge", ipam: { type: "host-local" } }] }), 'no plugin with "ipam": {"type": "ippool"'],
-    ["an ipam field ippool does not know", JSON.stringify({ cniVersion: "1.0.0", name: "n", plugins: [{ type: "bridge", ipam: { type: "ippool", pool: "10.0.0.0/8" } }] }), "plugins[0]"],
-    ["a bad pool", JSON.stringify({ cniVersion: "1.0.0", name: "n", plugins: [{ type: "bridge", ipam: { type: "ippool", ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr: "10.0.0.0/33" } }] } }] }), "ipam.ipPools[0]"],
+    [
+      "no ippool plugin",
+      JSON.stringify({ cniVersion: "1.0.0", name: "n", plugins: [{ type: "bridge", ipam: { type: "host-local" } }] }),
+      'no plugin with "ipam": {"type": "ippool"',
+    ],
+    [
+      "an ipam field ippool does not know",
+      JSON.stringify({
+        cniVersion: "1.0.0",
+        name: "n",
+        plugins: [{ type: "bridge", ipam: { type: "ippool", pool: "10.0.0.0/8" } }],
+      }),
+      "plugins[0]",
+    ],
+    [
+      "a bad pool",
+      JSON.stringify({
+        cniVersion: "1.0.0",
+        name: "n",
+        plugins: [
+          {
+            type: "bridge",
+            ipam: {
+              type: "ippool",
+              ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr: "10.0.0.0/33" } }],
+            },
+          },
+        ],
+      }),
+      "ipam.ipPools[0]",
+    ],
   ])("refuses a --conflist that is %s, exits 1 and writes nothing", async (_case, text, message) => {
     const file = join(root.path, "bad.conflist");
     writeFileSync(file, text);

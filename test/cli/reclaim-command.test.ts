@@ -19,8 +19,12 @@ describe("ippool reclaim", () => {
   it("--dry-run prints what would be released and changes nothing", async () => {
     await fullPool();
     const out = ok(await dir.cli(["reclaim", "--network", "testnet", "--live", "-", "--dry-run"], "ctr-2\nctr-4\n"));
-    expect(out).toMatch(/^would release 10\.40\.0\.2 of testnet\/ctr-1:eth0, allocated .+\nwould release 10\.40\.0\.4 of testnet\/ctr-3:eth0, allocated .+\nwould release 10\.40\.0\.6 of testnet\/ctr-5:eth0, allocated .+\n/);
-    expect(out).toContain(`dry run: 3 attachment(s) (3 address(es)) of network testnet in ${storeNameFor(dir.path)} would be released, 2 kept; nothing was changed`);
+    expect(out).toMatch(
+      /^would release 10\.40\.0\.2 of testnet\/ctr-1:eth0, allocated .+\nwould release 10\.40\.0\.4 of testnet\/ctr-3:eth0, allocated .+\nwould release 10\.40\.0\.6 of testnet\/ctr-5:eth0, allocated .+\n/,
+    );
+    expect(out).toContain(
+      `dry run: 3 attachment(s) (3 address(es)) of network testnet in ${storeNameFor(dir.path)} would be released, 2 kept; nothing was changed`,
+    );
     expect(await holders()).toHaveLength(5);
   });
 
@@ -28,9 +32,19 @@ describe("ippool reclaim", () => {
     await fullPool();
     const full = await execPlugin({ command: "ADD", containerId: "ctr-6" }, netconf("1.0.0", { dataDir: dir.path }));
     expect(full.json).toMatchObject({ code: 100 });
-    const out = ok(await dir.cli(["reclaim", "--network", "testnet", "--live", dir.file("live.txt", "# live on this node\nctr-2\n\nctr-4:eth0\n")]));
+    const out = ok(
+      await dir.cli([
+        "reclaim",
+        "--network",
+        "testnet",
+        "--live",
+        dir.file("live.txt", "# live on this node\nctr-2\n\nctr-4:eth0\n"),
+      ]),
+    );
     expect(out.match(/^released /gm)).toHaveLength(3);
-    expect(out).toContain(`reclaimed 3 attachment(s) (3 address(es)) of network testnet in ${storeNameFor(dir.path)}; 2 live attachment(s) kept`);
+    expect(out).toContain(
+      `reclaimed 3 attachment(s) (3 address(es)) of network testnet in ${storeNameFor(dir.path)}; 2 live attachment(s) kept`,
+    );
     expect(await holders()).toEqual(["ctr-2:eth0", "ctr-4:eth0"]);
     expect(await pluginAdd(dir.path, "ctr-6")).toEqual(["10.40.0.2"]);
   });
@@ -56,15 +70,24 @@ describe("ippool reclaim", () => {
     await fullPool();
     const result = await dir.cli(["reclaim", "--network", "othernet", "--live", "-"], "[]");
     expect(ok(result)).toContain("reclaimed 0 attachment(s)");
-    expect(result.stderr).toBe(`ippool: warning: network othernet holds no allocation in ${storeNameFor(dir.path)} (networks with allocations: testnet)\n`);
+    expect(result.stderr).toBe(
+      `ippool: warning: network othernet holds no allocation in ${storeNameFor(dir.path)} (networks with allocations: testnet)\n`,
+    );
     expect(await holders()).toHaveLength(5);
   });
 
   it("run on another node, says that this node holds none and which node it took itself to be", async () => {
     ok(await dir.cli(["apply", "-f", "-"], yamlDocs(poolDoc("10.40.0.0/29"))));
-    const added = await execPlugin({ command: "ADD", containerId: "ctr-1", env: { NODENAME: "node-a" } }, netconf("1.0.0", { dataDir: dir.path }));
+    const added = await execPlugin(
+      { command: "ADD", containerId: "ctr-1", env: { NODENAME: "node-a" } },
+      netconf("1.0.0", { dataDir: dir.path }),
+    );
     expect(added.code, added.stdout).toBe(0);
-    const result = await execCli(["reclaim", "--network", "testnet", "--live", "-"], { dataDir: dir.path, env: { NODENAME: "node-z" }, stdin: "[]" });
+    const result = await execCli(["reclaim", "--network", "testnet", "--live", "-"], {
+      dataDir: dir.path,
+      env: { NODENAME: "node-z" },
+      stdin: "[]",
+    });
     expect(ok(result)).toContain("reclaimed 0 attachment(s)");
     expect(result.stderr).toBe(
       "ippool: warning: this node, node-z (from env NODENAME), holds no allocation of network testnet; nodes that do: node-a; " +
@@ -75,7 +98,9 @@ describe("ippool reclaim", () => {
 
   it("releases everything for an explicit empty list '[]'", async () => {
     await fullPool();
-    expect(ok(await dir.cli(["reclaim", "--network", "testnet", "--live", "-"], "[]\n"))).toContain("reclaimed 5 attachment(s)");
+    expect(ok(await dir.cli(["reclaim", "--network", "testnet", "--live", "-"], "[]\n"))).toContain(
+      "reclaimed 5 attachment(s)",
+    );
     expect(await holders()).toEqual([]);
   });
 
@@ -94,8 +119,10 @@ describe("ippool reclaim", () => {
 
   it("needs --network, and names the networks that hold allocations", async () => {
     await fullPool();
-    fails(await dir.cli(["reclaim", "--live", "-"], "[]"), "'ippool reclaim' needs --network NAME (networks with allocations: testnet)");
+    fails(
+      await dir.cli(["reclaim", "--live", "-"], "[]"),
+      "'ippool reclaim' needs --network NAME (networks with allocations: testnet)",
+    );
     fails(await dir.cli(["reclaim", "--network", "testnet"]), "needs --live FILE");
   });
 });
-

@@ -52,8 +52,16 @@ export function fails(result: ProcessResult, fragment: string | RegExp): void {
 }
 
 /** ADD through the real plugin on network "testnet" using the stored pools; returns the addresses. */
-export async function pluginAdd(dataDir: string, containerId: string, ifname = "eth0", args?: string): Promise<string[]> {
-  const result = await execPlugin({ command: "ADD", containerId, ifname, ...(args !== undefined ? { args } : {}) }, netconf("1.0.0", { dataDir }));
+export async function pluginAdd(
+  dataDir: string,
+  containerId: string,
+  ifname = "eth0",
+  args?: string,
+): Promise<string[]> {
+  const result = await execPlugin(
+    { command: "ADD", containerId, ifname, ...(args !== undefined ? { args } : {}) },
+    netconf("1.0.0", { dataDir }),
+  );
   expect(result.code, `ADD ${containerId} failed: ${result.stdout}${result.stderr}`).toBe(0);
   return result.json.ips.map((ip: { address: string }) => ip.address.split("/")[0]);
 }

@@ -12,13 +12,29 @@ import { hostPart, linkExists, ping, run } from "../e2e/netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "../e2e/prerequisites.js";
 import { ownRoutes, ownRuleLines } from "./lab.js";
 
-const skip = skipUnlessReady("dataplane lab", [...NAMESPACE_BASICS, "plugin:ptp", "program:iptables", "program:ip6tables", `file:${ETCD_BINARY}`]);
+const skip = skipUnlessReady("dataplane lab", [
+  ...NAMESPACE_BASICS,
+  "plugin:ptp",
+  "program:iptables",
+  "program:ip6tables",
+  `file:${ETCD_BINARY}`,
+]);
 
 const CROSS = "10.70.0.0/16";
 const PLAIN = "10.71.0.0/16";
 const POOLS = [
-  { apiVersion: "v1", kind: "ipPool", metadata: { cidr: CROSS }, spec: { ipip: { enabled: true, mode: "cross-subnet" } } },
-  { apiVersion: "v1", kind: "ipPool", metadata: { cidr: PLAIN }, spec: { ipip: { enabled: false }, "nat-outgoing": true } },
+  {
+    apiVersion: "v1",
+    kind: "ipPool",
+    metadata: { cidr: CROSS },
+    spec: { ipip: { enabled: true, mode: "cross-subnet" } },
+  },
+  {
+    apiVersion: "v1",
+    kind: "ipPool",
+    metadata: { cidr: PLAIN },
+    spec: { ipip: { enabled: false }, "nat-outgoing": true },
+  },
 ];
 // node-a and node-b share the underlay 192.168.50.0/24; node-c sits on 192.168.60.0/24 behind the router.
 const NODES = {
@@ -40,7 +56,13 @@ describe.skipIf(skip)("dataplane lab: ptp nodes on one etcd", () => {
   const ptpNetwork = (name: string, pool: string): Conflist => ({
     cniVersion: "1.0.0",
     name,
-    plugins: [{ type: "ptp", ipMasq: false, ipam: { type: "ippool", datastore: etcd.datastore(prefix), ipv4_pools: [pool], routes: [{ dst: "0.0.0.0/0" }] } }],
+    plugins: [
+      {
+        type: "ptp",
+        ipMasq: false,
+        ipam: { type: "ippool", datastore: etcd.datastore(prefix), ipv4_pools: [pool], routes: [{ dst: "0.0.0.0/0" }] },
+      },
+    ],
   });
 
   const cli = async (args: readonly string[]): Promise<string> => {
@@ -51,9 +73,26 @@ describe.skipIf(skip)("dataplane lab: ptp nodes on one etcd", () => {
 
   /** `ippool dataplane ...` inside the node's namespace, as its agent would run there. */
   const agent = (tag: NodeTag, args: readonly string[]): Promise<ProcessResult> =>
-    runProcess("ip", ["netns", "exec", netns[tag], IPPOOL, "dataplane", ...args, "--nodename", NODES[tag].name, "--etcd-endpoints", etcd.cluster.endpoints.join(","), "--etcd-prefix", prefix], {
-      env: { PATH: process.env.PATH ?? "" },
-    });
+    runProcess(
+      "ip",
+      [
+        "netns",
+        "exec",
+        netns[tag],
+        IPPOOL,
+        "dataplane",
+        ...args,
+        "--nodename",
+        NODES[tag].name,
+        "--etcd-endpoints",
+        etcd.cluster.endpoints.join(","),
+        "--etcd-prefix",
+        prefix,
+      ],
+      {
+        env: { PATH: process.env.PATH ?? "" },
+      },
+    );
 
   const applyOk = async (tag: NodeTag): Promise<string> => {
     const result = await agent(tag, ["apply"]);
@@ -64,7 +103,11 @@ describe.skipIf(skip)("dataplane lab: ptp nodes on one etcd", () => {
 
   /** A container on the node, attached to a ptp network of `pool`; returns its address. */
   async function startContainer(tag: NodeTag, pool: string, name: string): Promise<string> {
-    const runtime = new CniRuntime(ptpNetwork(pool === CROSS ? "crossnet" : "plainnet", pool), { hostNetns: netns[tag], cniPath: suite.bin.dirs, env: { NODENAME: NODES[tag].name } });
+    const runtime = new CniRuntime(ptpNetwork(pool === CROSS ? "crossnet" : "plainnet", pool), {
+      hostNetns: netns[tag],
+      cniPath: suite.bin.dirs,
+      env: { NODENAME: NODES[tag].name },
+    });
     const attachment = { containerId: `ctr-${name}-${process.pid}`, netns: await lab.add(name), ifname: "eth0" };
     const [ip] = resultIps(await runtime.add(attachment));
     containers.push({ runtime, attachment });
@@ -72,8 +115,13 @@ describe.skipIf(skip)("dataplane lab: ptp nodes on one etcd", () => {
   }
 
   const blocksOf = async (node: string, pool: string): Promise<string[]> =>
-    (JSON.parse(await cli(["blocks", "-o", "json"])) as { cidr: string; pool: string; node: string }[]).filter((block) => block.node === node && block.pool === pool).map((block) => block.cidr);
-  const tunnelAllocations = async () => (JSON.parse(await cli(["allocations", "-o", "json"])) as { network: string; containerId: string }[]).filter((entry) => entry.network === "_ippool-tunnel");
+    (JSON.parse(await cli(["blocks", "-o", "json"])) as { cidr: string; pool: string; node: string }[])
+      .filter((block) => block.node === node && block.pool === pool)
+      .map((block) => block.cidr);
+  const tunnelAllocations = async () =>
+    (JSON.parse(await cli(["allocations", "-o", "json"])) as { network: string; containerId: string }[]).filter(
+      (entry) => entry.network === "_ippool-tunnel",
+    );
   const routeTo = async (tag: NodeTag, dst: string) => (await ownRoutes(netns[tag])).find((route) => route.dst === dst);
 
   /** A node namespace with its underlay link `up0` holding `address` (the veth's peer goes into `into`). */
@@ -147,7 +195,8 @@ describe.skipIf(skip)("dataplane lab: ptp nodes on one etcd", () => {
     await lab.exec(router, ["ip", "addr", "add", "192.168.60.254/24", "dev", "down0"]);
     await lab.exec(router, ["sysctl", "-q", "-w", "net.ipv4.ip_forward=1"]);
     await lab.exec(netns.c, ["ip", "route", "add", "default", "via", "192.168.60.254"]);
-    for (const tag of ["a", "b"] as const) await lab.exec(netns[tag], ["ip", "route", "add", "192.168.60.0/24", "via", "192.168.50.254"]);
+    for (const tag of ["a", "b"] as const)
+      await lab.exec(netns[tag], ["ip", "route", "add", "192.168.60.0/24", "via", "192.168.50.254"]);
     await startContainer("c", CROSS, "cc1");
     const [crossOfC] = await blocksOf("node-c", CROSS);
 
@@ -183,7 +232,9 @@ describe.skipIf(skip)("dataplane lab: ptp nodes on one etcd", () => {
     const third = containers.pop()!;
     await third.runtime.del(third.attachment);
     const [crossOfC] = await blocksOf("node-c", CROSS);
-    expect(await cli(["delete", "node", "node-c", "--release-blocks"])).toContain(`released 1 empty block(s) of node node-c: ${crossOfC}\n`);
+    expect(await cli(["delete", "node", "node-c", "--release-blocks"])).toContain(
+      `released 1 empty block(s) of node node-c: ${crossOfC}\n`,
+    );
     const out = await applyOk("a");
     if (await linkExists(netns.a, "tunl0")) expect(out).toMatch(/^tunnel address .* released$/m);
     expect(await routeTo("a", crossOfC!)).toBeUndefined();

@@ -31,14 +31,29 @@ export async function addUplink(lab: NetnsLab, tag: string): Promise<Uplink> {
 }
 
 /** `ippool ARGS --data-dir DIR` run inside `netns`, as an operator on that node would. */
-export function ippoolIn(netns: string, dataDir: string, args: readonly string[], env: Record<string, string> = {}): Promise<ProcessResult> {
-  return runProcess("ip", ["netns", "exec", netns, IPPOOL, ...args, "--data-dir", dataDir], { env: { PATH: process.env.PATH ?? "", ...env } });
+export function ippoolIn(
+  netns: string,
+  dataDir: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<ProcessResult> {
+  return runProcess("ip", ["netns", "exec", netns, IPPOOL, ...args, "--data-dir", dataDir], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
 }
 
 /** iptables-save of both families without counters and comments: what "changes nothing" compares. */
 export async function savedRules(netns: string): Promise<string> {
-  const strip = (text: string) => text.split("\n").filter((line) => !line.startsWith("#")).map((line) => line.replace(/\[\d+:\d+\]/g, "")).join("\n");
-  return strip(await run("ip", ["netns", "exec", netns, "iptables-save"])) + strip(await run("ip", ["netns", "exec", netns, "ip6tables-save"]));
+  const strip = (text: string) =>
+    text
+      .split("\n")
+      .filter((line) => !line.startsWith("#"))
+      .map((line) => line.replace(/\[\d+:\d+\]/g, ""))
+      .join("\n");
+  return (
+    strip(await run("ip", ["netns", "exec", netns, "iptables-save"])) +
+    strip(await run("ip", ["netns", "exec", netns, "ip6tables-save"]))
+  );
 }
 
 /** Every line of either family's rules that names one of ippool's chains. */
@@ -47,9 +62,12 @@ export async function ownRuleLines(netns: string): Promise<string[]> {
 }
 
 /** The routes of ippool's protocol in both families. */
-export async function ownRoutes(netns: string): Promise<{ dst: string; type?: string; gateway?: string; dev?: string; flags?: string[] }[]> {
+export async function ownRoutes(
+  netns: string,
+): Promise<{ dst: string; type?: string; gateway?: string; dev?: string; flags?: string[] }[]> {
   const routes = [];
-  for (const family of ["-4", "-6"]) routes.push(...JSON.parse((await run("ip", ["-n", netns, family, "-j", "route", "show", "proto", "201"])) || "[]"));
+  for (const family of ["-4", "-6"])
+    routes.push(...JSON.parse((await run("ip", ["-n", netns, family, "-j", "route", "show", "proto", "201"])) || "[]"));
   return routes;
 }
 

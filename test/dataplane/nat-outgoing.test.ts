@@ -12,7 +12,14 @@ import { readStoredPools } from "../../src/ipam/stored-pools.js";
 import { openStore } from "../../src/store/open-store.js";
 import { addUplink, ippoolIn, ownRoutes, ownRuleLines, pathWithoutIptables, savedRules, type Uplink } from "./lab.js";
 
-const skip = skipUnlessReady("dataplane nat-outgoing", [...NAMESPACE_BASICS, "plugin:ptp", "program:iptables", "program:ip6tables", "program:iptables-save", "program:ip6tables-save"]);
+const skip = skipUnlessReady("dataplane nat-outgoing", [
+  ...NAMESPACE_BASICS,
+  "plugin:ptp",
+  "program:iptables",
+  "program:ip6tables",
+  "program:iptables-save",
+  "program:ip6tables-save",
+]);
 
 const POOL_V4 = "10.30.0.0/24";
 const POOL_V6 = "fd00:30::/64";
@@ -26,7 +33,22 @@ const OTHER_POOL_HOST = "10.31.0.5";
 
 /** A ping that answers within 5 s, or not. */
 async function pings(netns: string, address: string): Promise<boolean> {
-  return (await attempt("ip", ["netns", "exec", netns, "ping", address.includes(":") ? "-6" : "-4", "-c", "1", "-w", "3", address])).code === 0;
+  return (
+    (
+      await attempt("ip", [
+        "netns",
+        "exec",
+        netns,
+        "ping",
+        address.includes(":") ? "-6" : "-4",
+        "-c",
+        "1",
+        "-w",
+        "3",
+        address,
+      ])
+    ).code === 0
+  );
 }
 
 describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
@@ -37,9 +59,13 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
   let container: { containerId: string; netns: string; ifname: string };
   let source: { 4: string; 6: string };
   const storeDir = () => `${data.path}/store`;
-  const dataplane = (args: string[], env?: Record<string, string>) => ippoolIn(uplink.node, storeDir(), ["dataplane", ...args, "--nodename", "node-1"], env);
+  const dataplane = (args: string[], env?: Record<string, string>) =>
+    ippoolIn(uplink.node, storeDir(), ["dataplane", ...args, "--nodename", "node-1"], env);
   const applyPools = async (...docs: unknown[]) => {
-    const result = await execCli(["apply", "-f", "-"], { dataDir: storeDir(), stdin: docs.map((doc) => stringify(doc)).join("---\n") });
+    const result = await execCli(["apply", "-f", "-"], {
+      dataDir: storeDir(),
+      stdin: docs.map((doc) => stringify(doc)).join("---\n"),
+    });
     expect(result.code, result.stderr).toBe(0);
   };
   const applyOk = async () => {
@@ -50,7 +76,9 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
   /** Echo requests the external namespace received from `from`. */
   const received = async (from: string): Promise<number> => {
     const family = from.includes(":") ? "ip6tables-save" : "iptables-save";
-    const line = (await run("ip", ["netns", "exec", uplink.external, family, "-c", "-t", "filter"])).split("\n").find((text) => text.includes(`-s ${from} `));
+    const line = (await run("ip", ["netns", "exec", uplink.external, family, "-c", "-t", "filter"]))
+      .split("\n")
+      .find((text) => text.includes(`-s ${from} `));
     return Number(/^\[(\d+):/.exec(line ?? "")?.[1] ?? Number.NaN);
   };
   const tunnelAllocations = async () => {
@@ -58,19 +86,61 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
     expect(listed.code, listed.stderr).toBe(0);
     return (JSON.parse(listed.stdout) as { network: string }[]).filter((entry) => entry.network === "_ippool-tunnel");
   };
-  const masqueraded = (nat4: boolean, nat6 = nat4) => [poolDoc(POOL_V4, { "nat-outgoing": nat4 }), poolDoc(POOL_V6, { "nat-outgoing": nat6 }), poolDoc(OTHER_POOL)];
+  const masqueraded = (nat4: boolean, nat6 = nat4) => [
+    poolDoc(POOL_V4, { "nat-outgoing": nat4 }),
+    poolDoc(POOL_V6, { "nat-outgoing": nat6 }),
+    poolDoc(OTHER_POOL),
+  ];
 
   beforeAll(async () => {
     bin = pluginDirWithIppool();
     data = tempDir("ippool-dataplane-");
     uplink = await addUplink(lab, "0");
     // Counters on the external side: who the echo requests come from.
-    for (const from of [`${NODE_V4}/32`, POOL_V4]) await lab.exec(uplink.external, ["iptables", "-A", "INPUT", "-p", "icmp", "--icmp-type", "echo-request", "-s", from, "-j", "ACCEPT"]);
-    for (const from of [`${NODE_V6}/128`, POOL_V6]) await lab.exec(uplink.external, ["ip6tables", "-A", "INPUT", "-p", "ipv6-icmp", "--icmpv6-type", "echo-request", "-s", from, "-j", "ACCEPT"]);
+    for (const from of [`${NODE_V4}/32`, POOL_V4])
+      await lab.exec(uplink.external, [
+        "iptables",
+        "-A",
+        "INPUT",
+        "-p",
+        "icmp",
+        "--icmp-type",
+        "echo-request",
+        "-s",
+        from,
+        "-j",
+        "ACCEPT",
+      ]);
+    for (const from of [`${NODE_V6}/128`, POOL_V6])
+      await lab.exec(uplink.external, [
+        "ip6tables",
+        "-A",
+        "INPUT",
+        "-p",
+        "ipv6-icmp",
+        "--icmpv6-type",
+        "echo-request",
+        "-s",
+        from,
+        "-j",
+        "ACCEPT",
+      ]);
     await lab.exec(uplink.external, ["ip", "addr", "add", `${OTHER_POOL_HOST}/32`, "dev", "lo"]);
     await lab.exec(uplink.node, ["ip", "route", "add", `${OTHER_POOL_HOST}/32`, "via", EXTERNAL_V4]);
     await applyPools(...masqueraded(true));
-    const register = await execCli(["node", "register", "--nodename", "node-1", "--ipv4-address", `${NODE_V4}/24`, "--ipv6-address", `${NODE_V6}/64`], { dataDir: storeDir() });
+    const register = await execCli(
+      [
+        "node",
+        "register",
+        "--nodename",
+        "node-1",
+        "--ipv4-address",
+        `${NODE_V4}/24`,
+        "--ipv6-address",
+        `${NODE_V6}/64`,
+      ],
+      { dataDir: storeDir() },
+    );
     expect(register.code, register.stderr).toBe(0);
     const conflist: Conflist = {
       cniVersion: "1.0.0",
@@ -79,13 +149,22 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
         {
           type: "ptp",
           ipMasq: false,
-          ipam: { type: "ippool", dataDir: storeDir(), ipv4_pools: [POOL_V4], ipv6_pools: [POOL_V6], routes: [{ dst: "0.0.0.0/0" }, { dst: "::/0" }] },
+          ipam: {
+            type: "ippool",
+            dataDir: storeDir(),
+            ipv4_pools: [POOL_V4],
+            ipv6_pools: [POOL_V6],
+            routes: [{ dst: "0.0.0.0/0" }, { dst: "::/0" }],
+          },
         },
       ],
     };
     container = { containerId: `ctr-${process.pid}`, netns: await lab.add("c0"), ifname: "eth0" };
     const ips = resultIps(await new CniRuntime(conflist, { hostNetns: uplink.node, cniPath: bin.dirs }).add(container));
-    source = { 4: hostPart(ips.find((ip) => ip.family === 4)!.address), 6: hostPart(ips.find((ip) => ip.family === 6)!.address) };
+    source = {
+      4: hostPart(ips.find((ip) => ip.family === 4)!.address),
+      6: hostPart(ips.find((ip) => ip.family === 6)!.address),
+    };
   });
 
   afterAll(async () => {
@@ -101,7 +180,10 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
 
   it("with nat-outgoing true the ping works and the external side sees the node's address (IPv4 and IPv6)", async () => {
     await applyOk();
-    for (const [external, node] of [[EXTERNAL_V4, `${NODE_V4}/32`], [EXTERNAL_V6, `${NODE_V6}/128`]] as const) {
+    for (const [external, node] of [
+      [EXTERNAL_V4, `${NODE_V4}/32`],
+      [EXTERNAL_V6, `${NODE_V6}/128`],
+    ] as const) {
       const before = await received(node);
       expect(await pings(container.netns, external)).toBe(true);
       expect(await received(node)).toBeGreaterThan(before);
@@ -121,7 +203,9 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
     const result = await applyOk();
     expect(result.stdout).toBe("");
     expect(await savedRules(uplink.node)).toBe(before);
-    expect((await ownRuleLines(uplink.node)).filter((line) => line === "-A POSTROUTING -j IPPOOL-POSTROUTING")).toHaveLength(2);
+    expect(
+      (await ownRuleLines(uplink.node)).filter((line) => line === "-A POSTROUTING -j IPPOOL-POSTROUTING"),
+    ).toHaveLength(2);
   });
 
   it("--dry-run prints the restore input and changes nothing", async () => {
@@ -136,7 +220,18 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
 
   it("a rule or jump deleted by hand is restored by the next apply", async () => {
     const before = await savedRules(uplink.node);
-    await lab.exec(uplink.node, ["iptables", "-t", "nat", "-D", "IPPOOL-NAT-OUTGOING", "-s", POOL_V4, "-j", "MASQUERADE", "--random-fully"]);
+    await lab.exec(uplink.node, [
+      "iptables",
+      "-t",
+      "nat",
+      "-D",
+      "IPPOOL-NAT-OUTGOING",
+      "-s",
+      POOL_V4,
+      "-j",
+      "MASQUERADE",
+      "--random-fully",
+    ]);
     await lab.exec(uplink.node, ["ip6tables", "-t", "nat", "-D", "POSTROUTING", "-j", "IPPOOL-POSTROUTING"]);
     expect(await pings(container.netns, EXTERNAL_V4)).toBe(false);
     const result = await applyOk();
@@ -155,7 +250,11 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
   });
 
   it("a disabled pool covering the external address stops the masquerade", async () => {
-    await applyPools(...masqueraded(true), poolDoc("192.168.77.0/24", { disabled: true }), poolDoc("fd00:77::/64", { disabled: true }));
+    await applyPools(
+      ...masqueraded(true),
+      poolDoc("192.168.77.0/24", { disabled: true }),
+      poolDoc("fd00:77::/64", { disabled: true }),
+    );
     await applyOk();
     const fromPool = await received(POOL_V4);
     expect(await pings(container.netns, EXTERNAL_V4)).toBe(false);
@@ -168,15 +267,36 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
   });
 
   it("watch restores a rule deleted by hand within its interval, follows pool changes, outlives a missing node record, and exits 0 on SIGTERM", async () => {
-    const child = spawn("ip", ["netns", "exec", uplink.node, IPPOOL, "dataplane", "watch", "--interval", "1", "--nodename", "node-1", "--data-dir", storeDir()], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      "ip",
+      [
+        "netns",
+        "exec",
+        uplink.node,
+        IPPOOL,
+        "dataplane",
+        "watch",
+        "--interval",
+        "1",
+        "--nodename",
+        "node-1",
+        "--data-dir",
+        storeDir(),
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
     const eventually = async (check: () => Promise<boolean>) => {
-      for (let tries = 0; tries < 50 && !(await check()); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let tries = 0; tries < 50 && !(await check()); tries++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       return check();
     };
-    const hasMasquerade = async () => (await ownRuleLines(uplink.node)).some((line) => line.startsWith(`-A IPPOOL-NAT-OUTGOING -s ${POOL_V4} -j MASQUERADE`));
+    const hasMasquerade = async () =>
+      (await ownRuleLines(uplink.node)).some((line) =>
+        line.startsWith(`-A IPPOOL-NAT-OUTGOING -s ${POOL_V4} -j MASQUERADE`),
+      );
     try {
       expect(await eventually(hasMasquerade)).toBe(true);
       await lab.exec(uplink.node, ["iptables", "-t", "nat", "-F", "IPPOOL-NAT-OUTGOING"]);
@@ -190,7 +310,19 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
       expect((await execCli(["delete", "node", "node-1"], { dataDir: storeDir() })).code).toBe(0);
       expect(await eventually(async () => stderr.includes("ippool: node node-1 has no node record"))).toBe(true);
       expect(child.exitCode).toBeNull();
-      const register = await execCli(["node", "register", "--nodename", "node-1", "--ipv4-address", `${NODE_V4}/24`, "--ipv6-address", `${NODE_V6}/64`], { dataDir: storeDir() });
+      const register = await execCli(
+        [
+          "node",
+          "register",
+          "--nodename",
+          "node-1",
+          "--ipv4-address",
+          `${NODE_V4}/24`,
+          "--ipv6-address",
+          `${NODE_V6}/64`,
+        ],
+        { dataDir: storeDir() },
+      );
       expect(register.code, register.stderr).toBe(0);
       await lab.exec(uplink.node, ["iptables", "-t", "nat", "-F", "IPPOOL-NAT-OUTGOING"]);
       expect(await eventually(hasMasquerade)).toBe(true);
@@ -218,12 +350,17 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
     await takeTunnelAddress();
     await applyOk();
     const tunnel = await takeTunnelAddress();
-    const [rules, routes, held] = [await savedRules(uplink.node), await ownRoutes(uplink.node), await tunnelAllocations()];
+    const [rules, routes, held] = [
+      await savedRules(uplink.node),
+      await ownRoutes(uplink.node),
+      await tunnelAllocations(),
+    ];
     expect(routes).toEqual([expect.objectContaining({ type: "blackhole" })]);
     expect(held).toHaveLength(1);
     const result = await dataplane(["remove", "--dry-run"]);
     expect(result.code, result.stderr).toBe(0);
-    const removal = "*nat\n-D POSTROUTING -j IPPOOL-POSTROUTING\n-F IPPOOL-POSTROUTING\n-F IPPOOL-NAT-OUTGOING\n-X IPPOOL-POSTROUTING\n-X IPPOOL-NAT-OUTGOING\nCOMMIT\n";
+    const removal =
+      "*nat\n-D POSTROUTING -j IPPOOL-POSTROUTING\n-F IPPOOL-POSTROUTING\n-F IPPOOL-NAT-OUTGOING\n-X IPPOOL-POSTROUTING\n-X IPPOOL-NAT-OUTGOING\nCOMMIT\n";
     expect(result.stdout).toBe(
       `# iptables-restore --noflush\n${removal}# ip6tables-restore --noflush\n${removal}` +
         "# routes to delete (ip route del, proto 201)\n" +

@@ -13,9 +13,17 @@ import { addUplink, ippoolIn, ownRoutes, type Uplink } from "./lab.js";
 
 const skip = skipUnlessReady("dataplane routes", [...NAMESPACE_BASICS, "program:iptables", "program:ip6tables"]);
 
-const pool = (cidr: string, spec: Record<string, unknown> = {}) => parsePoolDocument({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec }, "test").pool;
-const node = (name: string, bgp: Record<string, unknown>) => parseNodeDocument({ apiVersion: "v1", kind: "node", metadata: { name }, spec: { bgp } }, "test").node;
-const block = (cidr: string, poolCidr: string, nodeName: string): BlockSummary => ({ cidr, pool: poolCidr, node: nodeName, used: 1, free: 63 });
+const pool = (cidr: string, spec: Record<string, unknown> = {}) =>
+  parsePoolDocument({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec }, "test").pool;
+const node = (name: string, bgp: Record<string, unknown>) =>
+  parseNodeDocument({ apiVersion: "v1", kind: "node", metadata: { name }, spec: { bgp } }, "test").node;
+const block = (cidr: string, poolCidr: string, nodeName: string): BlockSummary => ({
+  cidr,
+  pool: poolCidr,
+  node: nodeName,
+  used: 1,
+  free: 63,
+});
 
 const PLAIN = pool("10.60.0.0/16");
 const CROSS = pool("10.61.0.0/16", { ipip: { mode: "cross-subnet" }, "nat-outgoing": true });
@@ -33,7 +41,8 @@ const BLOCKS = [
   block("fd00:60::/122", V6.id, "node-b"),
   block("fd00:60::40/122", V6.id, "node-a"),
 ];
-const plan = (blocks: BlockSummary[]) => planDataplane({ pools: [PLAIN, CROSS, V6], nodes: NODES, blocks, nodename: "node-a" });
+const plan = (blocks: BlockSummary[]) =>
+  planDataplane({ pools: [PLAIN, CROSS, V6], nodes: NODES, blocks, nodename: "node-a" });
 const EXPECTED = [
   { type: "blackhole", dst: "10.60.0.0/26" },
   { dst: "10.60.1.0/26", gateway: "192.168.77.2" },
@@ -46,7 +55,11 @@ describe.skipIf(skip)("dataplane runner: routes", () => {
   const lab = new NetnsLab("r");
   let uplink: Uplink;
   const routesNow = async () =>
-    (await ownRoutes(uplink.node)).map((route) => ({ ...(route.type === "blackhole" ? { type: "blackhole" } : {}), dst: route.dst, ...(route.gateway ? { gateway: route.gateway } : {}) }));
+    (await ownRoutes(uplink.node)).map((route) => ({
+      ...(route.type === "blackhole" ? { type: "blackhole" } : {}),
+      dst: route.dst,
+      ...(route.gateway ? { gateway: route.gateway } : {}),
+    }));
   const sorted = <T extends { dst: string }>(routes: T[]) => [...routes].sort((a, b) => (a.dst < b.dst ? -1 : 1));
 
   beforeAll(async () => {
@@ -69,15 +82,25 @@ describe.skipIf(skip)("dataplane runner: routes", () => {
     await run("ip", ["-n", uplink.node, "route", "del", "10.60.1.0/26", "proto", "201"]);
     await run("ip", ["-n", uplink.node, "route", "replace", "blackhole", "10.61.1.0/26", "proto", "201"]);
     const report = await applyPlan(plan(BLOCKS), { netns: uplink.node });
-    expect(report.changes).toEqual(["route set: 10.60.1.0/26 via 192.168.77.2 proto 201", "route set: 10.61.1.0/26 via 192.168.77.2 proto 201"]);
+    expect(report.changes).toEqual([
+      "route set: 10.60.1.0/26 via 192.168.77.2 proto 201",
+      "route set: 10.61.1.0/26 via 192.168.77.2 proto 201",
+    ]);
     expect(sorted(await routesNow())).toEqual(sorted(EXPECTED));
   });
 
   it("deletes its routes that the plan no longer has, and no route of another protocol", async () => {
     await run("ip", ["-n", uplink.node, "route", "add", "10.62.0.0/24", "via", "192.168.77.2"]);
     const report = await applyPlan(plan(BLOCKS.filter((entry) => entry.node === "node-a")), { netns: uplink.node });
-    expect(report.changes.sort()).toEqual(["route removed: 10.60.1.0/26", "route removed: 10.61.1.0/26", "route removed: fd00:60::/122"]);
-    expect(sorted(await routesNow())).toEqual([{ type: "blackhole", dst: "10.60.0.0/26" }, { type: "blackhole", dst: "fd00:60::40/122" }]);
+    expect(report.changes.sort()).toEqual([
+      "route removed: 10.60.1.0/26",
+      "route removed: 10.61.1.0/26",
+      "route removed: fd00:60::/122",
+    ]);
+    expect(sorted(await routesNow())).toEqual([
+      { type: "blackhole", dst: "10.60.0.0/26" },
+      { type: "blackhole", dst: "fd00:60::40/122" },
+    ]);
     expect(await run("ip", ["-n", uplink.node, "route", "show", "10.62.0.0/24"])).toContain("via 192.168.77.2");
   });
 
@@ -85,7 +108,9 @@ describe.skipIf(skip)("dataplane runner: routes", () => {
     const tunnelled = [...BLOCKS, block("10.61.2.0/26", CROSS.id, "node-c")];
     const wanted = plan(tunnelled);
     expect(wanted.tunnelPools).toEqual([CROSS.id]);
-    expect(await describePlan(wanted, { netns: uplink.node })).toContain("10.61.2.0/26 via 192.168.99.3 dev tunl0 onlink proto 201\n");
+    expect(await describePlan(wanted, { netns: uplink.node })).toContain(
+      "10.61.2.0/26 via 192.168.99.3 dev tunl0 onlink proto 201\n",
+    );
     const report = await applyPlan(wanted, { netns: uplink.node });
     const kernelHasIpip = await linkExists(uplink.node, "tunl0");
     if (kernelHasIpip) {
@@ -102,7 +127,9 @@ describe.skipIf(skip)("dataplane runner: routes", () => {
   it("a direct route to a node off this node's subnet is left out with an unroutable warning", () => {
     const wanted = plan([block("10.60.9.0/26", PLAIN.id, "node-c")]);
     expect(wanted.routes).toEqual([]);
-    expect(wanted.warnings).toEqual([expect.stringMatching(/^node node-c at 192\.168\.99\.3 is unroutable for block 10\.60\.9\.0\/26/)]);
+    expect(wanted.warnings).toEqual([
+      expect.stringMatching(/^node node-c at 192\.168\.99\.3 is unroutable for block 10\.60\.9\.0\/26/),
+    ]);
   });
 
   it("remove deletes every route of ippool's protocol and leaves the others", async () => {

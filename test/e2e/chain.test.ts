@@ -7,7 +7,11 @@ import { expectConfigured, inlinePoolCidrs, resultIps } from "./expectations.js"
 import { linkExists } from "./netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "./prerequisites.js";
 
-const skip = skipUnlessReady("bridge + tuning chain with ippool", [...NAMESPACE_BASICS, "plugin:bridge", "plugin:tuning"]);
+const skip = skipUnlessReady("bridge + tuning chain with ippool", [
+  ...NAMESPACE_BASICS,
+  "plugin:bridge",
+  "plugin:tuning",
+]);
 
 // tuning rather than portmap: portmap 1.1.1 (Debian bookworm) fails every CHECK with "could not
 // check ipv6 dnat ... not found" (it looks for the IPv4 rules in the IPv6 chain), whatever the IPAM.
@@ -17,7 +21,10 @@ describe.skipIf(skip)("bridge + tuning chain with ippool", () => {
 
   it("passes ippool's addresses through tuning, CHECKs through the chain, and DELs in reverse", async () => {
     const node = await lab.add("n");
-    const conflist = customize(loadExample("bridge-tuning.conflist"), { dataDir: suite.data.path, bridge: lab.name("br").slice(0, 15) });
+    const conflist = customize(loadExample("bridge-tuning.conflist"), {
+      dataDir: suite.data.path,
+      bridge: lab.name("br").slice(0, 15),
+    });
     const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: suite.bin.dirs });
     const container = { containerId: `ctr-${process.pid}`, netns: await lab.add("a"), ifname: "eth0" };
 
@@ -33,7 +40,13 @@ describe.skipIf(skip)("bridge + tuning chain with ippool", () => {
 
     await runtime.check(container);
     // A prevResult naming an address ippool never gave this container: ippool's CHECK (run by the bridge plugin) objects.
-    const doctored = { ...result, ips: result.ips.map((ip: { address: string }) => ({ ...ip, address: ip.address.replace("10.65.0.2", "10.65.0.77") })) };
+    const doctored = {
+      ...result,
+      ips: result.ips.map((ip: { address: string }) => ({
+        ...ip,
+        address: ip.address.replace("10.65.0.2", "10.65.0.77"),
+      })),
+    };
     const failure = await runtime.check(container, doctored).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CniCallError);
     expect((failure as CniCallError).plugin).toBe("bridge");

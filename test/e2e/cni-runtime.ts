@@ -95,7 +95,8 @@ export class CniRuntime {
 
   /** `prevResult` defaults to the cached result; tests pass a doctored one to see CHECK fail. */
   async check(attachment: Attachment, prevResult: unknown = this.cache.get(cacheKey(attachment))): Promise<void> {
-    if (!atLeast040(this.conflist.cniVersion)) throw new Error(`CHECK needs cniVersion 0.4.0 or later, the list is ${this.conflist.cniVersion}`);
+    if (!atLeast040(this.conflist.cniVersion))
+      throw new Error(`CHECK needs cniVersion 0.4.0 or later, the list is ${this.conflist.cniVersion}`);
     for (const plugin of this.conflist.plugins) await this.invoke(plugin, "CHECK", attachment, prevResult);
   }
 
@@ -110,10 +111,17 @@ export class CniRuntime {
     return this.cache.get(cacheKey(attachment));
   }
 
-  private async invoke(plugin: Record<string, any>, command: string, attachment: Attachment, prevResult: unknown): Promise<any> {
+  private async invoke(
+    plugin: Record<string, any>,
+    command: string,
+    attachment: Attachment,
+    prevResult: unknown,
+  ): Promise<any> {
     const type = String(plugin.type);
     const runtimeConfig = Object.fromEntries(
-      Object.entries(attachment.capabilityArgs ?? {}).filter(([capability]) => plugin.capabilities?.[capability] === true),
+      Object.entries(attachment.capabilityArgs ?? {}).filter(
+        ([capability]) => plugin.capabilities?.[capability] === true,
+      ),
     );
     const stdin = {
       ...plugin,
@@ -132,7 +140,10 @@ export class CniRuntime {
       CNI_PATH: this.options.cniPath.join(":"),
       ...(attachment.args !== undefined ? { CNI_ARGS: attachment.args } : {}),
     };
-    const result = await runProcess("ip", inNetns(this.options.hostNetns, [findPlugin(type, this.options.cniPath)]), { env, stdin: JSON.stringify(stdin) });
+    const result = await runProcess("ip", inNetns(this.options.hostNetns, [findPlugin(type, this.options.cniPath)]), {
+      env,
+      stdin: JSON.stringify(stdin),
+    });
     const json = result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
     if (result.code !== 0) throw new CniCallError(type, command, result, json);
     return json;

@@ -11,7 +11,11 @@ import { expectConfigured, expectHostOfPool, familyOf, firstHost, inlinePoolCidr
 import { hostPart, linkExists, ping } from "./netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "./prerequisites.js";
 
-const skip = skipUnlessReady("bridge plugin with ippool on etcd", [...NAMESPACE_BASICS, "plugin:bridge", `file:${ETCD_BINARY}`]);
+const skip = skipUnlessReady("bridge plugin with ippool on etcd", [
+  ...NAMESPACE_BASICS,
+  "plugin:bridge",
+  `file:${ETCD_BINARY}`,
+]);
 
 describe.skipIf(skip)("bridge plugin with ippool on the etcd datastore", () => {
   const suite = useE2eSuite("eb", "etcd-bridge");
@@ -31,13 +35,22 @@ describe.skipIf(skip)("bridge plugin with ippool on the etcd datastore", () => {
   async function bridgeNode(tag: string, file: string, prefix: string, env?: Record<string, string>) {
     const node = await lab.add(`n${tag}`);
     await etcd.reachFrom(node);
-    const conflist = customize(loadExample(file), { dataDir: join(suite.data.path, tag), datastore: etcd.datastore(prefix), bridge: lab.name(`br${tag}`).slice(0, 15) });
+    const conflist = customize(loadExample(file), {
+      dataDir: join(suite.data.path, tag),
+      datastore: etcd.datastore(prefix),
+      bridge: lab.name(`br${tag}`).slice(0, 15),
+    });
     const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: suite.bin.dirs, ...(env ? { env } : {}) });
     return { node, conflist, runtime };
   }
 
   async function container(name: string): Promise<Attachment> {
-    return { containerId: `ctr-${name}-${process.pid}`, netns: await lab.add(name), ifname: "eth0", args: `IgnoreUnknown=1;K8S_POD_NAME=${name}` };
+    return {
+      containerId: `ctr-${name}-${process.pid}`,
+      netns: await lab.add(name),
+      ifname: "eth0",
+      args: `IgnoreUnknown=1;K8S_POD_NAME=${name}`,
+    };
   }
 
   it("two containers get distinct pool addresses held in etcd, reach each other, pass CHECK, and DEL releases both", async () => {
@@ -90,7 +103,10 @@ describe.skipIf(skip)("bridge plugin with ippool on the etcd datastore", () => {
     const verify = async () => {
       const result = await etcd.cli(["verify", "-o", "json"], prefix);
       expect(result).toMatchObject({ code: 0, stderr: "" });
-      return JSON.parse(result.stdout) as { ok: boolean; checked: { pools: number; attachments: number; addresses: number } };
+      return JSON.parse(result.stdout) as {
+        ok: boolean;
+        checked: { pools: number; attachments: number; addresses: number };
+      };
     };
 
     expect(await verify()).toMatchObject({ ok: true, checked: { attachments: 2, addresses: 2 } });
@@ -129,16 +145,23 @@ describe.skipIf(skip)("bridge plugin with ippool on the etcd datastore", () => {
     // Four containers on two nodes, one pool in one etcd: no address twice.
     expect(new Set(placed.flatMap((entry) => entry.addresses)).size).toBe(4);
     expect(await allocations(prefix)).toEqual(
-      placed.map(({ attachment, addresses }) => ({ containerId: attachment.containerId, addresses })).sort((left, right) => left.containerId.localeCompare(right.containerId)),
+      placed
+        .map(({ attachment, addresses }) => ({ containerId: attachment.containerId, addresses }))
+        .sort((left, right) => left.containerId.localeCompare(right.containerId)),
     );
     // Each node's bridge network works on its own: its two containers reach each other.
-    for (const [first, second] of [placed.slice(0, 2), placed.slice(2, 4)] as [(typeof placed)[number], (typeof placed)[number]][]) {
+    for (const [first, second] of [placed.slice(0, 2), placed.slice(2, 4)] as [
+      (typeof placed)[number],
+      (typeof placed)[number],
+    ][]) {
       for (const address of second.addresses) expect(await ping(first.attachment.netns, address)).toBe(true);
     }
 
     const [onA, onB] = [placed.slice(0, 2), placed.slice(2)];
     for (const entry of onA) await entry.node.runtime.del(entry.attachment);
-    expect((await allocations(prefix)).map((entry) => entry.containerId)).toEqual(onB.map((entry) => entry.attachment.containerId).sort());
+    expect((await allocations(prefix)).map((entry) => entry.containerId)).toEqual(
+      onB.map((entry) => entry.attachment.containerId).sort(),
+    );
     for (const entry of onB) await entry.node.runtime.del(entry.attachment);
     expect(await allocations(prefix)).toEqual([]);
     for (const entry of placed) await lab.remove(entry.attachment.netns);

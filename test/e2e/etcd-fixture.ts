@@ -52,13 +52,19 @@ export function useE2eEtcd(): E2eEtcd {
       execCli([...args, "--etcd-endpoints", etcd.cluster.endpoints.join(","), "--etcd-prefix", prefix], options),
     reachFrom: async (netns: string) => {
       const { hostname, port } = endpoint();
-      const relay = spawn("ip", inNetns(netns, [process.execPath, "-e", NAMESPACE_RELAY, hostname, port, socketPath()]), { stdio: ["ignore", "pipe", "pipe"] });
+      const relay = spawn(
+        "ip",
+        inNetns(netns, [process.execPath, "-e", NAMESPACE_RELAY, hostname, port, socketPath()]),
+        { stdio: ["ignore", "pipe", "pipe"] },
+      );
       relays.push(relay);
       let output = "";
       relay.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
       await new Promise<void>((resolve, reject) => {
         relay.stdout!.once("data", () => resolve());
-        relay.once("exit", (code) => reject(new Error(`the etcd relay in namespace ${netns} exited ${code}: ${output.trim()}`)));
+        relay.once("exit", (code) =>
+          reject(new Error(`the etcd relay in namespace ${netns} exited ${code}: ${output.trim()}`)),
+        );
       });
     },
   } as E2eEtcd;

@@ -9,7 +9,11 @@ import { ping } from "./netns.js";
 import { containerAddress, containerNetns, PODMAN_PREREQUISITES, runContainer, usePodmanHost } from "./podman-host.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "./prerequisites.js";
 
-const skip = skipUnlessReady("podman with ippool on etcd", [...NAMESPACE_BASICS, ...PODMAN_PREREQUISITES, `file:${ETCD_BINARY}`]);
+const skip = skipUnlessReady("podman with ippool on etcd", [
+  ...NAMESPACE_BASICS,
+  ...PODMAN_PREREQUISITES,
+  `file:${ETCD_BINARY}`,
+]);
 
 const prefix = `/ippool-e2e-${process.pid}-podman`;
 
@@ -17,7 +21,8 @@ describe.skipIf(skip)("podman with ippool on the etcd datastore", () => {
   // Registered first: etcd is up before podman's network is written, and stops only after every container is removed.
   const etcd = useE2eEtcd();
   const host = usePodmanHost("op", {
-    network: (overrides) => customize(loadExample("podman-bridge.conflist"), { ...overrides, datastore: etcd.datastore(prefix) }),
+    network: (overrides) =>
+      customize(loadExample("podman-bridge.conflist"), { ...overrides, datastore: etcd.datastore(prefix) }),
     prepareNode: (node) => etcd.reachFrom(node),
   });
 
@@ -25,9 +30,22 @@ describe.skipIf(skip)("podman with ippool on the etcd datastore", () => {
   async function allocations() {
     const listed = await etcd.cli(["allocations", "-o", "json"], prefix);
     expect(listed).toMatchObject({ code: 0, stderr: "" });
-    return (JSON.parse(listed.stdout) as { network: string; containerId: string; ifname: string; podName?: string; addresses: { address: string }[] }[])
+    return (
+      JSON.parse(listed.stdout) as {
+        network: string;
+        containerId: string;
+        ifname: string;
+        podName?: string;
+        addresses: { address: string }[];
+      }[]
+    )
       .filter(({ network }) => network === host.conflist.name)
-      .map(({ containerId, ifname, podName, addresses }) => ({ containerId, ifname, podName, addresses: addresses.map((entry) => entry.address) }))
+      .map(({ containerId, ifname, podName, addresses }) => ({
+        containerId,
+        ifname,
+        podName,
+        addresses: addresses.map((entry) => entry.address),
+      }))
       .sort((left, right) => left.containerId.localeCompare(right.containerId));
   }
 

@@ -14,8 +14,14 @@ export interface ResultIp {
 type LegacyIp = { ip: string; gateway?: string };
 
 /** The addresses of a result of any version: ips[] from 0.3.0 on, ip4 / ip6 in 0.1.0 and 0.2.0. */
-export function resultIps(result: { ips?: { address: string; gateway?: string }[]; ip4?: LegacyIp; ip6?: LegacyIp }): ResultIp[] {
-  const legacy = [result.ip4, result.ip6].flatMap((entry) => (entry ? [{ address: entry.ip, gateway: entry.gateway }] : []));
+export function resultIps(result: {
+  ips?: { address: string; gateway?: string }[];
+  ip4?: LegacyIp;
+  ip6?: LegacyIp;
+}): ResultIp[] {
+  const legacy = [result.ip4, result.ip6].flatMap((entry) =>
+    entry ? [{ address: entry.ip, gateway: entry.gateway }] : [],
+  );
   return [...(result.ips ?? []), ...legacy].map((ip) => ({
     family: ip.address.includes(":") ? 6 : 4,
     address: ip.address,
@@ -32,7 +38,9 @@ export function firstHost(cidr: string): string {
 }
 
 export function networkOf(cidr: string): string {
-  return (cidr.includes(":") ? ipaddr.IPv6.networkAddressFromCIDR(cidr) : ipaddr.IPv4.networkAddressFromCIDR(cidr)).toString();
+  return (
+    cidr.includes(":") ? ipaddr.IPv6.networkAddressFromCIDR(cidr) : ipaddr.IPv4.networkAddressFromCIDR(cidr)
+  ).toString();
 }
 
 /** The inline pools of the first plugin carrying an ipam section. */
@@ -48,7 +56,11 @@ export async function expectConfigured(netns: string, ifname: string, ips: reado
   const configured = await addressesOf(netns, ifname);
   for (const ip of ips) {
     const [address, prefix] = ip.address.split("/");
-    expect(configured).toContainEqual({ family: ip.family, address: ipaddr.parse(address!).toString(), prefix: Number(prefix) });
+    expect(configured).toContainEqual({
+      family: ip.family,
+      address: ipaddr.parse(address!).toString(),
+      prefix: Number(prefix),
+    });
   }
 }
 

@@ -2,7 +2,15 @@
 import { describe, expect, it } from "vitest";
 import { useE2eSuite } from "./suite-fixture.js";
 import { execCli, execPlugin } from "../helpers/ippool.js";
-import { CniCallError, CniRuntime, customize, loadExample, storedAttachments, type Attachment, type Conflist } from "./cni-runtime.js";
+import {
+  CniCallError,
+  CniRuntime,
+  customize,
+  loadExample,
+  storedAttachments,
+  type Attachment,
+  type Conflist,
+} from "./cni-runtime.js";
 import { resultIps } from "./expectations.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "./prerequisites.js";
 
@@ -15,7 +23,10 @@ const skip = skipUnlessReady("leak recovery with GC and STATUS", [...NAMESPACE_B
  */
 function ippoolVerb(command: "GC" | "STATUS", conflist: Conflist, extra: Record<string, unknown> = {}) {
   const conf = { ...conflist.plugins[0], name: conflist.name, cniVersion: "1.1.0", ...extra };
-  return execPlugin({ command, env: { CNI_CONTAINERID: undefined, CNI_NETNS: undefined, CNI_IFNAME: undefined } }, conf);
+  return execPlugin(
+    { command, env: { CNI_CONTAINERID: undefined, CNI_NETNS: undefined, CNI_IFNAME: undefined } },
+    conf,
+  );
 }
 
 describe.skipIf(skip)("leak recovery with GC and STATUS", () => {
@@ -24,9 +35,16 @@ describe.skipIf(skip)("leak recovery with GC and STATUS", () => {
 
   it("fills a /29 through the bridge plugin, loses three namespaces without DEL, and gets their addresses back with GC", async () => {
     const node = await lab.add("n");
-    const conflist = customize(loadExample("bridge-small-pool.conflist"), { dataDir: suite.data.path, bridge: lab.name("br").slice(0, 15) });
+    const conflist = customize(loadExample("bridge-small-pool.conflist"), {
+      dataDir: suite.data.path,
+      bridge: lab.name("br").slice(0, 15),
+    });
     const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: suite.bin.dirs });
-    const container = async (index: number): Promise<Attachment> => ({ containerId: `ctr-${index}-${process.pid}`, netns: await lab.add(`c${index}`), ifname: "eth0" });
+    const container = async (index: number): Promise<Attachment> => ({
+      containerId: `ctr-${index}-${process.pid}`,
+      netns: await lab.add(`c${index}`),
+      ifname: "eth0",
+    });
 
     expect(await ippoolVerb("STATUS", conflist)).toMatchObject({ code: 0, stdout: "" });
 
@@ -35,7 +53,13 @@ describe.skipIf(skip)("leak recovery with GC and STATUS", () => {
     for (let index = 0; index < 5; index++) containers.push(await container(index));
     const addresses = [];
     for (const attachment of containers) addresses.push(resultIps(await runtime.add(attachment))[0]!.address);
-    expect([...addresses].sort()).toEqual(["10.66.0.2/29", "10.66.0.3/29", "10.66.0.4/29", "10.66.0.5/29", "10.66.0.6/29"]);
+    expect([...addresses].sort()).toEqual([
+      "10.66.0.2/29",
+      "10.66.0.3/29",
+      "10.66.0.4/29",
+      "10.66.0.5/29",
+      "10.66.0.6/29",
+    ]);
 
     const status = await ippoolVerb("STATUS", conflist);
     expect(status.code).not.toBe(0);
@@ -55,7 +79,9 @@ describe.skipIf(skip)("leak recovery with GC and STATUS", () => {
     const valid = live.map((attachment) => ({ containerID: attachment.containerId, ifname: attachment.ifname }));
     const gc = await ippoolVerb("GC", conflist, { "cni.dev/valid-attachments": valid });
     expect(gc).toMatchObject({ code: 0, stdout: "" });
-    expect(storedAttachments(suite.data.path, conflist.name)).toEqual(live.map((attachment) => `${attachment.containerId}:eth0`).sort());
+    expect(storedAttachments(suite.data.path, conflist.name)).toEqual(
+      live.map((attachment) => `${attachment.containerId}:eth0`).sort(),
+    );
     expect(await ippoolVerb("STATUS", conflist)).toMatchObject({ code: 0, stdout: "" });
     // GC released whole attachments: bitmaps, owners and counts still agree.
     expect(await execCli(["verify"], { dataDir: suite.data.path })).toMatchObject({ code: 0 });

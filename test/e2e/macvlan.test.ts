@@ -2,7 +2,14 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { useE2eSuite } from "./suite-fixture.js";
-import { attachmentFile, CniRuntime, customize, loadExample, storedAttachments, type Attachment } from "./cni-runtime.js";
+import {
+  attachmentFile,
+  CniRuntime,
+  customize,
+  loadExample,
+  storedAttachments,
+  type Attachment,
+} from "./cni-runtime.js";
 import { expectConfigured, expectHostOfPool, inlinePoolCidrs, resultIps } from "./expectations.js";
 import { addVethPair, hostPart, linkExists, ping } from "./netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "./prerequisites.js";
@@ -22,7 +29,8 @@ describe.skipIf(skip)("macvlan plugin with ippool", () => {
     const [pool] = inlinePoolCidrs(conflist) as [string];
     const runtime = new CniRuntime(conflist, { hostNetns: node, cniPath: suite.bin.dirs });
     const containers: Attachment[] = [];
-    for (const name of ["a", "b"]) containers.push({ containerId: `ctr-${name}-${process.pid}`, netns: await lab.add(name), ifname: "eth0" });
+    for (const name of ["a", "b"])
+      containers.push({ containerId: `ctr-${name}-${process.pid}`, netns: await lab.add(name), ifname: "eth0" });
 
     const ips = [];
     for (const container of containers) {

@@ -4,9 +4,17 @@ import { runProcess, type ProcessResult } from "../helpers/ippool.js";
 const PATH_ENV = { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin" };
 
 /** Runs a command and throws with its stderr when it fails: setup steps must not fail silently. */
-export async function run(file: string, args: readonly string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<string> {
-  const result = await runProcess(file, args, { env: { ...PATH_ENV, ...options.env }, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
-  if (result.code !== 0) throw new Error(`${file} ${args.join(" ")} exited ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`);
+export async function run(
+  file: string,
+  args: readonly string[],
+  options: { env?: Record<string, string>; stdin?: string } = {},
+): Promise<string> {
+  const result = await runProcess(file, args, {
+    env: { ...PATH_ENV, ...options.env },
+    ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
+  });
+  if (result.code !== 0)
+    throw new Error(`${file} ${args.join(" ")} exited ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`);
   return result.stdout;
 }
 
@@ -79,7 +87,9 @@ export async function netnsExists(name: string): Promise<boolean> {
 export async function addressesOf(netns: string, ifname: string): Promise<AddressInfo[]> {
   const attempted = await attempt("ip", inNetns(netns, ["ip", "-j", "addr", "show", "dev", ifname]));
   if (attempted.code !== 0) return [];
-  const links = JSON.parse(attempted.stdout) as { addr_info: { family: string; local: string; prefixlen: number; scope: string }[] }[];
+  const links = JSON.parse(attempted.stdout) as {
+    addr_info: { family: string; local: string; prefixlen: number; scope: string }[];
+  }[];
   return links
     .flatMap((link) => link.addr_info)
     .filter((info) => info.scope === "global")

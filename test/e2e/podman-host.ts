@@ -40,7 +40,10 @@ export interface PodmanHost {
  */
 export function usePodmanHost(
   tag: string,
-  options: { network: (overrides: { dataDir: string; bridge: string }) => Conflist; prepareNode?: (node: string) => Promise<void> },
+  options: {
+    network: (overrides: { dataDir: string; bridge: string }) => Conflist;
+    prepareNode?: (node: string) => Promise<void>;
+  },
 ): PodmanHost {
   const lab = new NetnsLab(tag);
   let bin: ReturnType<typeof pluginDirWithIppool> | undefined;
@@ -98,7 +101,10 @@ export function usePodmanHost(
       ].join("\n") + "\n",
     );
     // vfs: no overlay mounts that could outlive the test; --rootfs uses no image layers anyway.
-    writeFileSync(join(T, "storage.conf"), `[storage]\ndriver = "vfs"\ngraphroot = "${T}/graph"\nrunroot = "${T}/run"\n`);
+    writeFileSync(
+      join(T, "storage.conf"),
+      `[storage]\ndriver = "vfs"\ngraphroot = "${T}/graph"\nrunroot = "${T}/run"\n`,
+    );
     env = { CONTAINERS_CONF: join(T, "containers.conf"), CONTAINERS_STORAGE_CONF: join(T, "storage.conf") };
     // The rootfs is busybox-static and its applet links: no image pull, no registry.
     cpSync("/bin/busybox", join(T, "rootfs/bin/busybox"));
@@ -107,7 +113,18 @@ export function usePodmanHost(
 
   afterAll(async () => {
     // -t 0: /bin/sleep as PID 1 ignores SIGTERM, so rm would wait 10 s per container.
-    if (host.node) await attempt("nsenter", [`--net=${netnsPath(host.node)}`, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), "podman", "rm", "-f", "-t", "0", "--all"]);
+    if (host.node)
+      await attempt("nsenter", [
+        `--net=${netnsPath(host.node)}`,
+        "env",
+        ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+        "podman",
+        "rm",
+        "-f",
+        "-t",
+        "0",
+        "--all",
+      ]);
     await lab.cleanup();
     for (const dir of LIBCNI_CACHE_DIRS) {
       if (!cacheDirsBefore.includes(dir)) {
@@ -132,13 +149,28 @@ export const rootfsOf = (host: PodmanHost): string => join(host.root, "rootfs");
  * the first positional: every option must come before it, or podman takes the rest as the command.
  */
 export async function runContainer(host: PodmanHost, name: string): Promise<string> {
-  return (await host.podman(["run", "-d", "--name", name, "--network", host.conflist.name, "--rootfs", rootfsOf(host), "/bin/sleep", "300"])).trim();
+  return (
+    await host.podman([
+      "run",
+      "-d",
+      "--name",
+      name,
+      "--network",
+      host.conflist.name,
+      "--rootfs",
+      rootfsOf(host),
+      "/bin/sleep",
+      "300",
+    ])
+  ).trim();
 }
 
-export const inspect = async (host: PodmanHost, id: string, format: string): Promise<string> => (await host.podman(["inspect", "-f", format, id])).trim();
+export const inspect = async (host: PodmanHost, id: string, format: string): Promise<string> =>
+  (await host.podman(["inspect", "-f", format, id])).trim();
 
 /** The container's address on the host's network, as podman reports it. */
-export const containerAddress = (host: PodmanHost, id: string): Promise<string> => inspect(host, id, `{{(index .NetworkSettings.Networks "${host.conflist.name}").IPAddress}}`);
+export const containerAddress = (host: PodmanHost, id: string): Promise<string> =>
+  inspect(host, id, `{{(index .NetworkSettings.Networks "${host.conflist.name}").IPAddress}}`);
 
 /** The name of the container's network namespace: podman's bind mount lives in /run/netns, so ip netns exec can enter it. */
 export const containerNetns = async (host: PodmanHost, id: string): Promise<string> =>

@@ -15,17 +15,30 @@ const skip = skipUnlessReady("podman with ippool", [...NAMESPACE_BASICS, ...PODM
 async function allocations(dataDir: string) {
   const listed = await execCli(["allocations", "-o", "json"], { dataDir });
   expect(listed).toMatchObject({ code: 0, stderr: "" });
-  type Listed = { network: string; containerId: string; ifname: string; podName?: string; addresses: { address: string }[] };
+  type Listed = {
+    network: string;
+    containerId: string;
+    ifname: string;
+    podName?: string;
+    addresses: { address: string }[];
+  };
   return (JSON.parse(listed.stdout) as Listed[])
     .filter((entry) => entry.network === network)
-    .map(({ containerId, ifname, podName, addresses }) => ({ containerId, ifname, podName, addresses: addresses.map((entry) => entry.address) }))
+    .map(({ containerId, ifname, podName, addresses }) => ({
+      containerId,
+      ifname,
+      podName,
+      addresses: addresses.map((entry) => entry.address),
+    }))
     .sort((left, right) => left.containerId.localeCompare(right.containerId));
 }
 
 const network = loadExample("podman-bridge.conflist").name;
 
 describe.skipIf(skip)("podman with ippool", () => {
-  const host = usePodmanHost("o", { network: (overrides) => customize(loadExample("podman-bridge.conflist"), overrides) });
+  const host = usePodmanHost("o", {
+    network: (overrides) => customize(loadExample("podman-bridge.conflist"), overrides),
+  });
 
   it("starts two --rootfs containers with pool addresses that reach each other, and podman rm releases them", async () => {
     const dataDir = join(host.root, "ippool");
@@ -47,10 +60,12 @@ describe.skipIf(skip)("podman with ippool", () => {
     expect(await linkExists(host.node, host.bridge)).toBe(true);
     expect((await attempt("ip", ["link", "show", "dev", host.bridge])).code).not.toBe(0);
     // What an operator sees: both containers under podman's ids, with the pod name podman passed in CNI_ARGS.
-    expect(await allocations(dataDir)).toEqual([
-      { containerId: ids[0], ifname: "eth0", podName: "ca", addresses: [addresses[0]] },
-      { containerId: ids[1], ifname: "eth0", podName: "cb", addresses: [addresses[1]] },
-    ].sort((left, right) => left.containerId!.localeCompare(right.containerId!)));
+    expect(await allocations(dataDir)).toEqual(
+      [
+        { containerId: ids[0], ifname: "eth0", podName: "ca", addresses: [addresses[0]] },
+        { containerId: ids[1], ifname: "eth0", podName: "cb", addresses: [addresses[1]] },
+      ].sort((left, right) => left.containerId!.localeCompare(right.containerId!)),
+    );
     expect(await ping(sandboxes[0]!, addresses[1]!)).toBe(true);
     expect(await ping(sandboxes[1]!, addresses[0]!)).toBe(true);
     // The same from inside the container, with the container's own busybox ping.

@@ -19,12 +19,16 @@ function executable(path: string): boolean {
 
 function missing(prerequisite: Prerequisite): string | undefined {
   if (prerequisite === "root") {
-    return process.getuid?.() === 0 ? undefined : "not running as root (network namespaces need CAP_SYS_ADMIN and CAP_NET_ADMIN)";
+    return process.getuid?.() === 0
+      ? undefined
+      : "not running as root (network namespaces need CAP_SYS_ADMIN and CAP_NET_ADMIN)";
   }
   const [kind, name] = prerequisite.split(":") as [string, string];
   if (kind === "file") return executable(name) ? undefined : `${name} missing`;
   if (kind === "plugin") {
-    return executable(join(SYSTEM_CNI_DIR, name)) ? undefined : `CNI plugin ${SYSTEM_CNI_DIR}/${name} missing (apt-get install containernetworking-plugins)`;
+    return executable(join(SYSTEM_CNI_DIR, name))
+      ? undefined
+      : `CNI plugin ${SYSTEM_CNI_DIR}/${name} missing (apt-get install containernetworking-plugins)`;
   }
   return SEARCH_PATH.some((dir) => executable(join(dir, name))) ? undefined : `program ${name} not found on PATH`;
 }
@@ -47,7 +51,9 @@ export function skipUnlessReady(suite: string, prerequisites: readonly Prerequis
       });
     });
   } else {
-    console.warn(`[e2e] skipping "${suite}": ${reasons.join("; ")}. Run as root with the Debian packages of .ci/run (set CI=true to make this a failure).`);
+    console.warn(
+      `[e2e] skipping "${suite}": ${reasons.join("; ")}. Run as root with the Debian packages of .ci/run (set CI=true to make this a failure).`,
+    );
   }
   return true;
 }

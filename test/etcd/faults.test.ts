@@ -31,10 +31,20 @@ if (!skipUnlessReady("etcd faults", [`file:${ETCD_BINARY}`])) {
     const conf = (timeoutSeconds = TIMEOUT_SECONDS) => {
       const endpoints = cluster.endpoints.map((_, i) => cluster.endpoints[(i + rotation) % cluster.endpoints.length]!);
       rotation++;
-      return { cniVersion: "1.1.0", name: "faultnet", ipam: { type: "ippool", ipPools: [poolDoc(POOL)], datastore: { type: "etcd", endpoints, prefix: PREFIX, timeoutSeconds } } };
+      return {
+        cniVersion: "1.1.0",
+        name: "faultnet",
+        ipam: {
+          type: "ippool",
+          ipPools: [poolDoc(POOL)],
+          datastore: { type: "etcd", endpoints, prefix: PREFIX, timeoutSeconds },
+        },
+      };
     };
-    const call = (command: string, containerId: string, timeoutSeconds?: number) => execPlugin({ command, containerId }, conf(timeoutSeconds));
-    const cli = (args: string[]) => execCli([...args, "--etcd-endpoints", cluster.endpoints.join(","), "--etcd-prefix", PREFIX]);
+    const call = (command: string, containerId: string, timeoutSeconds?: number) =>
+      execPlugin({ command, containerId }, conf(timeoutSeconds));
+    const cli = (args: string[]) =>
+      execCli([...args, "--etcd-endpoints", cluster.endpoints.join(","), "--etcd-prefix", PREFIX]);
     const allocations = async (): Promise<Row[]> => {
       const listed = await cli(["allocations", "-o", "json"]);
       expect(listed.code, listed.stderr).toBe(0);
@@ -52,10 +62,14 @@ if (!skipUnlessReady("etcd faults", [`file:${ETCD_BINARY}`])) {
       const rows = await allocations();
       const held = rows.flatMap((row) => row.addresses.map((entry) => entry.address));
       expect(new Set(held).size, "an address has two holders").toBe(held.length);
-      const usage = JSON.parse((await cli(["usage", "-o", "json"])).stdout) as { pool: string; used: number | string }[];
+      const usage = JSON.parse((await cli(["usage", "-o", "json"])).stdout) as {
+        pool: string;
+        used: number | string;
+      }[];
       expect(Number(usage.find((row) => row.pool === POOL)?.used ?? 0)).toBe(held.length);
       const byContainer = new Map(rows.map((row) => [row.containerId, row.addresses.map((entry) => entry.address)]));
-      for (const [containerId, address] of reported) expect(byContainer.get(containerId), containerId).toEqual([address]);
+      for (const [containerId, address] of reported)
+        expect(byContainer.get(containerId), containerId).toEqual([address]);
       return rows;
     }
 
@@ -70,35 +84,50 @@ if (!skipUnlessReady("etcd faults", [`file:${ETCD_BINARY}`])) {
         okOr11(result);
         if (result.code === 0) reported.set(ids[i]!, result.json.ips[0].address.split("/")[0]);
       });
-      const why = results.filter((result) => result.code !== 0).map((result) => String(result.json?.msg).replace(/\d+/g, "N"));
-      console.info(`[faults] ${name}: ${reported.size} of ${count} ADDs succeeded; 11: ${JSON.stringify(Object.fromEntries(why.map((msg) => [msg, why.filter((other) => other === msg).length])))}`);
+      const why = results
+        .filter((result) => result.code !== 0)
+        .map((result) => String(result.json?.msg).replace(/\d+/g, "N"));
+      console.info(
+        `[faults] ${name}: ${reported.size} of ${count} ADDs succeeded; 11: ${JSON.stringify(Object.fromEntries(why.map((msg) => [msg, why.filter((other) => other === msg).length])))}`,
+      );
       // A runtime DELs an attachment whose ADD failed; one whose commit did land is cleaned up so.
-      for (const [i, result] of results.entries()) if (result.code !== 0) expect((await call("DEL", ids[i]!)).code).toBe(0);
+      for (const [i, result] of results.entries())
+        if (result.code !== 0) expect((await call("DEL", ids[i]!)).code).toBe(0);
       return reported;
     }
 
     it.each([
       ["a follower", async () => (cluster.members.length + (await cluster.leader()) + 1) % cluster.members.length],
       ["the leader", () => cluster.leader()],
-    ])("keeps every ADD at exit 0 or code 11, none lost or doubled, when %s is killed during a burst", async (which, pick) => {
-      let victim = -1;
-      const reported = await burstWhile(which.replace(/\W/g, ""), 40, async () => {
-        victim = await pick();
-        await cluster.kill(victim);
-      });
-      expect(reported.size).toBeGreaterThan(0);
-      await expectConsistent(reported);
-      await cluster.restart(victim);
-      await expectConsistent(reported);
-    });
+    ])(
+      "keeps every ADD at exit 0 or code 11, none lost or doubled, when %s is killed during a burst",
+      async (which, pick) => {
+        let victim = -1;
+        const reported = await burstWhile(which.replace(/\W/g, ""), 40, async () => {
+          victim = await pick();
+          await cluster.kill(victim);
+        });
+        expect(reported.size).toBeGreaterThan(0);
+        await expectConsistent(reported);
+        await cluster.restart(victim);
+        await expectConsistent(reported);
+      },
+    );
 
     it("answers 11 to ADD and DEL and 50 to STATUS within timeoutSeconds when quorum is lost, writes nothing, and works once it is back", async () => {
       expect((await call("ADD", "kept")).code).toBe(0);
       const before = await allocations();
       const leader = await cluster.leader();
-      const lost = [0, 1, 2].filter((index) => index !== leader).slice(0, 1).concat(leader);
+      const lost = [0, 1, 2]
+        .filter((index) => index !== leader)
+        .slice(0, 1)
+        .concat(leader);
       for (const index of lost) await cluster.kill(index);
-      for (const [command, id, code] of [["ADD", "new", 11], ["DEL", "kept", 11], ["STATUS", "new", 50]] as const) {
+      for (const [command, id, code] of [
+        ["ADD", "new", 11],
+        ["DEL", "kept", 11],
+        ["STATUS", "new", 50],
+      ] as const) {
         const started = Date.now();
         const result = await call(command, id);
         const took = Date.now() - started;
@@ -113,12 +142,20 @@ if (!skipUnlessReady("etcd faults", [`file:${ETCD_BINARY}`])) {
       expect(back.code, back.stdout).toBe(0);
       expect((await call("STATUS", "new")).code).toBe(0);
       expect((await call("DEL", "kept")).code).toBe(0);
-      expect((await allocations()).map((row) => row.containerId).sort()).toEqual(before.map((row) => row.containerId).filter((id) => id !== "kept").concat("new").sort());
+      expect((await allocations()).map((row) => row.containerId).sort()).toEqual(
+        before
+          .map((row) => row.containerId)
+          .filter((id) => id !== "kept")
+          .concat("new")
+          .sort(),
+      );
     });
 
     it("leaves no partial state when plugin processes are SIGKILLed mid-transaction", async () => {
       const ids = Array.from({ length: 40 }, (_, i) => `killed-${i}`);
-      const outcomes = await Promise.all(ids.map((id, i) => addKilledAfter(id, i % 2 === 0 ? Math.random() * 150 : undefined)));
+      const outcomes = await Promise.all(
+        ids.map((id, i) => addKilledAfter(id, i % 2 === 0 ? Math.random() * 150 : undefined)),
+      );
       const reported = new Map<string, string>();
       outcomes.forEach((outcome, i) => {
         if (outcome.signal !== null) return;
@@ -134,9 +171,19 @@ if (!skipUnlessReady("etcd faults", [`file:${ETCD_BINARY}`])) {
     });
 
     /** An ADD through a real process, SIGKILLed after `delayMs` (or left alone when undefined). */
-    function addKilledAfter(containerId: string, delayMs: number | undefined): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
+    function addKilledAfter(
+      containerId: string,
+      delayMs: number | undefined,
+    ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
       return new Promise((resolve, reject) => {
-        const env = { PATH: process.env.PATH ?? "", CNI_COMMAND: "ADD", CNI_CONTAINERID: containerId, CNI_NETNS: "/var/run/netns/x", CNI_IFNAME: "eth0", CNI_PATH: "/opt/cni/bin" };
+        const env = {
+          PATH: process.env.PATH ?? "",
+          CNI_COMMAND: "ADD",
+          CNI_CONTAINERID: containerId,
+          CNI_NETNS: "/var/run/netns/x",
+          CNI_IFNAME: "eth0",
+          CNI_PATH: "/opt/cni/bin",
+        };
         const child = spawn(IPPOOL, [], { env, stdio: ["pipe", "pipe", "ignore"] });
         let stdout = "";
         child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

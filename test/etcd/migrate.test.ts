@@ -9,7 +9,12 @@ import { ETCD_BINARY, startEtcd, type EtcdCluster } from "../helpers/etcd.js";
 import { execCli, execPlugin, poolDoc, tempDir, type ProcessResult } from "../helpers/ippool.js";
 
 const pools = [poolDoc("10.61.0.0/24"), poolDoc("fd61::/120")];
-const netconfFor = (ipam: Record<string, unknown>) => ({ cniVersion: "1.0.0", name: "mignet", type: "bridge", ipam: { type: "ippool", ...ipam } });
+const netconfFor = (ipam: Record<string, unknown>) => ({
+  cniVersion: "1.0.0",
+  name: "mignet",
+  type: "bridge",
+  ipam: { type: "ippool", ...ipam },
+});
 
 function ok(result: ProcessResult): string {
   expect(result.code, `exit ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`).toBe(0);
@@ -24,9 +29,19 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
     beforeAll(async () => {
       cluster = await startEtcd();
       // A node's store as the plugin and CLI leave it: stored pools, two containers, one of them gone again.
-      ok(await execCli(["apply", "-f", "-"], { dataDir: disk.path, stdin: pools.map((doc) => JSON.stringify(doc)).join("\n---\n") }));
-      for (const id of ["ctr-a", "ctr-b", "ctr-c"]) expect((await execPlugin({ command: "ADD", containerId: id }, netconfFor({ dataDir: disk.path }))).code).toBe(0);
-      expect((await execPlugin({ command: "DEL", containerId: "ctr-b" }, netconfFor({ dataDir: disk.path }))).code).toBe(0);
+      ok(
+        await execCli(["apply", "-f", "-"], {
+          dataDir: disk.path,
+          stdin: pools.map((doc) => JSON.stringify(doc)).join("\n---\n"),
+        }),
+      );
+      for (const id of ["ctr-a", "ctr-b", "ctr-c"])
+        expect((await execPlugin({ command: "ADD", containerId: id }, netconfFor({ dataDir: disk.path }))).code).toBe(
+          0,
+        );
+      expect(
+        (await execPlugin({ command: "DEL", containerId: "ctr-b" }, netconfFor({ dataDir: disk.path }))).code,
+      ).toBe(0);
     });
     afterAll(async () => {
       await cluster?.stop();
@@ -36,25 +51,54 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
     const target = () => {
       const prefix = `/migrate-${prefixes++}`;
       const flags = ["--etcd-endpoints", cluster.endpoints.join(","), "--etcd-prefix", prefix];
-      return { prefix, flags, cli: (args: string[], stdin?: string) => execCli([...args, ...flags], stdin !== undefined ? { stdin } : {}) };
+      return {
+        prefix,
+        flags,
+        cli: (args: string[], stdin?: string) => execCli([...args, ...flags], stdin !== undefined ? { stdin } : {}),
+      };
     };
-    const revision = (): string => JSON.parse(execFileSync("/usr/bin/etcdctl", [`--endpoints=${cluster.endpoints[0]}`, "endpoint", "status", "-w", "json"], { env: { ETCDCTL_API: "3" }, encoding: "utf8" }))[0].Status.header.revision;
+    const revision = (): string =>
+      JSON.parse(
+        execFileSync("/usr/bin/etcdctl", [`--endpoints=${cluster.endpoints[0]}`, "endpoint", "status", "-w", "json"], {
+          env: { ETCDCTL_API: "3" },
+          encoding: "utf8",
+        }),
+      )[0].Status.header.revision;
 
     it("copies every key, after which every command shows on etcd what it showed on disk", async () => {
       const etcd = target();
       const out = ok(await etcd.cli(["datastore", "migrate", "--from-data-dir", disk.path]));
-      expect(out).toMatch(new RegExp(`^copied \\d+ key\\(s\\) from ${disk.path} to etcd ${cluster.endpoints[0]} prefix ${etcd.prefix}\\n$`));
+      expect(out).toMatch(
+        new RegExp(
+          `^copied \\d+ key\\(s\\) from ${disk.path} to etcd ${cluster.endpoints[0]} prefix ${etcd.prefix}\\n$`,
+        ),
+      );
       // show prints how long ago the allocation was made; the two runs may straddle a second.
       const withoutAge = (text: string) => text.replace(/\(\d+[smhd] ago\)/g, "(… ago)");
-      for (const args of [["get", "pools", "-o", "yaml"], ["allocations", "-o", "json"], ["usage", "-o", "json"], ["show", "ctr-a"]]) {
-        expect(withoutAge(ok(await etcd.cli(args))), args.join(" ")).toBe(withoutAge(ok(await execCli(args, { dataDir: disk.path }))));
+      for (const args of [
+        ["get", "pools", "-o", "yaml"],
+        ["allocations", "-o", "json"],
+        ["usage", "-o", "json"],
+        ["show", "ctr-a"],
+      ]) {
+        expect(withoutAge(ok(await etcd.cli(args))), args.join(" ")).toBe(
+          withoutAge(ok(await execCli(args, { dataDir: disk.path }))),
+        );
       }
       // The allocator carries on from the copied state: the same container keeps its addresses, a new one gets others.
-      const conf = netconfFor({ dataDir: "/nonexistent", datastore: { type: "etcd", endpoints: cluster.endpoints, prefix: etcd.prefix } });
+      const conf = netconfFor({
+        dataDir: "/nonexistent",
+        datastore: { type: "etcd", endpoints: cluster.endpoints, prefix: etcd.prefix },
+      });
       const again = await execPlugin({ command: "ADD", containerId: "ctr-a" }, conf);
-      const onDisk = JSON.parse(ok(await execCli(["allocations", "--container", "ctr-a", "-o", "json"], { dataDir: disk.path })));
-      const addressesOf = (rows: { addresses: { address: string }[] }[]) => rows.flatMap((row) => row.addresses.map((entry) => entry.address)).sort();
-      expect(again.json.ips.map((ip: { address: string }) => ip.address.split("/")[0]).sort()).toEqual(addressesOf(onDisk));
+      const onDisk = JSON.parse(
+        ok(await execCli(["allocations", "--container", "ctr-a", "-o", "json"], { dataDir: disk.path })),
+      );
+      const addressesOf = (rows: { addresses: { address: string }[] }[]) =>
+        rows.flatMap((row) => row.addresses.map((entry) => entry.address)).sort();
+      expect(again.json.ips.map((ip: { address: string }) => ip.address.split("/")[0]).sort()).toEqual(
+        addressesOf(onDisk),
+      );
       const fresh = await execPlugin({ command: "ADD", containerId: "ctr-new" }, conf);
       expect(fresh.json.ips).toHaveLength(2);
       const held = addressesOf(JSON.parse(ok(await etcd.cli(["allocations", "-o", "json"]))));
@@ -78,19 +122,25 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
       const before = revision();
       const refused = await etcd.cli(["datastore", "migrate", "--from-data-dir", disk.path]);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toMatch(new RegExp(`^ippool: etcd .* prefix ${etcd.prefix} already holds a different document at pools; nothing was copied`));
+      expect(refused.stderr).toMatch(
+        new RegExp(
+          `^ippool: etcd .* prefix ${etcd.prefix} already holds a different document at pools; nothing was copied`,
+        ),
+      );
       expect(revision()).toBe(before);
     });
 
     describe("several nodes' disk stores into one etcd", () => {
       const POOL = "10.62.0.0/24";
-      const nodeConf = (dataDir: string, nodename: string) => netconfFor({ dataDir, nodename, ipPools: [poolDoc(POOL)] });
+      const nodeConf = (dataDir: string, nodename: string) =>
+        netconfFor({ dataDir, nodename, ipPools: [poolDoc(POOL)] });
       const add = async (conf: object, id: string) => {
         const result = await execPlugin({ command: "ADD", containerId: id }, conf);
         expect(result.code, result.stderr + result.stdout).toBe(0);
         return (result.json.ips as { address: string }[]).map((ip) => ip.address.split("/")[0]!);
       };
-      const del = async (conf: object, id: string) => expect((await execPlugin({ command: "DEL", containerId: id }, conf)).code).toBe(0);
+      const del = async (conf: object, id: string) =>
+        expect((await execPlugin({ command: "DEL", containerId: id }, conf)).code).toBe(0);
       const stores: { remove(): void }[] = [];
       afterAll(() => stores.forEach((store) => store.remove()));
       const nodeStore = () => {
@@ -113,13 +163,29 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
         ok(await etcd.cli(["datastore", "migrate", "--from-data-dir", dirA]));
         const second = ok(await etcd.cli(["datastore", "migrate", "--from-data-dir", dirB]));
         expect(second).toMatch(/1 block\(s\) another node holds there got this node's addresses as borrowed ones/);
-        const rows = JSON.parse(ok(await etcd.cli(["allocations", "-o", "json"]))) as { containerId: string; addresses: { address: string }[] }[];
-        const byContainer = Object.fromEntries(rows.map((row) => [row.containerId, row.addresses.map((entry) => entry.address)]));
-        expect(byContainer).toEqual({ a1: ["10.62.0.2"], a2: ["10.62.0.3"], a3: ["10.62.0.4"], b4: ["10.62.0.5"], b5: ["10.62.0.6"] });
+        const rows = JSON.parse(ok(await etcd.cli(["allocations", "-o", "json"]))) as {
+          containerId: string;
+          addresses: { address: string }[];
+        }[];
+        const byContainer = Object.fromEntries(
+          rows.map((row) => [row.containerId, row.addresses.map((entry) => entry.address)]),
+        );
+        expect(byContainer).toEqual({
+          a1: ["10.62.0.2"],
+          a2: ["10.62.0.3"],
+          a3: ["10.62.0.4"],
+          b4: ["10.62.0.5"],
+          b5: ["10.62.0.6"],
+        });
         ok(await etcd.cli(["verify"]));
 
         // Both nodes carry on from etcd without handing out a held address.
-        const onEtcd = (nodename: string) => netconfFor({ nodename, ipPools: [poolDoc(POOL)], datastore: { type: "etcd", endpoints: cluster.endpoints, prefix: etcd.prefix } });
+        const onEtcd = (nodename: string) =>
+          netconfFor({
+            nodename,
+            ipPools: [poolDoc(POOL)],
+            datastore: { type: "etcd", endpoints: cluster.endpoints, prefix: etcd.prefix },
+          });
         const fresh = [...(await add(onEtcd("node-a"), "a4")), ...(await add(onEtcd("node-b"), "b6"))];
         const all = [...held, ...fresh];
         expect(new Set(all).size).toBe(all.length);
@@ -135,7 +201,9 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
         const before = revision();
         const refused = await etcd.cli(["datastore", "migrate", "--from-data-dir", dirC]);
         expect(refused.code).toBe(1);
-        expect(refused.stderr).toMatch(/already holds 10\.62\.0\.2 .* for mignet\/a1:eth0 on node node-a, and this store holds it for mignet\/c1:eth0 on node node-c; nothing was copied/);
+        expect(refused.stderr).toMatch(
+          /already holds 10\.62\.0\.2 .* for mignet\/a1:eth0 on node node-a, and this store holds it for mignet\/c1:eth0 on node node-c; nothing was copied/,
+        );
         expect(refused.stderr).toMatch(/release one of them/);
         expect(revision()).toBe(before);
       });
@@ -143,15 +211,31 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
 
     describe("a store in the layout of an earlier version", () => {
       const POOL = "10.63.0.0/24";
-      const etcdctl = (...args: string[]) => execFileSync("/usr/bin/etcdctl", [`--endpoints=${cluster.endpoints[0]}`, ...args], { env: { ETCDCTL_API: "3" }, encoding: "utf8" });
+      const etcdctl = (...args: string[]) =>
+        execFileSync("/usr/bin/etcdctl", [`--endpoints=${cluster.endpoints[0]}`, ...args], {
+          env: { ETCDCTL_API: "3" },
+          encoding: "utf8",
+        });
       const owner = (id: string) => ({ attachment: `mignet/${id}:eth0`, handle: `h-${id}` });
       const attachment = (id: string, node: string, address: string) => ({
-        network: "mignet", containerId: id, ifname: "eth0", node, handle: `h-${id}`, addresses: [{ pool: POOL, address }], allocatedAt: "2026-01-01T00:00:00.000Z",
+        network: "mignet",
+        containerId: id,
+        ifname: "eth0",
+        node,
+        handle: `h-${id}`,
+        addresses: [{ pool: POOL, address }],
+        allocatedAt: "2026-01-01T00:00:00.000Z",
       });
       /** What the earlier version wrote for two nodes: block 0 of node-a (.2, .3), block 1 of node-b (.64), and one claims document. */
       const legacyKeys = {
         pools: { pools: [poolDoc(POOL)] },
-        "block/10.63.0.0_24/0": { pool: POOL, node: "node-a", seq: 2, bitmap: "c", owners: { 2: owner("a1"), 3: owner("a2") } },
+        "block/10.63.0.0_24/0": {
+          pool: POOL,
+          node: "node-a",
+          seq: 2,
+          bitmap: "c",
+          owners: { 2: owner("a1"), 3: owner("a2") },
+        },
         "block/10.63.0.0_24/1": { pool: POOL, node: "node-b", seq: 1, bitmap: "1", owners: { 0: owner("b1") } },
         "claims/10.63.0.0_24": { pool: POOL, blocks: { 0: "node-a", 1: "node-b" } },
         "node-state/node-a/10.63.0.0_24": { pool: POOL, node: "node-a", cursor: "3", blocks: { 0: 2 } },
@@ -163,10 +247,16 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
 
       it("is converted by the first ADD on etcd: every container keeps its address, and nothing held is handed out", async () => {
         const etcd = target();
-        for (const [key, doc] of Object.entries(legacyKeys)) etcdctl("put", `${etcd.prefix}/${key}`, JSON.stringify(doc));
-        const conf = (nodename: string) => netconfFor({ nodename, datastore: { type: "etcd", endpoints: cluster.endpoints, prefix: etcd.prefix } });
+        for (const [key, doc] of Object.entries(legacyKeys))
+          etcdctl("put", `${etcd.prefix}/${key}`, JSON.stringify(doc));
+        const conf = (nodename: string) =>
+          netconfFor({ nodename, datastore: { type: "etcd", endpoints: cluster.endpoints, prefix: etcd.prefix } });
         const fresh: string[] = [];
-        for (const [node, id] of [["node-a", "a3"], ["node-b", "b2"], ["node-c", "c1"]] as const) {
+        for (const [node, id] of [
+          ["node-a", "a3"],
+          ["node-b", "b2"],
+          ["node-c", "c1"],
+        ] as const) {
           const result = await execPlugin({ command: "ADD", containerId: id }, conf(node));
           expect(result.code, result.stdout).toBe(0);
           fresh.push(...(result.json.ips as { address: string }[]).map((ip) => ip.address.split("/")[0]!));
@@ -174,9 +264,18 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
         expect(fresh.slice(0, 2)).toEqual(["10.63.0.4", "10.63.0.65"]);
         expect(["10.63.0.2", "10.63.0.3", "10.63.0.64", "10.63.0.4", "10.63.0.65"]).not.toContain(fresh[2]);
         expect(etcdctl("get", "--prefix", `${etcd.prefix}/claims/`, "--keys-only").trim()).toBe("");
-        expect(etcdctl("get", "--prefix", `${etcd.prefix}/block-claim/`, "--keys-only").trim().split(/\n+/)).toHaveLength(3);
-        const rows = JSON.parse(ok(await etcd.cli(["allocations", "-o", "json"]))) as { containerId: string; addresses: { address: string }[] }[];
-        expect(Object.fromEntries(rows.map((row) => [row.containerId, row.addresses[0]!.address]))).toMatchObject({ a1: "10.63.0.2", a2: "10.63.0.3", b1: "10.63.0.64" });
+        expect(
+          etcdctl("get", "--prefix", `${etcd.prefix}/block-claim/`, "--keys-only").trim().split(/\n+/),
+        ).toHaveLength(3);
+        const rows = JSON.parse(ok(await etcd.cli(["allocations", "-o", "json"]))) as {
+          containerId: string;
+          addresses: { address: string }[];
+        }[];
+        expect(Object.fromEntries(rows.map((row) => [row.containerId, row.addresses[0]!.address]))).toMatchObject({
+          a1: "10.63.0.2",
+          a2: "10.63.0.3",
+          b1: "10.63.0.64",
+        });
         ok(await etcd.cli(["verify"]));
       });
 

@@ -20,7 +20,11 @@ function emptyEtcd(port: number): Promise<Server> {
     request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
     request.on("end", () => {
       const ranges = (JSON.parse(body || "{}").success ?? []) as unknown[];
-      const reply = { header: { revision: "1" }, succeeded: true, responses: ranges.map(() => ({ response_range: {} })) };
+      const reply = {
+        header: { revision: "1" },
+        succeeded: true,
+        responses: ranges.map(() => ({ response_range: {} })),
+      };
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(reply));
     });
   });
@@ -52,10 +56,22 @@ describe("etcd endpoints that refuse every connection", () => {
     const dir = tempDir();
     try {
       const endpoint = `http://127.0.0.1:${await closedPort()}`;
-      const conf = { cniVersion: "1.0.0", name: "refnet", ipam: { type: "ippool", dataDir: dir.path, ipPools: [poolDoc("10.66.0.0/24")], datastore: { type: "etcd", endpoints: [endpoint], timeoutSeconds: 60 } } };
+      const conf = {
+        cniVersion: "1.0.0",
+        name: "refnet",
+        ipam: {
+          type: "ippool",
+          dataDir: dir.path,
+          ipPools: [poolDoc("10.66.0.0/24")],
+          datastore: { type: "etcd", endpoints: [endpoint], timeoutSeconds: 60 },
+        },
+      };
       const started = Date.now();
       const result = await execPlugin({ command: "ADD", containerId: "c1" }, conf);
-      expect(result.json).toMatchObject({ code: 11, msg: expect.stringContaining(`etcd at ${endpoint} refused every connection`) });
+      expect(result.json).toMatchObject({
+        code: 11,
+        msg: expect.stringContaining(`etcd at ${endpoint} refused every connection`),
+      });
       expect(Date.now() - started).toBeLessThan(12_000);
     } finally {
       dir.remove();
@@ -67,7 +83,9 @@ describe("etcd endpoints that refuse every connection", () => {
     setTimeout(() => void emptyEtcd(port).then((started) => (server = started)), 1000);
     const result = await execCli(["get", "pools", "--etcd-endpoints", `http://127.0.0.1:${port}`]);
     // The member is empty: only an answer from it can say that nothing is stored there.
-    expect(result.stderr).toContain(`no ippool store in etcd http://127.0.0.1:${port} prefix /ippool: no key under the prefix`);
+    expect(result.stderr).toContain(
+      `no ippool store in etcd http://127.0.0.1:${port} prefix /ippool: no key under the prefix`,
+    );
     expect(result.stderr).not.toMatch(/refused/);
   });
 });

@@ -18,7 +18,10 @@ const CONCURRENCY = 24;
 const POOL_CIDR = "10.128.0.0/12";
 
 /** Runs `tasks` with at most `limit` at once; each worker keeps one store, as a plugin process would. */
-async function runBounded<T>(tasks: readonly ((store: EtcdStore) => Promise<T>)[], stores: readonly EtcdStore[]): Promise<T[]> {
+async function runBounded<T>(
+  tasks: readonly ((store: EtcdStore) => Promise<T>)[],
+  stores: readonly EtcdStore[],
+): Promise<T[]> {
   const results: T[] = new Array(tasks.length);
   let next = 0;
   await Promise.all(
@@ -37,7 +40,8 @@ if (!skipUnlessReady("etcd at cluster scale", [`file:${ETCD_BINARY}`])) {
     let cluster: EtcdCluster;
     const prefix = "/scale";
     const pool: Pool = parsePoolDocument(poolDoc(POOL_CIDR), "test pool").pool;
-    const open = (turn: string) => new EtcdStore({ endpoints: cluster.endpoints, prefix, timeoutMs: 60_000, turn: `${prefix}-${turn}` });
+    const open = (turn: string) =>
+      new EtcdStore({ endpoints: cluster.endpoints, prefix, timeoutMs: 60_000, turn: `${prefix}-${turn}` });
     beforeAll(async () => {
       // Three members with etcd's default --max-txn-ops (128) and request size (1.5 MiB).
       cluster = await startEtcd({ members: 3 });
@@ -56,25 +60,54 @@ if (!skipUnlessReady("etcd at cluster scale", [`file:${ETCD_BINARY}`])) {
         await addInProcess(store, pool, "probe-node", `probe-${Math.random()}`);
         return store.largestCommitOps;
       };
-      await runBounded(Array.from({ length: 9 }, (_, index) => (store: EtcdStore) => addInProcess(store, pool, `early-${index}`, `early-${index}`)), stores);
+      await runBounded(
+        Array.from(
+          { length: 9 },
+          (_, index) => (store: EtcdStore) => addInProcess(store, pool, `early-${index}`, `early-${index}`),
+        ),
+        stores,
+      );
       const opsWithFewBlocks = await opsOfAddWithRoom();
 
-      const claimed = await runBounded(Array.from({ length: NODES }, (_, index) => (store: EtcdStore) => addInProcess(store, pool, node(index), `first-${index}`)), stores);
+      const claimed = await runBounded(
+        Array.from(
+          { length: NODES },
+          (_, index) => (store: EtcdStore) => addInProcess(store, pool, node(index), `first-${index}`),
+        ),
+        stores,
+      );
       const claimConflicts = stores.reduce((sum, store) => sum + store.conflictsRetried, 0);
       const largestClaim = Math.max(...stores.map((store) => store.largestCommitOps));
       // Every key's version counts the writes since its creation; nothing was deleted yet.
       const versions = await keyVersions(cluster.endpoints[0]!, prefix);
       const hottest = Math.max(...versions.values());
-      console.log(`claims: ${NODES}, conflicts retried: ${claimConflicts}, largest commit: ${largestClaim} operations, most writes to one key: ${hottest}`);
+      console.log(
+        `claims: ${NODES}, conflicts retried: ${claimConflicts}, largest commit: ${largestClaim} operations, most writes to one key: ${hottest}`,
+      );
       expect(hottest).toBeLessThanOrEqual(NODES / 100);
       expect(largestClaim).toBeLessThanOrEqual(20);
       expect(claimConflicts / NODES).toBeLessThan(0.5);
       expect(await opsOfAddWithRoom()).toBe(opsWithFewBlocks);
 
       // Pods come and go across the nodes: a second pod on each, then the first ones go.
-      const added = await runBounded(Array.from({ length: PODS }, (_, index) => (store: EtcdStore) => addInProcess(store, pool, node(index % NODES), `pod-${index}`)), stores);
-      await runBounded(Array.from({ length: NODES }, (_, index) => (store: EtcdStore) => delInProcess(store, `first-${index}`)), stores);
-      const again = await runBounded(Array.from({ length: NODES }, (_, index) => (store: EtcdStore) => addInProcess(store, pool, node(index), `again-${index}`)), stores);
+      const added = await runBounded(
+        Array.from(
+          { length: PODS },
+          (_, index) => (store: EtcdStore) => addInProcess(store, pool, node(index % NODES), `pod-${index}`),
+        ),
+        stores,
+      );
+      await runBounded(
+        Array.from({ length: NODES }, (_, index) => (store: EtcdStore) => delInProcess(store, `first-${index}`)),
+        stores,
+      );
+      const again = await runBounded(
+        Array.from(
+          { length: NODES },
+          (_, index) => (store: EtcdStore) => addInProcess(store, pool, node(index), `again-${index}`),
+        ),
+        stores,
+      );
       const addresses = [...claimed, ...added, ...again];
       expect(addresses.every((address) => parseAddress(address) !== undefined)).toBe(true);
       expect(Math.max(...stores.map((store) => store.largestCommitOps))).toBeLessThanOrEqual(20);
@@ -87,7 +120,10 @@ if (!skipUnlessReady("etcd at cluster scale", [`file:${ETCD_BINARY}`])) {
           for (const { address } of doc.addresses) {
             held.push(address);
             // Every address lies in a block of the node it was handed out on: nobody had to borrow.
-            const block = (await txn.get(blockKey(pool.id, locate(pool.id, offsetOf(pool.id, address)).block), blockSchema))!;
+            const block = (await txn.get(
+              blockKey(pool.id, locate(pool.id, offsetOf(pool.id, address)).block),
+              blockSchema,
+            ))!;
             expect(block.node, `${address} of ${doc.node}`).toBe(doc.node);
           }
         }

@@ -17,7 +17,10 @@ export const etcdPrefixFor = (dataDir: string): string => `/ippool-test${dataDir
 
 function endpoints(): string {
   const value = process.env[ENDPOINTS_VARIABLE];
-  if (!value) throw new Error(`IPPOOL_TEST_DATASTORE=etcd but no etcd was started (${ENDPOINTS_VARIABLE} unset): run through vitest`);
+  if (!value)
+    throw new Error(
+      `IPPOOL_TEST_DATASTORE=etcd but no etcd was started (${ENDPOINTS_VARIABLE} unset): run through vitest`,
+    );
   return value;
 }
 
@@ -25,16 +28,24 @@ function endpoints(): string {
 export function withTestDatastore(conf: unknown): unknown {
   if (!onEtcd() || typeof conf !== "object" || conf === null) return conf;
   const ipam = (conf as { ipam?: Record<string, unknown> }).ipam;
-  if (typeof ipam !== "object" || ipam === null || typeof ipam.dataDir !== "string" || ipam.datastore !== undefined) return conf;
+  if (typeof ipam !== "object" || ipam === null || typeof ipam.dataDir !== "string" || ipam.datastore !== undefined)
+    return conf;
   // 30 s, the disk store's default lock wait, which the same suites get on disk: a hundred processes at once
   // on a loaded 2-core machine take their turns for longer than etcd's default 10 s.
-  const datastore = { type: "etcd", endpoints: endpoints().split(","), prefix: etcdPrefixFor(ipam.dataDir), timeoutSeconds: 30 };
+  const datastore = {
+    type: "etcd",
+    endpoints: endpoints().split(","),
+    prefix: etcdPrefixFor(ipam.dataDir),
+    timeoutSeconds: 30,
+  };
   return { ...conf, ipam: { ...ipam, datastore } };
 }
 
 /** The CLI's flags for the store of `dataDir` (one store: giving --data-dir and --etcd-endpoints together is refused). */
 export function storeArgs(dataDir: string): string[] {
-  return onEtcd() ? ["--etcd-endpoints", endpoints(), "--etcd-prefix", etcdPrefixFor(dataDir)] : ["--data-dir", dataDir];
+  return onEtcd()
+    ? ["--etcd-endpoints", endpoints(), "--etcd-prefix", etcdPrefixFor(dataDir)]
+    : ["--data-dir", dataDir];
 }
 
 /** For the vitest global setup: starts the run's etcd when asked to, and returns its teardown. */
@@ -53,11 +64,16 @@ export async function startTestDatastore(): Promise<(() => Promise<void>) | unde
  */
 export function etcdDocuments(dataDir: string, under: string): Map<string, unknown> {
   const prefix = `${etcdPrefixFor(dataDir)}/`;
-  const text = execFileSync(ETCDCTL_BINARY, [`--endpoints=${endpoints()}`, "get", "--prefix", `${prefix}${under}`, "-w", "json"], { env: { ETCDCTL_API: "3" }, encoding: "utf8" });
+  const text = execFileSync(
+    ETCDCTL_BINARY,
+    [`--endpoints=${endpoints()}`, "get", "--prefix", `${prefix}${under}`, "-w", "json"],
+    { env: { ETCDCTL_API: "3" }, encoding: "utf8" },
+  );
   const kvs: { key: string; value: string }[] = JSON.parse(text).kvs ?? [];
   const decode = (base64: string) => Buffer.from(base64, "base64").toString("utf8");
   return new Map(kvs.map((kv) => [decode(kv.key).slice(prefix.length), JSON.parse(decode(kv.value))]));
 }
 
 /** How the CLI's output names the store of `dataDir`. */
-export const storeNameFor = (dataDir: string): string => (onEtcd() ? `etcd ${endpoints()} prefix ${etcdPrefixFor(dataDir)}` : `data dir ${dataDir}`);
+export const storeNameFor = (dataDir: string): string =>
+  onEtcd() ? `etcd ${endpoints()} prefix ${etcdPrefixFor(dataDir)}` : `data dir ${dataDir}`;

@@ -59,11 +59,23 @@ export async function startEtcd(options: { members?: number; tls?: EtcdTlsFiles 
   const scheme = options.tls ? "https" : "http";
   const members: EtcdMember[] = [];
   for (let i = 0; i < count; i++) {
-    members.push({ name: `m${i}`, clientUrl: `${scheme}://127.0.0.1:${await freePort()}`, peerUrl: `http://127.0.0.1:${await freePort()}`, dataDir: join(root, `m${i}`), process: undefined, log: "" });
+    members.push({
+      name: `m${i}`,
+      clientUrl: `${scheme}://127.0.0.1:${await freePort()}`,
+      peerUrl: `http://127.0.0.1:${await freePort()}`,
+      dataDir: join(root, `m${i}`),
+      process: undefined,
+      log: "",
+    });
   }
   const initialCluster = members.map((member) => `${member.name}=${member.peerUrl}`).join(",");
   const tlsArgs = options.tls
-    ? [`--cert-file=${options.tls.serverCertFile}`, `--key-file=${options.tls.serverKeyFile}`, `--trusted-ca-file=${options.tls.caFile}`, ...(options.tls.clientCertFile ? ["--client-cert-auth"] : [])]
+    ? [
+        `--cert-file=${options.tls.serverCertFile}`,
+        `--key-file=${options.tls.serverKeyFile}`,
+        `--trusted-ca-file=${options.tls.caFile}`,
+        ...(options.tls.clientCertFile ? ["--client-cert-auth"] : []),
+      ]
     : [];
   const launch = (member: EtcdMember) => {
     const child = spawn(
@@ -97,7 +109,9 @@ export async function startEtcd(options: { members?: number; tls?: EtcdTlsFiles 
       const dead = which.find((member) => member.process?.exitCode !== null);
       if (dead || Date.now() > until) {
         await stop();
-        throw new Error(`etcd member ${dead?.name ?? "?"} did not become healthy:\n${(dead ?? which[0]!).log.slice(-3000)}`);
+        throw new Error(
+          `etcd member ${dead?.name ?? "?"} did not become healthy:\n${(dead ?? which[0]!).log.slice(-3000)}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -121,7 +135,9 @@ export async function startEtcd(options: { members?: number; tls?: EtcdTlsFiles 
     kill: (index) => killMember(members[index]!),
     restart: async (index) => {
       launch(members[index]!);
-      await waitHealthy(members.filter((member) => member.process?.exitCode === null && member.process.signalCode === null));
+      await waitHealthy(
+        members.filter((member) => member.process?.exitCode === null && member.process.signalCode === null),
+      );
     },
     leader: async () => {
       for (const [index, member] of members.entries()) {
@@ -137,26 +153,40 @@ export async function startEtcd(options: { members?: number; tls?: EtcdTlsFiles 
 /** Whether a member answers a linearizable read: it is up and the cluster has a leader. */
 function healthChecker(tls: EtcdTlsFiles | undefined): (url: string) => Promise<boolean> {
   return async (url) => {
-    const reply = await post(url, "/v3/kv/range", tls, { key: Buffer.from("health").toString("base64") }).catch(() => undefined);
+    const reply = await post(url, "/v3/kv/range", tls, { key: Buffer.from("health").toString("base64") }).catch(
+      () => undefined,
+    );
     return reply?.header !== undefined;
   };
 }
 
 function post(url: string, path: string, tls: EtcdTlsFiles | undefined, body: unknown = {}): Promise<any> {
   const secure = url.startsWith("https:");
-  const tlsOptions = secure && tls ? { ca: readFileSync(tls.caFile), ...(tls.clientCertFile ? { cert: readFileSync(tls.clientCertFile), key: readFileSync(tls.clientKeyFile!) } : {}) } : {};
-  return new Promise((resolve, reject) => {
-    const request = (secure ? https : http).request(new URL(path, url), { method: "POST", timeout: 2000, ...tlsOptions }, (response) => {
-      let text = "";
-      response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      response.on("end", () => {
-        try {
-          resolve(JSON.parse(text));
-        } catch (error) {
-          reject(error);
+  const tlsOptions =
+    secure && tls
+      ? {
+          ca: readFileSync(tls.caFile),
+          ...(tls.clientCertFile
+            ? { cert: readFileSync(tls.clientCertFile), key: readFileSync(tls.clientKeyFile!) }
+            : {}),
         }
-      });
-    });
+      : {};
+  return new Promise((resolve, reject) => {
+    const request = (secure ? https : http).request(
+      new URL(path, url),
+      { method: "POST", timeout: 2000, ...tlsOptions },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        response.on("end", () => {
+          try {
+            resolve(JSON.parse(text));
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
     request.on("timeout", () => request.destroy(new Error("timeout")));
     request.on("error", reject);
     request.end(JSON.stringify(body));

@@ -9,6 +9,8 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
   execFileSync(process.execPath, ["build/bundle.mjs"], { cwd: REPO_ROOT, stdio: "inherit" });
   // A mistyped IPPOOL_BIN must stop the run here, not surface as ENOENT in every test.
   accessSync(IPPOOL, constants.X_OK);
-  console.log(`[ippool] the suites exec ${relative(REPO_ROOT, IPPOOL)}${process.env.IPPOOL_BIN ? " (IPPOOL_BIN)" : ""}`);
+  console.log(
+    `[ippool] the suites exec ${relative(REPO_ROOT, IPPOOL)}${process.env.IPPOOL_BIN ? " (IPPOOL_BIN)" : ""}`,
+  );
   return startTestDatastore();
 }

@@ -39,7 +39,11 @@ export async function delInProcess(store: Store, containerId: string): Promise<v
 /** Every key below `prefix` with its version: how often it was written since it was created. */
 export async function keyVersions(endpoint: string, prefix: string): Promise<Map<string, number>> {
   const key = `${prefix}/`;
-  const body = JSON.stringify({ key: Buffer.from(key).toString("base64"), range_end: Buffer.from(prefixEnd(key)).toString("base64"), keys_only: true });
+  const body = JSON.stringify({
+    key: Buffer.from(key).toString("base64"),
+    range_end: Buffer.from(prefixEnd(key)).toString("base64"),
+    keys_only: true,
+  });
   const reply = await new Promise<{ kvs?: { key: string; version?: string }[] }>((resolve, reject) => {
     const request = http.request(new URL("/v3/kv/range", endpoint), { method: "POST" }, (response) => {
       let text = "";

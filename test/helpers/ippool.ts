@@ -20,9 +20,16 @@ export interface ProcessResult {
   readonly stderr: string;
 }
 
-export function runProcess(file: string, args: readonly string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<ProcessResult> {
+export function runProcess(
+  file: string,
+  args: readonly string[],
+  options: { env?: Record<string, string>; stdin?: string } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env: options.env ?? { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(file, args, {
+      env: options.env ?? { PATH: process.env.PATH ?? "" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -64,16 +71,27 @@ export async function execPlugin(call: PluginCall, conf: unknown): Promise<Plugi
     ...(call.args !== undefined ? { CNI_ARGS: call.args } : {}),
     ...call.env,
   };
-  const cleanEnv = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const result = await runProcess(call.executable ?? IPPOOL, [], { env: cleanEnv, stdin: typeof conf === "string" ? conf : JSON.stringify(withTestDatastore(conf)) });
+  const cleanEnv = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const result = await runProcess(call.executable ?? IPPOOL, [], {
+    env: cleanEnv,
+    stdin: typeof conf === "string" ? conf : JSON.stringify(withTestDatastore(conf)),
+  });
   return { ...result, json: result.stdout.trim() ? JSON.parse(result.stdout) : undefined };
 }
 
 /** Execs IPPOOL as the operator CLI. */
-export function execCli(args: readonly string[], options: { dataDir?: string; stdin?: string; env?: Record<string, string>; executable?: string } = {}): Promise<ProcessResult> {
+export function execCli(
+  args: readonly string[],
+  options: { dataDir?: string; stdin?: string; env?: Record<string, string>; executable?: string } = {},
+): Promise<ProcessResult> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", ...options.env };
   const dataArgs = options.dataDir ? storeArgs(options.dataDir) : [];
-  return runProcess(options.executable ?? IPPOOL, [...args, ...dataArgs], { env, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
+  return runProcess(options.executable ?? IPPOOL, [...args, ...dataArgs], {
+    env,
+    ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
+  });
 }
 
 /** A fresh data dir; call the returned function (e.g. in afterEach) to remove it. */
@@ -82,9 +100,18 @@ export function tempDir(prefix = "ippool-test-"): { path: string; remove: () => 
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export const poolDoc = (cidr: string, spec: Record<string, unknown> = {}) => ({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec });
+export const poolDoc = (cidr: string, spec: Record<string, unknown> = {}) => ({
+  apiVersion: "v1",
+  kind: "ipPool",
+  metadata: { cidr },
+  spec,
+});
 
 /** A network config for ippool with the given ipam fields (dataDir is required so no test touches /var/lib). */
-export function netconf(cniVersion: string, ipam: Record<string, unknown> & { dataDir: string }, extra: Record<string, unknown> = {}) {
+export function netconf(
+  cniVersion: string,
+  ipam: Record<string, unknown> & { dataDir: string },
+  extra: Record<string, unknown> = {},
+) {
   return { cniVersion, name: "testnet", type: "bridge", ipam: { type: "ippool", ...ipam }, ...extra };
 }

@@ -15,9 +15,42 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 20 }),
   fc.string({ unit: "binary", maxLength: 20 }),
   fc.constantFrom(
-    "", ".", "..", "../", "../../etc/passwd", "a/../../b", "a/b", "a\0b", "\0", "ctr:1", "eth0:1", " ", "a b", "-a", "_a",
-    "x".repeat(16), "x".repeat(300), "x".repeat(70_000), "\uFFFD", "\uD800", "ä", "🙂", "__proto__", "constructor", "toString",
-    "%s%n", "${HOME}", "\r\n", "eth0\n", "IP=10.77.0.9", ";", "=", "==", "NaN", "-1", "1e400",
+    "",
+    ".",
+    "..",
+    "../",
+    "../../etc/passwd",
+    "a/../../b",
+    "a/b",
+    "a\0b",
+    "\0",
+    "ctr:1",
+    "eth0:1",
+    " ",
+    "a b",
+    "-a",
+    "_a",
+    "x".repeat(16),
+    "x".repeat(300),
+    "x".repeat(70_000),
+    "\uFFFD",
+    "\uD800",
+    "ä",
+    "🙂",
+    "__proto__",
+    "constructor",
+    "toString",
+    "%s%n",
+    "${HOME}",
+    "\r\n",
+    "eth0\n",
+    "IP=10.77.0.9",
+    ";",
+    "=",
+    "==",
+    "NaN",
+    "-1",
+    "1e400",
   ),
 );
 
@@ -25,7 +58,22 @@ const pick = <T>(weighted: [fc.Arbitrary<T>, number][]): fc.Arbitrary<T> =>
   fc.oneof(...weighted.map(([arbitrary, weight]) => ({ arbitrary, weight })));
 
 /** Names a kernel, a file system or a key scheme would choke on: NUL, U+FFFD (a byte that was not UTF-8), traversal. */
-const brokenName = fc.constantFrom("a\0b", "\0", "eth\0", "eth\uFFFD", "\uFFFD", "..", ".", "a/b", "../x", "a:b", "x".repeat(16), " ", "\u00a0", "eth0\n");
+const brokenName = fc.constantFrom(
+  "a\0b",
+  "\0",
+  "eth\0",
+  "eth\uFFFD",
+  "\uFFFD",
+  "..",
+  ".",
+  "a/b",
+  "../x",
+  "a:b",
+  "x".repeat(16),
+  " ",
+  "\u00a0",
+  "eth0\n",
+);
 const validName = fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,30}$/);
 export const containerId = pick([
   [fc.constantFrom(...SEEDED_CONTAINERS, "ctr-4", "ctr-5"), 6],
@@ -61,13 +109,30 @@ export const cidrText = pick([
   [fc.constantFrom("10.79.0.0/30", "10.79.1.0/31", "10.79.2.5/32", "fd79::/127", "fd79::1/128", "fd79:1::/126"), 2],
   [fc.tuple(v4, fc.integer({ min: 0, max: 32 })).map(([address, prefix]) => `${address}/${prefix}`), 2],
   [fc.tuple(v6, fc.integer({ min: 0, max: 128 })).map(([address, prefix]) => `${address}/${prefix}`), 2],
-  [fc.constantFrom("10.0.0.0/33", "::/-1", "10.77.0.0/", "/24", "0.0.0.0/0", "::/0", "10.77.0.5/24", "10.77.0.0/24 ", "10.077.0.0/24"), 1],
+  [
+    fc.constantFrom(
+      "10.0.0.0/33",
+      "::/-1",
+      "10.77.0.0/",
+      "/24",
+      "0.0.0.0/0",
+      "::/0",
+      "10.77.0.5/24",
+      "10.77.0.0/24 ",
+      "10.077.0.0/24",
+    ),
+    1,
+  ],
   [nastyString, 1],
 ]);
 
 /** Any JSON value, small: the stand-in for "a field holds the wrong type". */
 const junk = fc.jsonValue({ maxDepth: 2 });
-const orJunk = <T>(arbitrary: fc.Arbitrary<T>, weight = 12): fc.Arbitrary<T | unknown> => pick<unknown>([[arbitrary, weight], [junk, 1]]);
+const orJunk = <T>(arbitrary: fc.Arbitrary<T>, weight = 12): fc.Arbitrary<T | unknown> =>
+  pick<unknown>([
+    [arbitrary, weight],
+    [junk, 1],
+  ]);
 
 export const poolDocument: fc.Arbitrary<unknown> = orJunk(
   fc.record(
@@ -78,7 +143,12 @@ export const poolDocument: fc.Arbitrary<unknown> = orJunk(
       spec: orJunk(
         fc.record(
           {
-            ipip: orJunk(fc.record({ enabled: orJunk(fc.boolean()), mode: orJunk(fc.constantFrom("always", "cross-subnet", "never")) }, { requiredKeys: [] })),
+            ipip: orJunk(
+              fc.record(
+                { enabled: orJunk(fc.boolean()), mode: orJunk(fc.constantFrom("always", "cross-subnet", "never")) },
+                { requiredKeys: [] },
+              ),
+            ),
             "nat-outgoing": orJunk(fc.boolean()),
             disabled: orJunk(fc.boolean(), 8),
           },
@@ -91,9 +161,19 @@ export const poolDocument: fc.Arbitrary<unknown> = orJunk(
   12,
 );
 
-const flag = pick<unknown>([[fc.boolean(), 8], [fc.constantFrom("true", "false"), 4], [fc.constantFrom("yes", 1, null), 1]]);
+const flag = pick<unknown>([
+  [fc.boolean(), 8],
+  [fc.constantFrom("true", "false"), 4],
+  [fc.constantFrom("yes", 1, null), 1],
+]);
 const route = fc.record(
-  { dst: orJunk(cidrText), gw: orJunk(addressText), mtu: orJunk(fc.integer({ min: -1, max: 9000 })), table: orJunk(fc.nat()), scope: orJunk(fc.nat(255)) },
+  {
+    dst: orJunk(cidrText),
+    gw: orJunk(addressText),
+    mtu: orJunk(fc.integer({ min: -1, max: 9000 })),
+    table: orJunk(fc.nat()),
+    scope: orJunk(fc.nat(255)),
+  },
   { requiredKeys: ["dst"] },
 );
 
@@ -109,10 +189,23 @@ export function netconf(dataDirs: fc.Arbitrary<unknown>): fc.Arbitrary<Record<st
       assign_ipv4: flag,
       assign_ipv6: flag,
       routes: orJunk(fc.array(route, { maxLength: 2 })),
-      dns: orJunk(fc.record({ nameservers: orJunk(fc.array(addressText, { maxLength: 2 })), domain: nastyString, search: fc.array(nastyString, { maxLength: 2 }) }, { requiredKeys: [] })),
+      dns: orJunk(
+        fc.record(
+          {
+            nameservers: orJunk(fc.array(addressText, { maxLength: 2 })),
+            domain: nastyString,
+            search: fc.array(nastyString, { maxLength: 2 }),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
       gateway: orJunk(fc.constantFrom("first-address", "none", "last")),
       addressPrefix: orJunk(fc.constantFrom("pool", "host", "64")),
-      lockWaitSeconds: pick<unknown>([[fc.integer({ min: 1, max: 5 }), 6], [fc.double({ min: 0.001, max: 5, noNaN: true }), 2], [fc.constantFrom(0, -1, 601, 1e9, "5", null, Number.MAX_VALUE), 1]]),
+      lockWaitSeconds: pick<unknown>([
+        [fc.integer({ min: 1, max: 5 }), 6],
+        [fc.double({ min: 0.001, max: 5, noNaN: true }), 2],
+        [fc.constantFrom(0, -1, 601, 1e9, "5", null, Number.MAX_VALUE), 1],
+      ]),
     },
     { requiredKeys: ["type", "dataDir"] },
   );
@@ -120,22 +213,62 @@ export function netconf(dataDirs: fc.Arbitrary<unknown>): fc.Arbitrary<Record<st
   return fc.record(
     {
       // GC and STATUS need 1.1.0 and CHECK 0.4.0, so the newest versions come up most.
-      cniVersion: pick<unknown>([[fc.constantFrom("1.1.0", "1.0.0"), 10], [fc.constantFrom(...VERSIONS), 8], [fc.constantFrom("1.2.0", "0.0.1", "v1", ""), 1], [junk, 1]]),
-      name: pick<unknown>([[fc.constant(NETWORK), 16], [validName, 2], [nastyString, 1], [junk, 1]]),
+      cniVersion: pick<unknown>([
+        [fc.constantFrom("1.1.0", "1.0.0"), 10],
+        [fc.constantFrom(...VERSIONS), 8],
+        [fc.constantFrom("1.2.0", "0.0.1", "v1", ""), 1],
+        [junk, 1],
+      ]),
+      name: pick<unknown>([
+        [fc.constant(NETWORK), 16],
+        [validName, 2],
+        [nastyString, 1],
+        [junk, 1],
+      ]),
       type: fc.constantFrom("bridge", "ptp"),
       ipam: orJunk(ipam, 20),
       runtimeConfig: orJunk(fc.record({ ips }, { requiredKeys: [] })),
       args: orJunk(fc.record({ cni: orJunk(fc.record({ ips }, { requiredKeys: [] })) }, { requiredKeys: [] })),
-      prevResult: orJunk(fc.record({ cniVersion: fc.constantFrom(...VERSIONS), ips: orJunk(fc.array(fc.record({ address: orJunk(addressText) }), { maxLength: 2 })) }, { requiredKeys: [] })),
-      "cni.dev/valid-attachments": orJunk(fc.array(fc.record({ containerID: orJunk(containerId), ifname: orJunk(ifname) }), { maxLength: 3 })),
+      prevResult: orJunk(
+        fc.record(
+          {
+            cniVersion: fc.constantFrom(...VERSIONS),
+            ips: orJunk(fc.array(fc.record({ address: orJunk(addressText) }), { maxLength: 2 })),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      "cni.dev/valid-attachments": orJunk(
+        fc.array(fc.record({ containerID: orJunk(containerId), ifname: orJunk(ifname) }), { maxLength: 3 }),
+      ),
     },
     { requiredKeys: ["cniVersion", "name", "type", "ipam"] },
   );
 }
 
-const argValue = fc.oneof(addressText, fc.array(addressText, { minLength: 1, maxLength: 3 }).map((list) => list.join(",")), fc.constantFrom("1", "true", "0", ""), nastyString);
+const argValue = fc.oneof(
+  addressText,
+  fc.array(addressText, { minLength: 1, maxLength: 3 }).map((list) => list.join(",")),
+  fc.constantFrom("1", "true", "0", ""),
+  nastyString,
+);
 const argPair = pick([
-  [fc.tuple(fc.constantFrom("IP", "K8S_POD_NAMESPACE", "K8S_POD_NAME", "K8S_POD_INFRA_CONTAINER_ID", "K8S_POD_UID", "IgnoreUnknown"), argValue).map(([key, value]) => `${key}=${value}`), 12],
+  [
+    fc
+      .tuple(
+        fc.constantFrom(
+          "IP",
+          "K8S_POD_NAMESPACE",
+          "K8S_POD_NAME",
+          "K8S_POD_INFRA_CONTAINER_ID",
+          "K8S_POD_UID",
+          "IgnoreUnknown",
+        ),
+        argValue,
+      )
+      .map(([key, value]) => `${key}=${value}`),
+    12,
+  ],
   [fc.tuple(validName, argValue).map(([key, value]) => `${key}=${value}`), 1],
   [nastyString, 1],
 ]);
@@ -150,17 +283,38 @@ export type PluginEnv = Record<string, string | undefined>;
 const sometimesUnset = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { freq: 15, nil: undefined });
 export const pluginEnv: fc.Arbitrary<PluginEnv> = fc
   .record({
-    CNI_COMMAND: sometimesUnset(pick([[fc.constantFrom("ADD", "ADD", "ADD", "DEL", "CHECK", "GC", "STATUS", "VERSION"), 16], [fc.constantFrom("add", "", "ADD ", "DELETE"), 1], [nastyString, 1]])),
+    CNI_COMMAND: sometimesUnset(
+      pick([
+        [fc.constantFrom("ADD", "ADD", "ADD", "DEL", "CHECK", "GC", "STATUS", "VERSION"), 16],
+        [fc.constantFrom("add", "", "ADD ", "DELETE"), 1],
+        [nastyString, 1],
+      ]),
+    ),
     CNI_CONTAINERID: sometimesUnset(containerId),
-    CNI_NETNS: sometimesUnset(pick([[fc.constant("/var/run/netns/hostile"), 8], [nastyString, 1]])),
+    CNI_NETNS: sometimesUnset(
+      pick([
+        [fc.constant("/var/run/netns/hostile"), 8],
+        [nastyString, 1],
+      ]),
+    ),
     CNI_IFNAME: sometimesUnset(ifname),
-    CNI_PATH: sometimesUnset(pick([[fc.constant("/opt/cni/bin"), 8], [nastyString, 1]])),
+    CNI_PATH: sometimesUnset(
+      pick([
+        [fc.constant("/opt/cni/bin"), 8],
+        [nastyString, 1],
+      ]),
+    ),
     CNI_ARGS: fc.option(cniArgs, { freq: 2, nil: undefined }),
   })
   .map((env) => Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)));
 
 /** Edits to a decoded document: a random node is deleted, replaced, given an extra key or wrapped. */
-const objectEdit = fc.tuple(fc.nat(), fc.constantFrom("delete", "replace", "add-key", "wrap", "stringify", "empty"), junk, nastyString);
+const objectEdit = fc.tuple(
+  fc.nat(),
+  fc.constantFrom("delete", "replace", "add-key", "wrap", "stringify", "empty"),
+  junk,
+  nastyString,
+);
 export type ObjectEdit = [number, string, unknown, string];
 export const objectEdits = fc.array(objectEdit, { minLength: 1, maxLength: 3 }) as fc.Arbitrary<ObjectEdit[]>;
 
@@ -173,7 +327,8 @@ export function applyObjectEdits(value: unknown, edits: readonly ObjectEdit[]): 
     const walk = (holder: Record<string, unknown>, slot: string): void => {
       slots.push([holder, slot]);
       const child = holder[slot];
-      if (child !== null && typeof child === "object") for (const name of Object.keys(child)) walk(child as Record<string, unknown>, name);
+      if (child !== null && typeof child === "object")
+        for (const name of Object.keys(child)) walk(child as Record<string, unknown>, name);
     };
     walk(root, "value");
     const [holder, slot] = slots[index % slots.length]!;
@@ -181,7 +336,8 @@ export function applyObjectEdits(value: unknown, edits: readonly ObjectEdit[]): 
     if (action === "delete" && holder !== root) delete holder[slot];
     else if (action === "replace") holder[slot] = replacement;
     else if (action === "add-key" && Array.isArray(current)) current.push(replacement);
-    else if (action === "add-key" && current !== null && typeof current === "object") (current as Record<string, unknown>)[key] = replacement;
+    else if (action === "add-key" && current !== null && typeof current === "object")
+      (current as Record<string, unknown>)[key] = replacement;
     else if (action === "wrap") holder[slot] = [current];
     else if (action === "stringify") holder[slot] = JSON.stringify(current) ?? "undefined";
     else if (action === "empty") holder[slot] = Array.isArray(current) ? [] : typeof current === "object" ? {} : "";
@@ -190,7 +346,11 @@ export function applyObjectEdits(value: unknown, edits: readonly ObjectEdit[]): 
 }
 
 /** Edits to the bytes of a document: truncation, insertion, deletion, a flipped character. */
-const textEdit = fc.tuple(fc.nat(), fc.constantFrom("truncate", "insert", "delete", "flip"), fc.string({ unit: "binary", minLength: 1, maxLength: 3 }));
+const textEdit = fc.tuple(
+  fc.nat(),
+  fc.constantFrom("truncate", "insert", "delete", "flip"),
+  fc.string({ unit: "binary", minLength: 1, maxLength: 3 }),
+);
 export const textEdits = fc.array(textEdit, { minLength: 1, maxLength: 3 });
 
 export function applyTextEdits(text: string, edits: readonly [number, string, string][]): string {
@@ -200,7 +360,11 @@ export function applyTextEdits(text: string, edits: readonly [number, string, st
     if (action === "truncate") out = out.slice(0, at);
     else if (action === "insert") out = out.slice(0, at) + chunk + out.slice(at);
     else if (action === "delete") out = out.slice(0, at) + out.slice(at + chunk.length);
-    else out = out.slice(0, at) + String.fromCharCode(out.charCodeAt(at) ^ (1 << (chunk.charCodeAt(0) % 7))) + out.slice(at + 1);
+    else
+      out =
+        out.slice(0, at) +
+        String.fromCharCode(out.charCodeAt(at) ^ (1 << (chunk.charCodeAt(0) % 7))) +
+        out.slice(at + 1);
   }
   return out;
 }

@@ -19,12 +19,20 @@ interface Measured {
 }
 
 /** Execs build/ippool (under /usr/bin/time -v when present) with raw bytes on stdin and an exact environment. */
-function execIppool(args: readonly string[], env: Record<string, string>, stdin: Buffer | string, shellPrefix = ""): Promise<Measured> {
+function execIppool(
+  args: readonly string[],
+  env: Record<string, string>,
+  stdin: Buffer | string,
+  shellPrefix = "",
+): Promise<Measured> {
   const timed = existsSync(TIME);
   // A shell sets variables from printf so they can hold bytes that are not UTF-8, which Node cannot pass.
   const command = `${shellPrefix}exec ${timed ? `${TIME} -v ` : ""}"$0" "$@"`;
   return new Promise((resolve, reject) => {
-    const child = spawn("/bin/sh", ["-c", command, IPPOOL, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("/bin/sh", ["-c", command, IPPOOL, ...args], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
@@ -35,7 +43,12 @@ function execIppool(args: readonly string[], env: Record<string, string>, stdin:
       const stderr = Buffer.concat(err).toString();
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const own = timed ? stderr.split(/\n\s*Command (?:being timed|exited with)/)[0]! : stderr;
-      resolve({ code, stdout: Buffer.concat(out).toString(), stderr: own, ...(rss ? { maxRssKib: Number(rss[1]) } : {}) });
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString(),
+        stderr: own,
+        ...(rss ? { maxRssKib: Number(rss[1]) } : {}),
+      });
     });
     child.stdin.end(stdin);
   });
@@ -62,7 +75,12 @@ const conf = (extra: Record<string, unknown> = {}, ipam: Record<string, unknown>
   cniVersion: "1.0.0",
   name: "hostile-net",
   type: "bridge",
-  ipam: { type: "ippool", dataDir, ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr: "10.9.0.0/24" } }], ...ipam },
+  ipam: {
+    type: "ippool",
+    dataDir,
+    ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr: "10.9.0.0/24" } }],
+    ...ipam,
+  },
   ...extra,
 });
 
@@ -78,7 +96,8 @@ function expectCleanError(run: Measured, code: number, message: RegExp): void {
 }
 
 const nested = (depth: number): string => `${"[".repeat(depth)}${"]".repeat(depth)}`;
-const withRaw = (value: object, placeholder: string, raw: string): string => JSON.stringify(value).replace(JSON.stringify(placeholder), raw);
+const withRaw = (value: object, placeholder: string, raw: string): string =>
+  JSON.stringify(value).replace(JSON.stringify(placeholder), raw);
 
 describe("build/ippool as a plugin with extreme input", () => {
   it("refuses 100 MB on stdin with a decode error after reading at most its 4 MiB cap", async () => {
@@ -101,7 +120,11 @@ describe("build/ippool as a plugin with extreme input", () => {
   it.each([
     ["the network name", conf({ name: "hostile\u0000net" }), /name/],
     ["the data dir", conf({}, { dataDir: `${"/tmp"}\u0000/x` }), /dataDir/],
-    ["a pool CIDR", conf({}, { ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr: "10.9.0.0/24\u0000" } }] }), /cidr/],
+    [
+      "a pool CIDR",
+      conf({}, { ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr: "10.9.0.0/24\u0000" } }] }),
+      /cidr/,
+    ],
   ])("refuses a NUL byte in %s with a config error naming the field", async (_where, value, field) => {
     const run = await execIppool([], pluginEnv("ADD"), JSON.stringify(value));
     expectCleanError(run, 7, field);
@@ -111,17 +134,29 @@ describe("build/ippool as a plugin with extreme input", () => {
     // Split on the quoted placeholder: the temp dir's random name may itself contain the letters.
     const text = JSON.stringify(conf({ name: "NAME" }));
     const at = text.indexOf('"NAME"') + 1;
-    const bytes = Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from(text.slice(at + "NAME".length))]);
+    const bytes = Buffer.concat([
+      Buffer.from(text.slice(0, at)),
+      Buffer.from([0xff, 0xfe, 0x80]),
+      Buffer.from(text.slice(at + "NAME".length)),
+    ]);
     const run = await execIppool([], pluginEnv("ADD"), bytes);
     expectCleanError(run, 7, /network name must match/);
   });
 
-  it.each(["CNI_CONTAINERID", "CNI_IFNAME"])("refuses bytes that are not UTF-8 in %s with an environment error naming it", async (name) => {
-    const env = pluginEnv("ADD");
-    delete (env as Record<string, string>)[name];
-    const run = await execIppool([], env, JSON.stringify(conf()), `${name}="$(printf 'ctr\\377\\376')" && export ${name} && `);
-    expectCleanError(run, 4, new RegExp(name));
-  });
+  it.each(["CNI_CONTAINERID", "CNI_IFNAME"])(
+    "refuses bytes that are not UTF-8 in %s with an environment error naming it",
+    async (name) => {
+      const env = pluginEnv("ADD");
+      delete (env as Record<string, string>)[name];
+      const run = await execIppool(
+        [],
+        env,
+        JSON.stringify(conf()),
+        `${name}="$(printf 'ctr\\377\\376')" && export ${name} && `,
+      );
+      expectCleanError(run, 4, new RegExp(name));
+    },
+  );
 });
 
 describe("build/ippool apply -f with extreme pool files", () => {
@@ -160,7 +195,14 @@ describe("build/ippool apply -f with extreme pool files", () => {
 
   it.each([
     ["a NUL byte", Buffer.from("apiVersion: v1\nkind: ipPool\nmetadata:\n  cidr: 10.9.0.0/24\u0000\n")],
-    ["bytes that are not UTF-8", Buffer.concat([Buffer.from("apiVersion: v1\nkind: ipPool\nmetadata:\n  cidr: 10.9.0.0/24"), Buffer.from([0xff, 0xfe]), Buffer.from("\n")])],
+    [
+      "bytes that are not UTF-8",
+      Buffer.concat([
+        Buffer.from("apiVersion: v1\nkind: ipPool\nmetadata:\n  cidr: 10.9.0.0/24"),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from("\n"),
+      ]),
+    ],
   ])("refuses %s in a pool CIDR naming the field", async (_what, bytes) => {
     expectRefused(await apply(bytes), /metadata\.cidr/);
   });

@@ -57,7 +57,10 @@ export async function runInProcess(env: PluginEnv, stdin: string, deadlineMs = 3
     timer = setTimeout(() => reject(new Error(`runPlugin did not answer within ${deadlineMs} ms`)), deadlineMs);
   });
   try {
-    const outcome = await Promise.race([runPlugin({ env, readStdin: async () => stdin, now: () => new Date(), warn: (line) => warnings.push(line) }), hang]);
+    const outcome = await Promise.race([
+      runPlugin({ env, readStdin: async () => stdin, now: () => new Date(), warn: (line) => warnings.push(line) }),
+      hang,
+    ]);
     const stacked = warnings.find((line) => STACK_FRAME.test(line));
     if (stacked) throw new Error(`a warning carries a stack trace: ${stacked}`);
     return { outcome, warnings };
@@ -69,7 +72,9 @@ export async function runInProcess(env: PluginEnv, stdin: string, deadlineMs = 3
 /** Empties `dataDir` and stores the seeded pools plus one attachment per seeded container. */
 export async function seedStore(dataDir: string): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
-  const pools = SEEDED_POOLS.map((cidr) => parsePoolDocument({ apiVersion: "v1", kind: "ipPool", metadata: { cidr } }, "seed").pool);
+  const pools = SEEDED_POOLS.map(
+    (cidr) => parsePoolDocument({ apiVersion: "v1", kind: "ipPool", metadata: { cidr } }, "seed").pool,
+  );
   await new DiskStore(dataDir, 5000).update(async (txn) => writeStoredPools(txn, pools));
   for (const containerId of SEEDED_CONTAINERS) {
     const { outcome } = await runInProcess(validEnv("ADD", containerId), JSON.stringify(validConf(dataDir)));

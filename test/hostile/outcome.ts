@@ -9,14 +9,19 @@ const ERROR_KEYS = new Set(["cniVersion", "code", "msg", "details"]);
 export const STACK_FRAME = /\n\s+at .+[(:]\d+/;
 
 /** Why `stdout`/`exitCode` is not an acceptable answer to `command`, or undefined when it is. */
-export function outcomeProblem(command: string | undefined, exitCode: number | null, stdout: string): string | undefined {
+export function outcomeProblem(
+  command: string | undefined,
+  exitCode: number | null,
+  stdout: string,
+): string | undefined {
   if (exitCode === 0) return successProblem(command, stdout);
   if (exitCode === null) return "no exit code (killed or hung)";
   const body = parseOneJson(stdout);
   if (typeof body === "string") return `error exit ${exitCode} with ${body}`;
   const extra = Object.keys(body).filter((key) => !ERROR_KEYS.has(key));
   if (extra.length > 0) return `error JSON has unexpected keys ${extra.join(", ")}`;
-  if (!(VERSIONS as readonly unknown[]).includes(body.cniVersion)) return `error JSON cniVersion ${JSON.stringify(body.cniVersion)}`;
+  if (!(VERSIONS as readonly unknown[]).includes(body.cniVersion))
+    return `error JSON cniVersion ${JSON.stringify(body.cniVersion)}`;
   if (!Number.isInteger(body.code)) return `error JSON code ${JSON.stringify(body.code)} is not an integer`;
   // 999 is the plugin's "a condition nobody named": a hostile input that reaches it found a bug.
   if (body.code === 999) return `internal error (999): ${String(body.msg)} ${String(body.details ?? "")}`;
@@ -27,13 +32,18 @@ export function outcomeProblem(command: string | undefined, exitCode: number | n
 }
 
 function successProblem(command: string | undefined, stdout: string): string | undefined {
-  if (command !== "ADD" && command !== "VERSION") return stdout === "" ? undefined : `${command} printed ${JSON.stringify(stdout.slice(0, 200))} on success`;
+  if (command !== "ADD" && command !== "VERSION")
+    return stdout === "" ? undefined : `${command} printed ${JSON.stringify(stdout.slice(0, 200))} on success`;
   const body = parseOneJson(stdout);
   if (typeof body === "string") return `success with ${body}`;
-  if (!(VERSIONS as readonly unknown[]).includes(body.cniVersion)) return `result cniVersion ${JSON.stringify(body.cniVersion)}`;
-  if (command === "VERSION") return Array.isArray(body.supportedVersions) ? undefined : "VERSION result without supportedVersions";
+  if (!(VERSIONS as readonly unknown[]).includes(body.cniVersion))
+    return `result cniVersion ${JSON.stringify(body.cniVersion)}`;
+  if (command === "VERSION")
+    return Array.isArray(body.supportedVersions) ? undefined : "VERSION result without supportedVersions";
   const legacy = [body.ip4, body.ip6].filter(Boolean) as { ip?: unknown }[];
-  const addresses = Array.isArray(body.ips) ? (body.ips as { address?: unknown }[]).map((ip) => ip.address) : legacy.map((ip) => ip.ip);
+  const addresses = Array.isArray(body.ips)
+    ? (body.ips as { address?: unknown }[]).map((ip) => ip.address)
+    : legacy.map((ip) => ip.ip);
   if (addresses.length === 0) return "ADD result holds no address";
   const bad = addresses.find((address) => typeof address !== "string" || !parseCidr(address));
   return bad === undefined ? undefined : `ADD result address ${JSON.stringify(bad)} is not a CIDR`;
@@ -41,10 +51,13 @@ function successProblem(command: string | undefined, stdout: string): string | u
 
 /** Exactly one JSON object and a newline; otherwise a description of what came instead. */
 function parseOneJson(stdout: string): Record<string, any> | string {
-  if (!stdout.endsWith("\n") || stdout.indexOf("\n") !== stdout.length - 1) return `stdout that is not one JSON line: ${JSON.stringify(stdout.slice(0, 200))}`;
+  if (!stdout.endsWith("\n") || stdout.indexOf("\n") !== stdout.length - 1)
+    return `stdout that is not one JSON line: ${JSON.stringify(stdout.slice(0, 200))}`;
   try {
     const value = JSON.parse(stdout);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : `non-object JSON ${stdout.slice(0, 100)}`;
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? value
+      : `non-object JSON ${stdout.slice(0, 100)}`;
   } catch {
     return `non-JSON stdout ${JSON.stringify(stdout.slice(0, 200))}`;
   }

@@ -21,16 +21,27 @@ beforeAll(async () => {
 });
 afterAll(() => root.remove());
 
-const yamlNoise = fc.string({ unit: fc.constantFrom(..."&*<:-[]{}!?|>%@`#'\"\n\t ,.abc01/\\\u0000\uFEFF\uFFFD"), maxLength: 80 });
+const yamlNoise = fc.string({
+  unit: fc.constantFrom(..."&*<:-[]{}!?|>%@`#'\"\n\t ,.abc01/\\\u0000\uFEFF\uFFFD"),
+  maxLength: 80,
+});
 
 /** A pool file as an operator might write it, or break it: YAML or JSON, one or several documents. */
 const poolFile: fc.Arbitrary<string> = fc.oneof(
   {
     arbitrary: fc
-      .tuple(fc.array(poolDocument, { minLength: 1, maxLength: 3 }), fc.constantFrom("yaml", "json", "json-list"), fc.option(objectEdits, { freq: 3 }), fc.option(textEdits, { freq: 3 }))
+      .tuple(
+        fc.array(poolDocument, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom("yaml", "json", "json-list"),
+        fc.option(objectEdits, { freq: 3 }),
+        fc.option(textEdits, { freq: 3 }),
+      )
       .map(([docs, format, edits, cuts]) => {
         const values = edits ? docs.map((doc) => applyObjectEdits(doc, edits)) : docs;
-        const text = format === "yaml" ? values.map((value) => stringify(value ?? null)).join("---\n") : JSON.stringify(format === "json" ? values[0] : values) ?? "";
+        const text =
+          format === "yaml"
+            ? values.map((value) => stringify(value ?? null)).join("---\n")
+            : (JSON.stringify(format === "json" ? values[0] : values) ?? "");
         return cuts ? applyTextEdits(text, cuts) : text;
       }),
     weight: 8,
@@ -80,10 +91,13 @@ describe("pool documents with hostile input", () => {
           now: () => new Date(),
         });
         if (code !== 0 && code !== 1) throw new Error(`apply exited ${code}: ${stderr}`);
-        if (STACK_FRAME.test(stderr) || stderr.includes("internal error")) throw new Error(`apply printed a stack or an internal error: ${stderr}`);
-        if (code === 1 && !stderr.startsWith("ippool: ")) throw new Error(`apply failed without saying why: ${JSON.stringify(stderr)}`);
+        if (STACK_FRAME.test(stderr) || stderr.includes("internal error"))
+          throw new Error(`apply printed a stack or an internal error: ${stderr}`);
+        if (code === 1 && !stderr.startsWith("ippool: "))
+          throw new Error(`apply failed without saying why: ${JSON.stringify(stderr)}`);
         const changed = snapshotDiff(before, snapshot(root.path));
-        if (code === 1 && changed.length > 0) throw new Error(`a refused file changed the store: ${changed.join(", ")} (${stderr.trim()})`);
+        if (code === 1 && changed.length > 0)
+          throw new Error(`a refused file changed the store: ${changed.join(", ")} (${stderr.trim()})`);
       }),
       checkOptions(1000),
     );
@@ -92,15 +106,23 @@ describe("pool documents with hostile input", () => {
   // The CLI runs from its own bundle inside build/ippool; only a real process shows what crosses it.
   it("build/ippool apply -f FILE exits 0 or 1 with a one-line message and no stack", async () => {
     const seed = Number(process.env.IPPOOL_HOSTILE_SEED ?? Date.now() % 2 ** 31);
-    const files = fc.sample(poolFile, { numRuns: Math.max(1, Math.round(40 * Number(process.env.IPPOOL_HOSTILE_SCALE ?? 1))), seed });
+    const files = fc.sample(poolFile, {
+      numRuns: Math.max(1, Math.round(40 * Number(process.env.IPPOOL_HOSTILE_SCALE ?? 1))),
+      seed,
+    });
     const failures: string[] = [];
     for (const [index, text] of files.entries()) {
       const dataDir = join(root.path, `exec-${index}`);
       const file = join(root.path, `pools-${index}.yaml`);
       writeFileSync(file, text);
       const run = await execCli(["apply", "-f", file], { dataDir });
-      const bad = run.signal !== null || (run.code !== 0 && run.code !== 1) || STACK_FRAME.test(run.stderr) || run.stderr.includes("internal error");
-      if (bad || (run.code === 1 && !run.stderr.startsWith("ippool: "))) failures.push(`exit ${run.code}: ${run.stderr.slice(0, 400)}\n  file ${JSON.stringify(text.slice(0, 300))}`);
+      const bad =
+        run.signal !== null ||
+        (run.code !== 0 && run.code !== 1) ||
+        STACK_FRAME.test(run.stderr) ||
+        run.stderr.includes("internal error");
+      if (bad || (run.code === 1 && !run.stderr.startsWith("ippool: ")))
+        failures.push(`exit ${run.code}: ${run.stderr.slice(0, 400)}\n  file ${JSON.stringify(text.slice(0, 300))}`);
     }
     expect(failures, `seed ${seed} (rerun with IPPOOL_HOSTILE_SEED=${seed})`).toEqual([]);
   });

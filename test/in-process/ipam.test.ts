@@ -94,7 +94,12 @@ describe("verifyStore", () => {
       STATE,
       /records write .* at write 99/,
     ],
-    ["a block whose claim is missing", (txn) => txn.delete(CLAIM), CLAIM, /block 0 is affine to node node-a but its claim is not recorded/],
+    [
+      "a block whose claim is missing",
+      (txn) => txn.delete(CLAIM),
+      CLAIM,
+      /block 0 is affine to node node-a but its claim is not recorded/,
+    ],
     [
       "a claim naming another node",
       edit(CLAIM, (doc) => ({ ...doc, node: "node-b" })),

@@ -26,9 +26,15 @@ describe.each([
     const third = await addOk(conf, { containerId: "shared-3", executable: reader });
     expect(third.ips[0].address).not.toBe(second.ips[0].address);
 
-    const checkedBack = await run("CHECK", { ...conf, prevResult: third }, { containerId: "shared-3", executable: writer });
+    const checkedBack = await run(
+      "CHECK",
+      { ...conf, prevResult: third },
+      { containerId: "shared-3", executable: writer },
+    );
     expect(checkedBack.code, checkedBack.stdout).toBe(0);
-    const held = JSON.parse((await execCli(["allocations", "-o", "json"], { dataDir: dir.path, executable: writer })).stdout);
+    const held = JSON.parse(
+      (await execCli(["allocations", "-o", "json"], { dataDir: dir.path, executable: writer })).stdout,
+    );
     expect(held.map((row: { containerId: string }) => row.containerId).sort()).toEqual(["shared-2", "shared-3"]);
   });
 });

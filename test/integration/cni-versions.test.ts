@@ -1,7 +1,17 @@
 // Every CNI spec version through the same lifecycle: ADD, repeated ADD, CHECK, DEL, repeated DEL, exec'ing build/ippool.
 import { describe, expect, it } from "vitest";
 import { netconf } from "../helpers/ippool.js";
-import { VERSIONS, addOk, addressesOf, attachmentFiles, expectError, inlinePool, run, setBitCount, useDataDir } from "./support.js";
+import {
+  VERSIONS,
+  addOk,
+  addressesOf,
+  attachmentFiles,
+  expectError,
+  inlinePool,
+  run,
+  setBitCount,
+  useDataDir,
+} from "./support.js";
 
 const dir = useDataDir();
 const conf = (version: string, extra: Record<string, unknown> = {}) =>
@@ -13,9 +23,16 @@ describe("ippool lifecycle in every spec version", () => {
     const first = await addOk(conf(version));
     expect(first.cniVersion).toBe(version);
     if (version === "0.1.0" || version === "0.2.0") {
-      expect(first).toEqual({ cniVersion: version, ip4: { ip: "10.40.0.2/24", gateway: "10.40.0.1", routes: [{ dst: "0.0.0.0/0" }] } });
+      expect(first).toEqual({
+        cniVersion: version,
+        ip4: { ip: "10.40.0.2/24", gateway: "10.40.0.1", routes: [{ dst: "0.0.0.0/0" }] },
+      });
     } else {
-      const entry = { address: "10.40.0.2/24", gateway: "10.40.0.1", ...(version.startsWith("0.") ? { version: "4" } : {}) };
+      const entry = {
+        address: "10.40.0.2/24",
+        gateway: "10.40.0.1",
+        ...(version.startsWith("0.") ? { version: "4" } : {}),
+      };
       expect(first).toEqual({ cniVersion: version, ips: [entry], routes: [{ dst: "0.0.0.0/0" }] });
     }
 
@@ -50,20 +67,34 @@ describe("ippool lifecycle in every spec version", () => {
     expect((await run("DEL", conf(version), { containerId: "a" })).code).toBe(0);
     expect(attachmentFiles(dir.path).sort()).toEqual(["testnet/a:net1", "testnet/b:eth0"]);
     if (checkSupported(version)) {
-      const check = await run("CHECK", conf(version, { prevResult: { cniVersion: version, ips: [{ address: "10.40.0.3/24" }] } }), { containerId: "b" });
+      const check = await run(
+        "CHECK",
+        conf(version, { prevResult: { cniVersion: version, ips: [{ address: "10.40.0.3/24" }] } }),
+        { containerId: "b" },
+      );
       expect(check.code, check.stdout).toBe(0);
     }
   });
 
-  it.each(VERSIONS.filter(checkSupported))("%s: CHECK fails for an address not held, and for an attachment holding nothing", async (version) => {
-    await addOk(conf(version));
-    const wrong = await run("CHECK", conf(version, { prevResult: { cniVersion: version, ips: [{ address: "10.40.0.9/24" }] } }));
-    expectError(wrong, 105, "10.40.0.9");
-    const nothing = await run("CHECK", conf(version, { prevResult: { cniVersion: version, ips: [{ address: "10.40.0.2/24" }] } }), {
-      containerId: "other",
-    });
-    expectError(nothing, 3, "other");
-  });
+  it.each(VERSIONS.filter(checkSupported))(
+    "%s: CHECK fails for an address not held, and for an attachment holding nothing",
+    async (version) => {
+      await addOk(conf(version));
+      const wrong = await run(
+        "CHECK",
+        conf(version, { prevResult: { cniVersion: version, ips: [{ address: "10.40.0.9/24" }] } }),
+      );
+      expectError(wrong, 105, "10.40.0.9");
+      const nothing = await run(
+        "CHECK",
+        conf(version, { prevResult: { cniVersion: version, ips: [{ address: "10.40.0.2/24" }] } }),
+        {
+          containerId: "other",
+        },
+      );
+      expectError(nothing, 3, "other");
+    },
+  );
 
   it.each(VERSIONS)("%s: DEL succeeds when nothing was ever allocated, and without CNI_NETNS", async (version) => {
     const del = await run("DEL", conf(version), { containerId: "never-added", env: { CNI_NETNS: undefined } });
@@ -74,7 +105,10 @@ describe("ippool lifecycle in every spec version", () => {
 
 describe("a config without cniVersion", () => {
   it("is a 0.1.0 request: answered in the 0.1.0 shape, and so are its errors", async () => {
-    const { cniVersion: _none, ...conf } = netconf("0.1.0", { dataDir: dir.path, ipPools: [inlinePool("10.40.0.0/24")] });
+    const { cniVersion: _none, ...conf } = netconf("0.1.0", {
+      dataDir: dir.path,
+      ipPools: [inlinePool("10.40.0.0/24")],
+    });
     expect(await addOk(conf)).toEqual({ cniVersion: "0.1.0", ip4: { ip: "10.40.0.2/24", gateway: "10.40.0.1" } });
     const failed = await run("ADD", { ...conf, ipam: { ...conf.ipam, bogus: true } });
     expectError(failed, 2, "unknown field ipam.bogus");
@@ -85,7 +119,9 @@ describe("a config without cniVersion", () => {
 
 describe("VERSION", () => {
   it.each([...VERSIONS, undefined])("answers config version %s with every supported version", async (version) => {
-    const result = await run("VERSION", version ? { cniVersion: version } : "", { env: { CNI_CONTAINERID: undefined, CNI_IFNAME: undefined, CNI_NETNS: undefined } });
+    const result = await run("VERSION", version ? { cniVersion: version } : "", {
+      env: { CNI_CONTAINERID: undefined, CNI_IFNAME: undefined, CNI_NETNS: undefined },
+    });
     expect(result.code).toBe(0);
     expect(result.json).toEqual({ cniVersion: version ?? "1.1.0", supportedVersions: [...VERSIONS] });
   });

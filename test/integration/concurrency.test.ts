@@ -7,7 +7,8 @@ import { addressesOf, attachmentFiles, inlinePool, run, setBitCount, useDataDir 
 
 const dir = useDataDir();
 const COUNT = 100;
-const explain = (result: ProcessResult) => `exit ${result.code} signal ${result.signal}: ${result.stdout}${result.stderr}`;
+const explain = (result: ProcessResult) =>
+  `exit ${result.code} signal ${result.signal}: ${result.stdout}${result.stderr}`;
 const ids = Array.from({ length: COUNT }, (_, index) => `pod-${index}`);
 
 describe("concurrent ADD and DEL", () => {

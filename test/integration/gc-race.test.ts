@@ -19,7 +19,15 @@ describe("GC racing a DEL and re-ADD of the same attachment", () => {
     const pool = parsePoolDocument(inlinePool("10.63.0.0/24"), "pool").pool;
     const add = (handle: string) =>
       store.update((txn) =>
-        assignAddresses(txn, { network: "gcnet", containerId: "ctr-1", ifname: "eth0", node: NODE, handle, families: [{ family: 4, candidates: [pool] }], allocatedAt: new Date().toISOString() }),
+        assignAddresses(txn, {
+          network: "gcnet",
+          containerId: "ctr-1",
+          ifname: "eth0",
+          node: NODE,
+          handle,
+          families: [{ family: 4, candidates: [pool] }],
+          allocatedAt: new Date().toISOString(),
+        }),
       );
     await add("first");
     // GC reads: ctr-1 is not in the runtime's list, so it is stale...
@@ -62,7 +70,9 @@ describe("GC racing a DEL and re-ADD of the same attachment", () => {
       );
     }
     await Promise.all(gcs);
-    const docs: { containerId: string; addresses: { address: string }[] }[] = JSON.parse((await execCli(["allocations", "-o", "json"], { dataDir: dir.path })).stdout);
+    const docs: { containerId: string; addresses: { address: string }[] }[] = JSON.parse(
+      (await execCli(["allocations", "-o", "json"], { dataDir: dir.path })).stdout,
+    );
     // A container GC released after its last ADD is gone whole; one it did not holds exactly what its last ADD reported.
     for (const doc of docs) expect(doc.addresses.map((entry) => entry.address)).toEqual(told.get(doc.containerId));
     const verify = await execCli(["verify"], { dataDir: dir.path });

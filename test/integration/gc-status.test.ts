@@ -24,9 +24,13 @@ describe("GC", () => {
       expect(attachmentFiles(dir.path).sort()).toEqual(["testnet/live:eth0", "testnet2/gone:eth0"]);
       expect(setBitCount(dir.path)).toBe(2);
       // The live one still checks out; the released address goes to the next ADD only after the others.
-      const check = await run("CHECK", conf("1.1.0", {}, { prevResult: { cniVersion: "1.1.0", ips: [{ address: "10.30.0.2/29" }] } }), {
-        containerId: "live",
-      });
+      const check = await run(
+        "CHECK",
+        conf("1.1.0", {}, { prevResult: { cniVersion: "1.1.0", ips: [{ address: "10.30.0.2/29" }] } }),
+        {
+          containerId: "live",
+        },
+      );
       expect(check.code, check.stdout).toBe(0);
     },
   );
@@ -62,7 +66,11 @@ describe("GC", () => {
 
   it.each(VERSIONS.filter((version) => version !== "1.1.0"))("%s: GC is code 1", async (version) => {
     await addOk(conf(version), { containerId: "a" });
-    expectError(await run("GC", conf(version, {}, { "cni.dev/valid-attachments": [] }), noContainer), 1, "GC needs a config of cniVersion 1.1.0");
+    expectError(
+      await run("GC", conf(version, {}, { "cni.dev/valid-attachments": [] }), noContainer),
+      1,
+      "GC needs a config of cniVersion 1.1.0",
+    );
     expect(setBitCount(dir.path)).toBe(1);
   });
 });
@@ -98,7 +106,11 @@ describe("STATUS", () => {
   });
 
   it("reports a config error as such, not as code 50", async () => {
-    expectError(await run("STATUS", conf("1.1.0", { ipPools: [inlinePool("10.30.0/29")] }), noContainer), 7, "metadata.cidr");
+    expectError(
+      await run("STATUS", conf("1.1.0", { ipPools: [inlinePool("10.30.0/29")] }), noContainer),
+      7,
+      "metadata.cidr",
+    );
   });
 
   it.each(VERSIONS.filter((version) => version !== "1.1.0"))("%s: STATUS is code 1", async (version) => {

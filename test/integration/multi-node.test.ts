@@ -14,7 +14,8 @@ const LOCK_WAIT = { lockWaitSeconds: 300 };
 const BURST_TIMEOUT = 600_000;
 /** Setting a host name for one process takes a UTS namespace of its own. */
 const skipHostname = skipUnlessReady("node name from the host name", ["root", "program:unshare"]);
-const explain = (result: ProcessResult) => `exit ${result.code} signal ${result.signal}: ${result.stdout}${result.stderr}`;
+const explain = (result: ProcessResult) =>
+  `exit ${result.code} signal ${result.signal}: ${result.stdout}${result.stderr}`;
 
 interface Block {
   cidr: string;
@@ -49,7 +50,9 @@ function blockOf(blocks: readonly Block[], address: string): Block {
 
 /** Who holds what, from `ippool allocations`: every address once, with its node. */
 async function holdings(): Promise<Map<string, string>> {
-  const docs: { node: string; containerId: string; addresses: { address: string }[] }[] = await cliJson(["allocations"]);
+  const docs: { node: string; containerId: string; addresses: { address: string }[] }[] = await cliJson([
+    "allocations",
+  ]);
   const byAddress = new Map<string, string>();
   for (const doc of docs) {
     for (const { address } of doc.addresses) {
@@ -61,82 +64,103 @@ async function holdings(): Promise<Map<string, string>> {
 }
 
 describe("three nodes on one store", () => {
-  it("300 ADDs at once over three nodes, then DELs racing new ADDs: no failure, no address twice, each node in its own blocks", async () => {
-    const conf = netconf("1.0.0", { dataDir: dir.path, ipPools: [inlinePool("10.60.0.0/16")], ...LOCK_WAIT });
-    const add = (node: string, containerId: string) => run("ADD", conf, { containerId, env: { NODENAME: node } });
-    const first = Array.from({ length: 300 }, (_, index) => ({ node: NODES[index % 3]!, id: `first-${index}` }));
-    const adds = await Promise.all(first.map(({ node, id }) => add(node, id)));
-    expect(adds.filter((result) => result.code !== 0).map(explain)).toEqual([]);
-    const given = adds.flatMap((result) => addressesOf(result.json));
-    expect(new Set(given).size).toBe(300);
+  it(
+    "300 ADDs at once over three nodes, then DELs racing new ADDs: no failure, no address twice, each node in its own blocks",
+    async () => {
+      const conf = netconf("1.0.0", { dataDir: dir.path, ipPools: [inlinePool("10.60.0.0/16")], ...LOCK_WAIT });
+      const add = (node: string, containerId: string) => run("ADD", conf, { containerId, env: { NODENAME: node } });
+      const first = Array.from({ length: 300 }, (_, index) => ({ node: NODES[index % 3]!, id: `first-${index}` }));
+      const adds = await Promise.all(first.map(({ node, id }) => add(node, id)));
+      expect(adds.filter((result) => result.code !== 0).map(explain)).toEqual([]);
+      const given = adds.flatMap((result) => addressesOf(result.json));
+      expect(new Set(given).size).toBe(300);
 
-    // Half of each node's containers go while as many new ones arrive on the same nodes.
-    const leaving = first.filter((_, index) => index % 2 === 0);
-    const arriving = Array.from({ length: 150 }, (_, index) => ({ node: NODES[index % 3]!, id: `second-${index}` }));
-    const racing = await Promise.all([
-      ...leaving.map(({ node, id }) => run("DEL", conf, { containerId: id, env: { NODENAME: node } })),
-      ...arriving.map(({ node, id }) => add(node, id)),
-    ]);
-    expect(racing.filter((result) => result.code !== 0).map(explain)).toEqual([]);
+      // Half of each node's containers go while as many new ones arrive on the same nodes.
+      const leaving = first.filter((_, index) => index % 2 === 0);
+      const arriving = Array.from({ length: 150 }, (_, index) => ({ node: NODES[index % 3]!, id: `second-${index}` }));
+      const racing = await Promise.all([
+        ...leaving.map(({ node, id }) => run("DEL", conf, { containerId: id, env: { NODENAME: node } })),
+        ...arriving.map(({ node, id }) => add(node, id)),
+      ]);
+      expect(racing.filter((result) => result.code !== 0).map(explain)).toEqual([]);
 
-    const held = await holdings();
-    expect(held.size).toBe(300);
-    // Unclaimed blocks remain (a /16 has 1024), so nobody borrowed: every address lies in a block of its own node.
-    const blocks: Block[] = await cliJson(["blocks"]);
-    for (const [address, node] of held) expect(blockOf(blocks, address).node, address).toBe(node);
-    expect(new Set(blocks.map((block) => block.node))).toEqual(new Set(NODES));
-    expect(blocks.reduce((sum, block) => sum + block.used, 0)).toBe(300);
-    await expectVerifyPasses();
-  }, BURST_TIMEOUT);
+      const held = await holdings();
+      expect(held.size).toBe(300);
+      // Unclaimed blocks remain (a /16 has 1024), so nobody borrowed: every address lies in a block of its own node.
+      const blocks: Block[] = await cliJson(["blocks"]);
+      for (const [address, node] of held) expect(blockOf(blocks, address).node, address).toBe(node);
+      expect(new Set(blocks.map((block) => block.node))).toEqual(new Set(NODES));
+      expect(blocks.reduce((sum, block) => sum + block.used, 0)).toBe(300);
+      await expectVerifyPasses();
+    },
+    BURST_TIMEOUT,
+  );
 
-  it("once every block of a small pool is claimed, a node with full blocks borrows from the others, still without duplicates", async () => {
-    // A /24 is four blocks: 62, 64, 64 and 63 usable addresses (network, gateway, broadcast reserved).
-    const conf = netconf("1.1.0", { dataDir: dir.path, ipPools: [inlinePool("10.61.0.0/24")], ...LOCK_WAIT });
-    const addMany = async (node: string, prefix: string, count: number) => {
-      const results = await Promise.all(Array.from({ length: count }, (_, index) => run("ADD", conf, { containerId: `${prefix}-${index}`, env: { NODENAME: node } })));
-      expect(results.filter((result) => result.code !== 0).map(explain)).toEqual([]);
-      return results.flatMap((result) => addressesOf(result.json));
-    };
-    await addMany("node-a", "a", 62);
-    await addMany("node-b", "b", 10);
-    await addMany("node-c", "c", 10);
-    await addMany("node-a", "a2", 10);
-    let blocks: Block[] = await cliJson(["blocks"]);
-    expect(blocks.map((block) => [block.cidr, block.node, block.used, block.free])).toEqual([
-      ["10.61.0.0/26", "node-a", 62, 0],
-      ["10.61.0.64/26", "node-b", 10, 54],
-      ["10.61.0.128/26", "node-c", 10, 54],
-      ["10.61.0.192/26", "node-a", 10, 53],
-    ]);
+  it(
+    "once every block of a small pool is claimed, a node with full blocks borrows from the others, still without duplicates",
+    async () => {
+      // A /24 is four blocks: 62, 64, 64 and 63 usable addresses (network, gateway, broadcast reserved).
+      const conf = netconf("1.1.0", { dataDir: dir.path, ipPools: [inlinePool("10.61.0.0/24")], ...LOCK_WAIT });
+      const addMany = async (node: string, prefix: string, count: number) => {
+        const results = await Promise.all(
+          Array.from({ length: count }, (_, index) =>
+            run("ADD", conf, { containerId: `${prefix}-${index}`, env: { NODENAME: node } }),
+          ),
+        );
+        expect(results.filter((result) => result.code !== 0).map(explain)).toEqual([]);
+        return results.flatMap((result) => addressesOf(result.json));
+      };
+      await addMany("node-a", "a", 62);
+      await addMany("node-b", "b", 10);
+      await addMany("node-c", "c", 10);
+      await addMany("node-a", "a2", 10);
+      let blocks: Block[] = await cliJson(["blocks"]);
+      expect(blocks.map((block) => [block.cidr, block.node, block.used, block.free])).toEqual([
+        ["10.61.0.0/26", "node-a", 62, 0],
+        ["10.61.0.64/26", "node-b", 10, 54],
+        ["10.61.0.128/26", "node-c", 10, 54],
+        ["10.61.0.192/26", "node-a", 10, 53],
+      ]);
 
-    // node-b fills its own block first, then borrows the rest from blocks affine to other nodes.
-    const more = await addMany("node-b", "b2", 60);
-    blocks = await cliJson(["blocks"]);
-    const inOwn = more.filter((address) => blockOf(blocks, address).node === "node-b");
-    expect(inOwn).toHaveLength(54);
-    expect(more.length - inOwn.length).toBe(6);
-    expect(blocks.map((block) => block.node)).toEqual(["node-a", "node-b", "node-c", "node-a"]);
-    await holdings();
-    await expectVerifyPasses();
+      // node-b fills its own block first, then borrows the rest from blocks affine to other nodes.
+      const more = await addMany("node-b", "b2", 60);
+      blocks = await cliJson(["blocks"]);
+      const inOwn = more.filter((address) => blockOf(blocks, address).node === "node-b");
+      expect(inOwn).toHaveLength(54);
+      expect(more.length - inOwn.length).toBe(6);
+      expect(blocks.map((block) => block.node)).toEqual(["node-a", "node-b", "node-c", "node-a"]);
+      await holdings();
+      await expectVerifyPasses();
 
-    // Fill what is left from all three nodes at once, then every node is out of addresses.
-    const left = blocks.reduce((sum, block) => sum + block.free, 0);
-    await Promise.all(NODES.map((node, index) => addMany(node, `last-${index}`, Math.floor(left / 3) + (index < left % 3 ? 1 : 0))));
-    const full = await run("ADD", conf, { containerId: "one-too-many", env: { NODENAME: "node-c" } });
-    expect(full.json).toMatchObject({ code: 100 });
-    for (const node of NODES) expect((await run("STATUS", conf, { env: { NODENAME: node } })).json, node).toMatchObject({ code: 50 });
-    expect((await holdings()).size).toBe(253);
-    await expectVerifyPasses();
+      // Fill what is left from all three nodes at once, then every node is out of addresses.
+      const left = blocks.reduce((sum, block) => sum + block.free, 0);
+      await Promise.all(
+        NODES.map((node, index) => addMany(node, `last-${index}`, Math.floor(left / 3) + (index < left % 3 ? 1 : 0))),
+      );
+      const full = await run("ADD", conf, { containerId: "one-too-many", env: { NODENAME: "node-c" } });
+      expect(full.json).toMatchObject({ code: 100 });
+      for (const node of NODES)
+        expect((await run("STATUS", conf, { env: { NODENAME: node } })).json, node).toMatchObject({ code: 50 });
+      expect((await holdings()).size).toBe(253);
+      await expectVerifyPasses();
 
-    // One address freed on node-a's block: node-c may borrow it, and STATUS says so on every node.
-    const docs: { containerId: string; addresses: { address: string }[] }[] = await cliJson(["allocations", "--container", "a-5"]);
-    const freed = docs[0]!.addresses[0]!.address;
-    expect((await run("DEL", conf, { containerId: "a-5", env: { NODENAME: "node-a" } })).code).toBe(0);
-    for (const node of NODES) expect((await run("STATUS", conf, { env: { NODENAME: node } })).code, node).toBe(0);
-    const borrowed = addressesOf((await run("ADD", conf, { containerId: "borrower", env: { NODENAME: "node-c" } })).json);
-    expect(borrowed).toEqual([freed]);
-    await expectVerifyPasses();
-  }, BURST_TIMEOUT);
+      // One address freed on node-a's block: node-c may borrow it, and STATUS says so on every node.
+      const docs: { containerId: string; addresses: { address: string }[] }[] = await cliJson([
+        "allocations",
+        "--container",
+        "a-5",
+      ]);
+      const freed = docs[0]!.addresses[0]!.address;
+      expect((await run("DEL", conf, { containerId: "a-5", env: { NODENAME: "node-a" } })).code).toBe(0);
+      for (const node of NODES) expect((await run("STATUS", conf, { env: { NODENAME: node } })).code, node).toBe(0);
+      const borrowed = addressesOf(
+        (await run("ADD", conf, { containerId: "borrower", env: { NODENAME: "node-c" } })).json,
+      );
+      expect(borrowed).toEqual([freed]);
+      await expectVerifyPasses();
+    },
+    BURST_TIMEOUT,
+  );
 });
 
 describe("the node name", () => {
@@ -148,7 +172,13 @@ describe("the node name", () => {
     const conf = netconf("1.0.0", { dataDir: dir.path, ipPools: pool, ...ipam });
     expect((await run("ADD", conf, { containerId: "named", env })).code).toBe(0);
     expect((await cliJson(["allocations"]))[0].node).toBe(node);
-    expect((await cliJson(["blocks"]))[0]).toEqual({ cidr: "10.62.0.0/26", pool: "10.62.0.0/24", node, used: 1, free: 61 });
+    expect((await cliJson(["blocks"]))[0]).toEqual({
+      cidr: "10.62.0.0/26",
+      pool: "10.62.0.0/24",
+      node,
+      used: 1,
+      free: 61,
+    });
   });
 
   // Names the node resource refuses: had the plugin taken them, 'node register' could never record the node.
@@ -159,9 +189,13 @@ describe("the node name", () => {
       expect(withConf.json, withConf.stdout).toMatchObject({ code: 7 });
       expect(withConf.json.msg).toContain("nodename");
       if (bad !== "") {
-        const withEnv = await run("ADD", netconf("1.0.0", { dataDir: dir.path, ipPools: pool }), { env: { NODENAME: bad } });
+        const withEnv = await run("ADD", netconf("1.0.0", { dataDir: dir.path, ipPools: pool }), {
+          env: { NODENAME: bad },
+        });
         expect(withEnv.json, withEnv.stdout).toMatchObject({ code: 4 });
-        expect(withEnv.json.msg).toContain(`node name ${JSON.stringify(bad)} from env variable NODENAME cannot name a node record: a node name `);
+        expect(withEnv.json.msg).toContain(
+          `node name ${JSON.stringify(bad)} from env variable NODENAME cannot name a node record: a node name `,
+        );
         const registered = await execCli(["node", "register", "--nodename", bad], { dataDir: dir.path });
         expect(registered.code).toBe(2);
         expect(registered.stderr).toContain(`--nodename ${JSON.stringify(bad)} is not a node name: a node name `);
@@ -176,9 +210,15 @@ describe("the node name", () => {
   it("a name the plugin takes from NODENAME is one 'node register' records, and the dataplane finds it", async () => {
     const conf = netconf("1.0.0", { dataDir: dir.path, ipPools: pool });
     expect((await run("ADD", conf, { containerId: "dotted", env: { NODENAME: "node-7.example.com" } })).code).toBe(0);
-    const registered = await execCli(["node", "register", "--ipv4-address", "192.168.7.7/24"], { dataDir: dir.path, env: { NODENAME: "node-7.example.com" } });
+    const registered = await execCli(["node", "register", "--ipv4-address", "192.168.7.7/24"], {
+      dataDir: dir.path,
+      env: { NODENAME: "node-7.example.com" },
+    });
     expect(registered.stdout, registered.stderr).toBe("registered node node-7.example.com\n");
-    const plan = await execCli(["dataplane", "apply", "--dry-run"], { dataDir: dir.path, env: { NODENAME: "node-7.example.com" } });
+    const plan = await execCli(["dataplane", "apply", "--dry-run"], {
+      dataDir: dir.path,
+      env: { NODENAME: "node-7.example.com" },
+    });
     expect(plan.stdout, plan.stderr).toContain("blackhole 10.62.0.0/26 proto 201\n");
   });
 
@@ -186,7 +226,11 @@ describe("the node name", () => {
     /** IPPOOL run under the host name `name`, set for it alone (the kernel's, which hostname(1) would check first). */
     const underHostname = (name: string): string => {
       const script = join(dir.path, `as-${name}.sh`);
-      writeFileSync(script, `#!/bin/sh\nexec unshare --uts /bin/sh -c 'printf %s "$1" >/proc/sys/kernel/hostname && shift && exec "$@"' sh '${name}' '${IPPOOL}' "$@"\n`, { mode: 0o755 });
+      writeFileSync(
+        script,
+        `#!/bin/sh\nexec unshare --uts /bin/sh -c 'printf %s "$1" >/proc/sys/kernel/hostname && shift && exec "$@"' sh '${name}' '${IPPOOL}' "$@"\n`,
+        { mode: 0o755 },
+      );
       return script;
     };
 
@@ -219,7 +263,8 @@ describe("the node name", () => {
 
   it("GC on a node releases only that node's attachments of the network", async () => {
     const conf = netconf("1.1.0", { dataDir: dir.path, ipPools: pool });
-    for (const node of ["node-a", "node-b"]) expect((await run("ADD", conf, { containerId: `on-${node}`, env: { NODENAME: node } })).code).toBe(0);
+    for (const node of ["node-a", "node-b"])
+      expect((await run("ADD", conf, { containerId: `on-${node}`, env: { NODENAME: node } })).code).toBe(0);
     const gc = await run("GC", { ...conf, "cni.dev/valid-attachments": [] }, { env: { NODENAME: "node-a" } });
     expect(gc.code, gc.stdout).toBe(0);
     expect((await cliJson(["allocations"])).map((doc: any) => doc.containerId)).toEqual(["on-node-b"]);

@@ -8,7 +8,9 @@ import { addOk, addressesOf, attachmentFiles, run, setBitCount, useDataDir } fro
 
 const EXAMPLES = join(REPO_ROOT, "netconf-examples");
 const STORED_POOLS = join(EXAMPLES, "pools.yaml");
-const files = readdirSync(EXAMPLES).filter((name) => /\.(conflist|conf)$/.test(name)).sort();
+const files = readdirSync(EXAMPLES)
+  .filter((name) => /\.(conflist|conf)$/.test(name))
+  .sort();
 
 /**
  * The ippool plugin's config as a runtime hands it over: a .conf is the plugin config itself; in a
@@ -58,13 +60,19 @@ describe("netconf-examples", () => {
     // A file named for one family hands out that family only, even with a stored pool of the other
     // (pools.yaml stores fd00:22::/64 too).
     const family = /-ipv([46])\./.exec(name)?.[1];
-    if (family !== undefined) expect(addresses.map((address) => `IPv${parseAddress(address)!.family}`), name).toEqual([`IPv${family}`]);
+    if (family !== undefined)
+      expect(
+        addresses.map((address) => `IPv${parseAddress(address)!.family}`),
+        name,
+      ).toEqual([`IPv${family}`]);
     // Each address lies in a pool the example means for its family: the listed ones, else the inline ones.
     for (const address of addresses) {
       const value = parseAddress(address)!;
       const listed: string[] | undefined = value.family === 4 ? ipam.ipv4_pools : ipam.ipv6_pools;
       const inline: string[] = (ipam.ipPools ?? []).map((doc: any) => doc.metadata.cidr);
-      const meant = (listed ?? inline).map((cidr) => parseCidr(cidr)!.cidr).filter((pool: Cidr) => pool.family === value.family);
+      const meant = (listed ?? inline)
+        .map((cidr) => parseCidr(cidr)!.cidr)
+        .filter((pool: Cidr) => pool.family === value.family);
       if (meant.length === 0) continue;
       const inside = meant.some((pool) => cidrContains(pool, value.family, value.value));
       expect(inside, `${address} is outside ${(listed ?? inline).join(", ")}`).toBe(true);

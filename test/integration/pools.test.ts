@@ -1,12 +1,26 @@
 // Which pools a network allocates from: dual-stack, IPv6 /64, disabled pools, ipv4_pools lists, exhaustion, stored pools.
 import { describe, expect, it } from "vitest";
 import { netconf } from "../helpers/ippool.js";
-import { VERSIONS, addOk, addressesOf, attachmentFiles, expectError, inlinePool, run, setBitCount, storePools, useDataDir } from "./support.js";
+import {
+  VERSIONS,
+  addOk,
+  addressesOf,
+  attachmentFiles,
+  expectError,
+  inlinePool,
+  run,
+  setBitCount,
+  storePools,
+  useDataDir,
+} from "./support.js";
 
 const dir = useDataDir();
 const conf = (ipam: Record<string, unknown>, version = "1.0.0", extra: Record<string, unknown> = {}) =>
   netconf(version, { dataDir: dir.path, ...ipam }, extra);
-const dualStack = { ipPools: [inlinePool("10.50.0.0/16"), inlinePool("fd00:50::/64")], routes: [{ dst: "0.0.0.0/0" }, { dst: "::/0" }] };
+const dualStack = {
+  ipPools: [inlinePool("10.50.0.0/16"), inlinePool("fd00:50::/64")],
+  routes: [{ dst: "0.0.0.0/0" }, { dst: "::/0" }],
+};
 
 describe("dual-stack", () => {
   it.each(VERSIONS)("%s: one address of each family, each with its own gateway and routes", async (version) => {
@@ -34,7 +48,11 @@ describe("dual-stack", () => {
   });
 
   it("fails with code 103 when assign_ipv6 is true and the network has no IPv6 pool", async () => {
-    expectError(await run("ADD", conf({ ipPools: [inlinePool("10.50.0.0/16")], assign_ipv6: true })), 103, "no enabled IPv6 pool");
+    expectError(
+      await run("ADD", conf({ ipPools: [inlinePool("10.50.0.0/16")], assign_ipv6: true })),
+      103,
+      "no enabled IPv6 pool",
+    );
   });
 
   it("takes nothing when the second family fails: the IPv4 address taken first is given back", async () => {
@@ -81,7 +99,12 @@ describe("disabled pools", () => {
 });
 
 describe("ipv4_pools and ipv6_pools", () => {
-  const three = [inlinePool("10.60.0.0/24"), inlinePool("10.61.0.0/24"), inlinePool("10.62.0.0/24", { disabled: true }), inlinePool("fd00:60::/64")];
+  const three = [
+    inlinePool("10.60.0.0/24"),
+    inlinePool("10.61.0.0/24"),
+    inlinePool("10.62.0.0/24", { disabled: true }),
+    inlinePool("fd00:60::/64"),
+  ];
 
   it("without a list, tries every enabled pool in CIDR order", async () => {
     expect(addressesOf(await addOk(conf({ ipPools: three, assign_ipv6: false })))).toEqual(["10.60.0.2"]);
@@ -135,13 +158,20 @@ describe("exhaustion", () => {
 
 describe("stored pools", () => {
   it("are used alone, and combined with inline pools (inline replaces a stored pool of the same CIDR)", async () => {
-    await storePools(dir.path, [inlinePool("10.80.0.0/24", { disabled: true }), inlinePool("10.81.0.0/24"), inlinePool("fd00:80::/64")]);
+    await storePools(dir.path, [
+      inlinePool("10.80.0.0/24", { disabled: true }),
+      inlinePool("10.81.0.0/24"),
+      inlinePool("fd00:80::/64"),
+    ]);
     // Stored only: the disabled one is skipped.
     expect(addressesOf(await addOk(conf({}), { containerId: "a" }))).toEqual(["10.81.0.2", "fd00:80::2"]);
     // Inline enables 10.80.0.0/24 for this network and adds 10.82.0.0/24.
     const ipam = { ipPools: [inlinePool("10.80.0.0/24"), inlinePool("10.82.0.0/24")], ipv4_pools: ["10.80.0.0/24"] };
     expect(addressesOf(await addOk(conf(ipam), { containerId: "b" }))).toEqual(["10.80.0.2", "fd00:80::3"]);
-    expect(addressesOf(await addOk(conf({ ...ipam, ipv4_pools: ["10.82.0.0/24"] }), { containerId: "c" }))).toEqual(["10.82.0.2", "fd00:80::4"]);
+    expect(addressesOf(await addOk(conf({ ...ipam, ipv4_pools: ["10.82.0.0/24"] }), { containerId: "c" }))).toEqual([
+      "10.82.0.2",
+      "fd00:80::4",
+    ]);
   });
 
   it("rejects an inline pool that overlaps a stored one with code 7", async () => {
@@ -168,17 +198,33 @@ describe("pools shared between networks", () => {
   it("refuse a pool overlapping one of another network that still holds addresses (code 7)", async () => {
     await addOk(conf({ ipPools: [inlinePool("10.86.0.0/16")] }, "1.0.0", { name: "net-a" }));
     const overlapping = conf({ ipPools: [inlinePool("10.86.0.0/24")] }, "1.0.0", { name: "net-b" });
-    expectError(await run("ADD", overlapping), 7, "pool 10.86.0.0/24 overlaps pool 10.86.0.0/16, which still holds 1 address");
+    expectError(
+      await run("ADD", overlapping),
+      7,
+      "pool 10.86.0.0/24 overlaps pool 10.86.0.0/16, which still holds 1 address",
+    );
     // Once the other pool is empty again there is nothing to collide with.
-    expect((await run("DEL", conf({ ipPools: [inlinePool("10.86.0.0/16")] }, "1.0.0", { name: "net-a" }))).code).toBe(0);
+    expect((await run("DEL", conf({ ipPools: [inlinePool("10.86.0.0/16")] }, "1.0.0", { name: "net-a" }))).code).toBe(
+      0,
+    );
     expect(addressesOf(await addOk(overlapping))).toEqual(["10.86.0.2"]);
   });
 });
 
 describe("pool warnings on stderr", () => {
   it.each([
-    ["host bits in the CIDR", inlinePool("10.87.3.4/16"), "cidr 10.87.3.4/16 has host bits set; stored as 10.87.0.0/16", "10.87.0.2"],
-    ["ipip without nat-outgoing", inlinePool("10.88.0.0/16", { ipip: {} }), "ipip enabled but nat-outgoing off", "10.88.0.2"],
+    [
+      "host bits in the CIDR",
+      inlinePool("10.87.3.4/16"),
+      "cidr 10.87.3.4/16 has host bits set; stored as 10.87.0.0/16",
+      "10.87.0.2",
+    ],
+    [
+      "ipip without nat-outgoing",
+      inlinePool("10.88.0.0/16", { ipip: {} }),
+      "ipip enabled but nat-outgoing off",
+      "10.88.0.2",
+    ],
   ])("warns about %s and allocates all the same", async (_name, doc, warning, address) => {
     const result = await run("ADD", conf({ ipPools: [doc] }));
     expect(result.code, result.stdout).toBe(0);

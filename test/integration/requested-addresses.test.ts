@@ -53,15 +53,27 @@ describe("requested addresses", () => {
   });
 
   it("refuses two addresses of one family", async () => {
-    expectError(await run("ADD", conf({ runtimeConfig: { ips: ["10.90.0.5", "10.90.0.6"] } })), 7, "more than one IPv4 address");
+    expectError(
+      await run("ADD", conf({ runtimeConfig: { ips: ["10.90.0.5", "10.90.0.6"] } })),
+      7,
+      "more than one IPv4 address",
+    );
   });
 
   it("refuses an address of a family the config turns off", async () => {
-    expectError(await run("ADD", conf({ runtimeConfig: { ips: ["fd00:90::5"] } }, { assign_ipv6: false })), 7, "assign_ipv6 is false");
+    expectError(
+      await run("ADD", conf({ runtimeConfig: { ips: ["fd00:90::5"] } }, { assign_ipv6: false })),
+      7,
+      "assign_ipv6 is false",
+    );
   });
 
   it("with gateway none, still refuses network+1 (another network's bridge may hold it)", async () => {
-    expectError(await run("ADD", conf({ runtimeConfig: { ips: ["10.90.0.1"] } }, { gateway: "none" })), 101, "the gateway");
+    expectError(
+      await run("ADD", conf({ runtimeConfig: { ips: ["10.90.0.1"] } }, { gateway: "none" })),
+      101,
+      "the gateway",
+    );
   });
 });
 
@@ -71,7 +83,8 @@ describe("CNI_ARGS", () => {
   });
 
   it("accepts unknown keys with IgnoreUnknown=1, as Kubernetes passes them", async () => {
-    const args = "IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=web-0;K8S_POD_INFRA_CONTAINER_ID=ctr-1;FOO=bar";
+    const args =
+      "IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=web-0;K8S_POD_INFRA_CONTAINER_ID=ctr-1;FOO=bar";
     expect(addressesOf(await addOk(conf(), { args }))).toEqual(["10.90.0.2", "fd00:90::2"]);
   });
 

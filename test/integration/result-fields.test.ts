@@ -78,7 +78,12 @@ describe("routes", () => {
 
 describe("dns", () => {
   it.each(VERSIONS)("%s: is passed through from the ipam config", async (version) => {
-    const dns = { nameservers: ["10.13.0.53", "fd00:13::53"], domain: "cluster.local", search: ["svc.cluster.local"], options: ["ndots:5"] };
+    const dns = {
+      nameservers: ["10.13.0.53", "fd00:13::53"],
+      domain: "cluster.local",
+      search: ["svc.cluster.local"],
+      options: ["ndots:5"],
+    };
     expect((await addOk(conf({ ipPools: [inlinePool("10.13.0.0/24")], dns }, version))).dns).toEqual(dns);
   });
 

@@ -27,8 +27,14 @@ describe("plugin stdin", () => {
   // Regression: stdin became blocking fd reads for start-up speed; a parent that leaves the pipe
   // non-blocking must still get its ADD answered, not an EAGAIN error.
   it("reads a config from a stdin pipe that the parent left non-blocking", async () => {
-    const conf = { cniVersion: "1.0.0", name: "stdinnet", ipam: { type: "ippool", dataDir: dir.path, ipPools: [inlinePool("10.70.0.0/24")] } };
-    const result = await runProcess("python3", ["-c", SPAWN_WITH_NONBLOCKING_STDIN, IPPOOL, JSON.stringify(conf)], { env: { PATH: process.env.PATH ?? "" } });
+    const conf = {
+      cniVersion: "1.0.0",
+      name: "stdinnet",
+      ipam: { type: "ippool", dataDir: dir.path, ipPools: [inlinePool("10.70.0.0/24")] },
+    };
+    const result = await runProcess("python3", ["-c", SPAWN_WITH_NONBLOCKING_STDIN, IPPOOL, JSON.stringify(conf)], {
+      env: { PATH: process.env.PATH ?? "" },
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).ips).toEqual([{ address: "10.70.0.2/24", gateway: "10.70.0.1" }]);
   });

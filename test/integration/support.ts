@@ -45,12 +45,19 @@ export function expectError(result: PluginResult, code: number, fragment?: strin
 
 /** The addresses (without prefix) of an ADD result in any version's shape. */
 export function addressesOf(result: any): string[] {
-  const cidrs: string[] = result.ips ? result.ips.map((ip: any) => ip.address) : [result.ip4?.ip, result.ip6?.ip].filter(Boolean);
+  const cidrs: string[] = result.ips
+    ? result.ips.map((ip: any) => ip.address)
+    : [result.ip4?.ip, result.ip6?.ip].filter(Boolean);
   return cidrs.map((cidr) => cidr.split("/")[0]!);
 }
 
 /** The ipPool document list for ipam.ipPools. */
-export const inlinePool = (cidr: string, spec: Record<string, unknown> = {}) => ({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec });
+export const inlinePool = (cidr: string, spec: Record<string, unknown> = {}) => ({
+  apiVersion: "v1",
+  kind: "ipPool",
+  metadata: { cidr },
+  spec,
+});
 
 /** Stores pools with the operator CLI (`ippool apply -f -`), as an operator does before pods start. */
 export async function storePools(dataDir: string, docs: readonly unknown[]): Promise<void> {
@@ -74,7 +81,11 @@ export function attachmentFiles(dataDir: string): string[] {
 
 /** How many bits are set across every block file of every pool (what the allocator believes is taken). */
 export function setBitCount(dataDir: string): number {
-  if (onEtcd()) return [...etcdDocuments(dataDir, "block/").values()].reduce((sum: number, block) => sum + bitsSet((block as { bitmap: string }).bitmap), 0);
+  if (onEtcd())
+    return [...etcdDocuments(dataDir, "block/").values()].reduce(
+      (sum: number, block) => sum + bitsSet((block as { bitmap: string }).bitmap),
+      0,
+    );
   const root = join(dataDir, "block");
   if (!existsSync(root)) return 0;
   let count = 0;

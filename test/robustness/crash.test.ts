@@ -3,7 +3,15 @@ import { existsSync, readFileSync, readdirSync, watch } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir, type ProcessResult } from "../helpers/ippool.js";
-import { STRESS_SCALE, expectVerifyPasses, heldAddresses, inlineConf, resultAddresses, seededRandom, startPlugin } from "./support.js";
+import {
+  STRESS_SCALE,
+  expectVerifyPasses,
+  heldAddresses,
+  inlineConf,
+  resultAddresses,
+  seededRandom,
+  startPlugin,
+} from "./support.js";
 
 /**
  * CI size: 500 operations in waves of 50. A killed lock holder is taken over at once (its pid is
@@ -60,7 +68,9 @@ describe("plugin processes killed at random moments", () => {
     }
     const killed = ops.filter((op) => op.result!.signal === "SIGKILL").length;
     // A wave that took over the stale bound most likely waited out a lock whose holder was killed.
-    console.log(`crash suite: ${killed} of ${ops.length} processes died by SIGKILL; wave seconds ${waveSeconds.join(" ")}`);
+    console.log(
+      `crash suite: ${killed} of ${ops.length} processes died by SIGKILL; wave seconds ${waveSeconds.join(" ")}`,
+    );
   }, 900_000);
   afterAll(() => dir.remove());
 
@@ -77,7 +87,8 @@ describe("plugin processes killed at random moments", () => {
       if (op.result!.code !== 0) continue;
       const recorded = held.get(`${op.containerId}:eth0`);
       if (op.command === "DEL") expect(recorded, op.containerId).toBeUndefined();
-      else if (!deleted.has(op.containerId)) expect(recorded, op.containerId).toEqual(resultAddresses(op.result!.stdout));
+      else if (!deleted.has(op.containerId))
+        expect(recorded, op.containerId).toEqual(resultAddresses(op.result!.stdout));
     }
     const all = [...held.values()].flat();
     expect(new Set(all).size).toBe(all.length);
@@ -89,12 +100,17 @@ describe("plugin processes killed at random moments", () => {
 
   it("frees every address once every container is released: nothing leaked", async () => {
     // One GC with no live attachment releases every record; a bit without a record would stay set.
-    const gc = await startPlugin({ CNI_COMMAND: "GC" }, { ...conf, cniVersion: "1.1.0", "cni.dev/valid-attachments": [] }).done;
+    const gc = await startPlugin(
+      { CNI_COMMAND: "GC" },
+      { ...conf, cniVersion: "1.1.0", "cni.dev/valid-attachments": [] },
+    ).done;
     expect(gc.code, gc.stdout).toBe(0);
     expect(heldAddresses(dir.path, NETWORK).size).toBe(0);
     // Emptied blocks stay claimed by their node (affinity), with no bit set.
     const blockDir = join(dir.path, "block", "10.95.0.0_18");
-    const bitmaps = existsSync(blockDir) ? readdirSync(blockDir).map((name) => JSON.parse(readFileSync(join(blockDir, name), "utf8")).data.bitmap) : [];
+    const bitmaps = existsSync(blockDir)
+      ? readdirSync(blockDir).map((name) => JSON.parse(readFileSync(join(blockDir, name), "utf8")).data.bitmap)
+      : [];
     expect(bitmaps.filter((bitmap: string) => bitmap !== "" && BigInt(`0x${bitmap}`) !== 0n)).toEqual([]);
     await expectVerifyPasses(dir.path);
   }, 300_000);
@@ -120,7 +136,11 @@ describe("plugin processes killed while they hold the lock", () => {
       cues.map(async (cue, index) => {
         const dataDir = dirs[index]!.path;
         const conf = inlineConf(dataDir, NETWORK, ["10.96.0.0/24"], { lockWaitSeconds: 60 });
-        const env = (containerId: string, command = "ADD") => ({ CNI_COMMAND: command, CNI_CONTAINERID: containerId, CNI_IFNAME: "eth0" });
+        const env = (containerId: string, command = "ADD") => ({
+          CNI_COMMAND: command,
+          CNI_CONTAINERID: containerId,
+          CNI_IFNAME: "eth0",
+        });
         expect((await startPlugin(env("first"), conf).done).code).toBe(0);
         const watcher = watch(join(dataDir, cue.dir));
         const victim = startPlugin(env("victim"), conf);

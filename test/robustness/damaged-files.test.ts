@@ -38,7 +38,8 @@ const kinds: { kind: string; file: string; verbs: Verb[]; cli: string[][]; advic
     file: "pools.json",
     verbs: ["ADD", "STATUS"],
     cli: [["get", "pools"], ["usage"], ["show", "10.50.0.2"]],
-    advice: (dataDir) => `no address: restore it from a backup, or remove it and apply the pool files again with 'ippool apply -f FILE --data-dir ${dataDir}'`,
+    advice: (dataDir) =>
+      `no address: restore it from a backup, or remove it and apply the pool files again with 'ippool apply -f FILE --data-dir ${dataDir}'`,
   },
   // Every read of a block reads its node's state too (the block's last write is recorded there).
   {
@@ -53,7 +54,8 @@ const kinds: { kind: string; file: string; verbs: Verb[]; cli: string[][]; advic
     file: "block/10.50.0.0_24/0.json",
     verbs: ["ADD", "DEL", "CHECK", "GC", "STATUS"],
     cli: [["show", "10.50.0.2"], ["usage"], ["blocks"], ["get", "pools", "-o", "wide"]],
-    advice: (dataDir) => `rebuild it from the attachment records with 'ippool blocks rebuild 10.50.0.0/26 --data-dir ${dataDir}'`,
+    advice: (dataDir) =>
+      `rebuild it from the attachment records with 'ippool blocks rebuild 10.50.0.0/26 --data-dir ${dataDir}'`,
   },
   {
     kind: "attachment",
@@ -71,7 +73,9 @@ const kinds: { kind: string; file: string; verbs: Verb[]; cli: string[][]; advic
   },
 ];
 
-const cases = kinds.flatMap((entry) => Object.keys(damages).map((damage) => ({ ...entry, damage: damage as keyof typeof damages })));
+const cases = kinds.flatMap((entry) =>
+  Object.keys(damages).map((damage) => ({ ...entry, damage: damage as keyof typeof damages })),
+);
 
 describe("damaged state files", () => {
   let dir: ReturnType<typeof tempDir>;
@@ -81,7 +85,12 @@ describe("damaged state files", () => {
   beforeEach(async () => {
     dir = tempDir();
     writeState(join(dir.path, "pools.json"), { pools: [poolDoc(POOL, { "nat-outgoing": false, disabled: false })] });
-    conf = { cniVersion: "1.1.0", name: NETWORK, type: "bridge", ipam: { type: "ippool", dataDir: dir.path, nodename: NODE } };
+    conf = {
+      cniVersion: "1.1.0",
+      name: NETWORK,
+      type: "bridge",
+      ipam: { type: "ippool", dataDir: dir.path, nodename: NODE },
+    };
     const add = await execPlugin({ command: "ADD", containerId: "c1" }, conf);
     expect(add.code, add.stdout).toBe(0);
     added = add.json;
@@ -93,66 +102,80 @@ describe("damaged state files", () => {
       ADD: [{ command: "ADD", containerId: "c2" }, conf],
       "re-ADD": [{ command: "ADD", containerId: "c1" }, conf],
       DEL: [{ command: "DEL", containerId: "c1" }, conf],
-      CHECK: [{ command: "CHECK", containerId: "c1" }, { ...conf, prevResult: added }],
+      CHECK: [
+        { command: "CHECK", containerId: "c1" },
+        { ...conf, prevResult: added },
+      ],
       GC: [{ command: "GC" }, { ...conf, "cni.dev/valid-attachments": [] }],
       STATUS: [{ command: "STATUS" }, conf],
     };
     return execPlugin(...calls[verb]);
   };
 
-  it.each(cases)("reports a $damage $kind file in every verb and CLI command that reads it, naming it, and changes nothing", async ({ file, verbs, cli, damage, advice }) => {
-    const path = file === "commit/PLANTED" ? plantPendingCommit(dir.path, [[`attachment/${NETWORK}/c9:eth0`, null]]) : join(dir.path, file);
-    const damaged = damages[damage](readFileSync(path));
-    writeFileSync(path, damaged);
-    const before = snapshotFiles(dir.path);
+  it.each(cases)(
+    "reports a $damage $kind file in every verb and CLI command that reads it, naming it, and changes nothing",
+    async ({ file, verbs, cli, damage, advice }) => {
+      const path =
+        file === "commit/PLANTED"
+          ? plantPendingCommit(dir.path, [[`attachment/${NETWORK}/c9:eth0`, null]])
+          : join(dir.path, file);
+      const damaged = damages[damage](readFileSync(path));
+      writeFileSync(path, damaged);
+      const before = snapshotFiles(dir.path);
 
-    for (const verb of verbs) {
-      const result = await call(verb);
-      expect(result.code, `${verb}: ${result.stdout}${result.stderr}`).toBe(1);
-      expect(result.stderr, verb).not.toMatch(/at .*\.js|internal error/);
-      // STATUS answers with its own code (50, cannot serve ADD) and carries the cause.
-      expect(result.json.code, `${verb}: ${result.stdout}`).toBe(verb === "STATUS" ? 50 : 104);
-      // GC releases each attachment on its own and lists every failure in details.
-      expect(verb === "GC" ? `${result.json.msg} ${result.json.details}` : result.json.msg, verb).toContain(path);
-      expect(`${result.json.msg} ${result.json.details}`, verb).toMatch(/ippool verify/);
-      // The commit log is the one file whose removal could hand an address out twice: the advice never offers it.
-      if (file === "commit/PLANTED") expect(result.json.details, verb).toMatch(/Do not remove it/);
-      else expect(result.json.details, verb).not.toMatch(/Do not remove it/);
-      // One way out per kind, naming the store: no document is told to release what it held, none to be removed unrestored.
-      expect(`${result.json.msg} ${result.json.details}`, verb).toContain(advice(dir.path));
-      expect(`${result.json.msg} ${result.json.details}`, verb).not.toMatch(/release what it held|reclaim/);
-    }
+      for (const verb of verbs) {
+        const result = await call(verb);
+        expect(result.code, `${verb}: ${result.stdout}${result.stderr}`).toBe(1);
+        expect(result.stderr, verb).not.toMatch(/at .*\.js|internal error/);
+        // STATUS answers with its own code (50, cannot serve ADD) and carries the cause.
+        expect(result.json.code, `${verb}: ${result.stdout}`).toBe(verb === "STATUS" ? 50 : 104);
+        // GC releases each attachment on its own and lists every failure in details.
+        expect(verb === "GC" ? `${result.json.msg} ${result.json.details}` : result.json.msg, verb).toContain(path);
+        expect(`${result.json.msg} ${result.json.details}`, verb).toMatch(/ippool verify/);
+        // The commit log is the one file whose removal could hand an address out twice: the advice never offers it.
+        if (file === "commit/PLANTED") expect(result.json.details, verb).toMatch(/Do not remove it/);
+        else expect(result.json.details, verb).not.toMatch(/Do not remove it/);
+        // One way out per kind, naming the store: no document is told to release what it held, none to be removed unrestored.
+        expect(`${result.json.msg} ${result.json.details}`, verb).toContain(advice(dir.path));
+        expect(`${result.json.msg} ${result.json.details}`, verb).not.toMatch(/release what it held|reclaim/);
+      }
 
-    for (const args of cli) {
-      const result = await execCli(args, { dataDir: dir.path });
-      expect(result.code, `ippool ${args.join(" ")}: ${result.stdout}`).toBe(1);
-      expect(result.stderr, args.join(" ")).toContain(path);
-      expect(result.stderr, args.join(" ")).toMatch(/ippool verify/);
-      expect(result.stderr, args.join(" ")).toContain(advice(dir.path));
-    }
+      for (const args of cli) {
+        const result = await execCli(args, { dataDir: dir.path });
+        expect(result.code, `ippool ${args.join(" ")}: ${result.stdout}`).toBe(1);
+        expect(result.stderr, args.join(" ")).toContain(path);
+        expect(result.stderr, args.join(" ")).toMatch(/ippool verify/);
+        expect(result.stderr, args.join(" ")).toContain(advice(dir.path));
+      }
 
-    expect(snapshotFiles(dir.path)).toEqual(before);
-    expect(readFileSync(path)).toEqual(damaged);
-    const { result, report } = await runVerify(dir.path);
-    expect(result.code).toBe(1);
-    expect(report.problems.map((problem) => problem.message).join("\n")).toContain(path);
-    expect(snapshotFiles(dir.path)).toEqual(before);
-  });
+      expect(snapshotFiles(dir.path)).toEqual(before);
+      expect(readFileSync(path)).toEqual(damaged);
+      const { result, report } = await runVerify(dir.path);
+      expect(result.code).toBe(1);
+      expect(report.problems.map((problem) => problem.message).join("\n")).toContain(path);
+      expect(snapshotFiles(dir.path)).toEqual(before);
+    },
+  );
 
-  it.each(Object.keys(damages) as (keyof typeof damages)[])("repairs a %s block file the way every message advises: blocks rebuild, in place", async (damage) => {
-    const path = join(dir.path, "block/10.50.0.0_24/0.json");
-    writeFileSync(path, damages[damage](readFileSync(path)));
-    const rebuild = `ippool blocks rebuild 10.50.0.0/26 --data-dir ${dir.path}`;
-    expect((await call("ADD")).json.details).toContain(`'${rebuild}'`);
-    const verify = await execCli(["verify"], { dataDir: dir.path });
-    expect(verify.stdout).toContain(`\n  ${rebuild}\n`);
-    // Exactly the advised command line, run as printed.
-    const rebuilt = await execCli(rebuild.split(" ").slice(1), {});
-    expect(rebuilt.stdout, rebuilt.stderr).toBe(`rebuilt block 10.50.0.0/26 of node ${NODE} from the attachment records: 1 address(es) held\n`);
-    expect((await runVerify(dir.path)).report.problems).toEqual([]);
-    const next = await call("ADD");
-    expect(next.json.ips?.[0]?.address, next.stdout).toBe("10.50.0.3/24");
-  });
+  it.each(Object.keys(damages) as (keyof typeof damages)[])(
+    "repairs a %s block file the way every message advises: blocks rebuild, in place",
+    async (damage) => {
+      const path = join(dir.path, "block/10.50.0.0_24/0.json");
+      writeFileSync(path, damages[damage](readFileSync(path)));
+      const rebuild = `ippool blocks rebuild 10.50.0.0/26 --data-dir ${dir.path}`;
+      expect((await call("ADD")).json.details).toContain(`'${rebuild}'`);
+      const verify = await execCli(["verify"], { dataDir: dir.path });
+      expect(verify.stdout).toContain(`\n  ${rebuild}\n`);
+      // Exactly the advised command line, run as printed.
+      const rebuilt = await execCli(rebuild.split(" ").slice(1), {});
+      expect(rebuilt.stdout, rebuilt.stderr).toBe(
+        `rebuilt block 10.50.0.0/26 of node ${NODE} from the attachment records: 1 address(es) held\n`,
+      );
+      expect((await runVerify(dir.path)).report.problems).toEqual([]);
+      const next = await call("ADD");
+      expect(next.json.ips?.[0]?.address, next.stdout).toBe("10.50.0.3/24");
+    },
+  );
 
   it("reports a stored pool document that fails the pool schema, naming pools.json", async () => {
     const path = join(dir.path, "pools.json");
@@ -188,7 +211,12 @@ describe("block and node state files removed, restored or edited", () => {
   const file = (path: string) => join(dir.path, path);
   const BLOCK = "block/10.50.0.0_24/0";
   const STATE = `node-state/${NODE}/10.50.0.0_24`;
-  const conf = (cidr = POOL, node = NODE) => ({ cniVersion: "1.1.0", name: NETWORK, type: "bridge", ipam: { type: "ippool", dataDir: dir.path, nodename: node, ipPools: [poolDoc(cidr)] } });
+  const conf = (cidr = POOL, node = NODE) => ({
+    cniVersion: "1.1.0",
+    name: NETWORK,
+    type: "bridge",
+    ipam: { type: "ippool", dataDir: dir.path, nodename: node, ipPools: [poolDoc(cidr)] },
+  });
   const add = async (containerId: string, config = conf()) => execPlugin({ command: "ADD", containerId }, config);
   const addOk = async (containerId: string, config = conf()) => {
     const result = await add(containerId, config);
@@ -197,7 +225,9 @@ describe("block and node state files removed, restored or edited", () => {
   };
   /** Every address held, from the attachment records: none may appear twice. */
   const held = async () => {
-    const docs: { addresses: { address: string }[] }[] = JSON.parse((await execCli(["allocations", "-o", "json"], { dataDir: dir.path })).stdout);
+    const docs: { addresses: { address: string }[] }[] = JSON.parse(
+      (await execCli(["allocations", "-o", "json"], { dataDir: dir.path })).stdout,
+    );
     const addresses = docs.flatMap((doc) => doc.addresses.map((entry) => entry.address));
     expect(new Set(addresses).size, addresses.join(" ")).toBe(addresses.length);
     return addresses;
@@ -211,7 +241,9 @@ describe("block and node state files removed, restored or edited", () => {
   const expectSafeRefusal = (result: { json: any }) => {
     expect(result.json, JSON.stringify(result.json)).toMatchObject({ code: 104 });
     expect(result.json.msg).toContain(BLOCK);
-    expect(result.json.details).toContain(`rebuild it from the attachment records with 'ippool blocks rebuild 10.50.0.0/26 --data-dir ${dir.path}'`);
+    expect(result.json.details).toContain(
+      `rebuild it from the attachment records with 'ippool blocks rebuild 10.50.0.0/26 --data-dir ${dir.path}'`,
+    );
     expect(result.json.details).toContain("or put back its newest copy");
     expect(result.json.details).not.toMatch(/remove/i);
   };
@@ -219,7 +251,9 @@ describe("block and node state files removed, restored or edited", () => {
   /** `ippool blocks rebuild` as the refusal advises; then verify passes and the next ADD takes a free address. */
   const rebuildAndCheck = async (heldCount: number, after: string[]) => {
     const rebuilt = await execCli(["blocks", "rebuild", "10.50.0.0/26"], { dataDir: dir.path });
-    expect(rebuilt.stdout, rebuilt.stderr).toBe(`rebuilt block 10.50.0.0/26 of node node-d from the attachment records: ${heldCount} address(es) held\n`);
+    expect(rebuilt.stdout, rebuilt.stderr).toBe(
+      `rebuilt block 10.50.0.0/26 of node node-d from the attachment records: ${heldCount} address(es) held\n`,
+    );
     const { result, report } = await runVerify(dir.path);
     expect(report.problems).toEqual([]);
     expect(result.code).toBe(0);
@@ -262,7 +296,9 @@ describe("block and node state files removed, restored or edited", () => {
     writeFileSync(file(`${BLOCK}.json`), earlier);
     const refused = await add("c4");
     expectSafeRefusal(refused);
-    expect(refused.json.msg).toMatch(/older than node node-d's record of it \(the block shows write 1, the node recorded write 3\)/);
+    expect(refused.json.msg).toMatch(
+      /older than node node-d's record of it \(the block shows write 1, the node recorded write 3\)/,
+    );
     // Asking for an address the restored copy shows free is refused the same way.
     expectSafeRefusal(await execPlugin({ command: "ADD", containerId: "c5", args: "IP=10.50.0.3" }, conf()));
     const other = await addOkInAnotherBlock("c6", conf(POOL, "node-e"));

@@ -64,10 +64,16 @@ describe.skipIf(!canMount)("data dir on a full or read-only file system", () => 
     pages = fill();
     const before = snapshotFiles(dataDir);
 
-    for (const [command, containerId] of [["ADD", "c2"], ["DEL", "c1"]] as const) {
+    for (const [command, containerId] of [
+      ["ADD", "c2"],
+      ["DEL", "c1"],
+    ] as const) {
       const result = await execPlugin({ command, containerId }, conf());
       expect(result.code, result.stdout).toBe(1);
-      expect(result.json).toMatchObject({ code: 5, msg: expect.stringContaining("no space left on the device holding the data dir") });
+      expect(result.json).toMatchObject({
+        code: 5,
+        msg: expect.stringContaining("no space left on the device holding the data dir"),
+      });
       expect(result.json.msg).toMatch(/free space and retry/);
       expect(snapshotFiles(dataDir)).toEqual(before);
     }
@@ -107,10 +113,16 @@ describe.skipIf(!canMount)("data dir on a full or read-only file system", () => 
     const before = snapshotFiles(dataDir);
     execFileSync("mount", ["-o", "remount,ro", mountPoint]);
 
-    for (const [command, containerId] of [["ADD", "c2"], ["DEL", "c1"]] as const) {
+    for (const [command, containerId] of [
+      ["ADD", "c2"],
+      ["DEL", "c1"],
+    ] as const) {
       const result = await execPlugin({ command, containerId }, { ...conf(), prevResult: first.json });
       expect(result.code, result.stdout).toBe(1);
-      expect(result.json).toMatchObject({ code: 5, msg: expect.stringContaining("the data dir is on a read-only file system") });
+      expect(result.json).toMatchObject({
+        code: 5,
+        msg: expect.stringContaining("the data dir is on a read-only file system"),
+      });
     }
     // Reads take no lock and write nothing, so CHECK and verify still answer.
     const check = await execPlugin({ command: "CHECK", containerId: "c1" }, { ...conf(), prevResult: first.json });
@@ -122,4 +134,3 @@ describe.skipIf(!canMount)("data dir on a full or read-only file system", () => 
     await expectVerifyPasses(dataDir);
   });
 });
-

@@ -17,7 +17,11 @@ const PAUSE_MS = 12_000;
 const cues: { point: string; dir: string; matches: (name: string, pid: number) => boolean }[] = [
   { point: "as it takes the lock", dir: "", matches: (name) => name === "store.lock" },
   { point: "after it read the state, while it writes", dir: "tmp", matches: (name, pid) => name.startsWith(`${pid}.`) },
-  { point: "just before the commit point", dir: "commit", matches: (name, pid) => name.includes(`.${pid}-`) && name.endsWith(".json") },
+  {
+    point: "just before the commit point",
+    dir: "commit",
+    matches: (name, pid) => name.includes(`.${pid}-`) && name.endsWith(".json"),
+  },
 ];
 
 const env = (containerId: string) => ({ CNI_COMMAND: "ADD", CNI_CONTAINERID: containerId, CNI_IFNAME: "eth0" });
@@ -70,15 +74,20 @@ describe.each([
         const victim = await stopAtCue(dataDir, cue, conf(30));
         if (breakLock) rmSync(join(dataDir, "store.lock"), { recursive: true, force: true });
         const others = await Promise.all(
-          ["o1", "o2", "o3"].map(async (id) => ({ id, result: await startPlugin(env(id), conf(breakLock ? 5 : PAUSE_MS / 1000)).done })),
+          ["o1", "o2", "o3"].map(async (id) => ({
+            id,
+            result: await startPlugin(env(id), conf(breakLock ? 5 : PAUSE_MS / 1000)).done,
+          })),
         );
         await sleep(Math.max(0, PAUSE_MS - 3000));
         victim.child.kill("SIGCONT");
         const paused = { id: "victim", result: await victim.done };
         expectNoAddressTwice([{ id: "first", result: first }, ...others, paused]);
         // A live holder is never overtaken: the others wait and answer 11, unless the test broke the lock.
-        if (!breakLock && victim.ownerWritten) for (const { id, result } of others) expect(result.code, `${id}: ${result.stdout}`).toBe(1);
-        if (paused.result.code === 0) expect(heldAddresses(dataDir, NETWORK).get("victim:eth0")).toEqual(resultAddresses(paused.result.stdout));
+        if (!breakLock && victim.ownerWritten)
+          for (const { id, result } of others) expect(result.code, `${id}: ${result.stdout}`).toBe(1);
+        if (paused.result.code === 0)
+          expect(heldAddresses(dataDir, NETWORK).get("victim:eth0")).toEqual(resultAddresses(paused.result.stdout));
         else expect(heldAddresses(dataDir, NETWORK).has("victim:eth0")).toBe(false);
         await expectVerifyPasses(dataDir);
         return `${cue.point}${victim.ownerWritten ? "" : " (no owner record in place when stopped)"}: victim ${paused.result.code === 0 ? "exit 0" : paused.result.stdout.match(/"msg":"([^"]*)"/)?.[1]}, others ${others.map((other) => other.result.code).join("/")}`;

@@ -28,7 +28,12 @@ describe("data dir permissions", () => {
 
   it("creates the data dir and its directories 0700 and every state file 0600", async () => {
     const dataDir = join(dir.path, "nested", "data");
-    for (const [containerId, command] of [["c1", "ADD"], ["c2", "ADD"], ["c3", "ADD"], ["c2", "DEL"]] as const) {
+    for (const [containerId, command] of [
+      ["c1", "ADD"],
+      ["c2", "ADD"],
+      ["c3", "ADD"],
+      ["c2", "DEL"],
+    ] as const) {
       const result = await execPlugin({ command, containerId }, inlineConf(dataDir, "permnet", [POOL, "fd00:60::/64"]));
       expect(result.code, result.stdout).toBe(0);
     }
@@ -44,27 +49,75 @@ describe("data dir permissions", () => {
 });
 
 /** Each field that carries a name, and how to put a hostile value into it. */
-const fields: { field: string; call: (value: string) => PluginCall; conf: (dataDir: string, value: string) => Record<string, unknown> }[] = [
-  { field: "network name", call: () => ({ command: "ADD" }), conf: (dataDir, value) => ({ ...inlineConf(dataDir, "x", [POOL]), name: value }) },
-  { field: "CNI_CONTAINERID", call: (value) => ({ command: "ADD", containerId: value }), conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]) },
-  { field: "CNI_IFNAME", call: (value) => ({ command: "ADD", ifname: value }), conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]) },
-  { field: "CNI_ARGS K8S_POD_NAME", call: (value) => ({ command: "ADD", args: `K8S_POD_NAME=${value}` }), conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]) },
+const fields: {
+  field: string;
+  call: (value: string) => PluginCall;
+  conf: (dataDir: string, value: string) => Record<string, unknown>;
+}[] = [
+  {
+    field: "network name",
+    call: () => ({ command: "ADD" }),
+    conf: (dataDir, value) => ({ ...inlineConf(dataDir, "x", [POOL]), name: value }),
+  },
+  {
+    field: "CNI_CONTAINERID",
+    call: (value) => ({ command: "ADD", containerId: value }),
+    conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]),
+  },
+  {
+    field: "CNI_IFNAME",
+    call: (value) => ({ command: "ADD", ifname: value }),
+    conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]),
+  },
+  {
+    field: "CNI_ARGS K8S_POD_NAME",
+    call: (value) => ({ command: "ADD", args: `K8S_POD_NAME=${value}` }),
+    conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]),
+  },
   {
     field: "CNI_ARGS K8S_POD_NAMESPACE",
     call: (value) => ({ command: "ADD", args: `K8S_POD_NAMESPACE=${value};K8S_POD_NAME=p` }),
     conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]),
   },
-  { field: "CNI_ARGS IP", call: (value) => ({ command: "ADD", args: `IP=${value}` }), conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]) },
-  { field: "pool cidr", call: () => ({ command: "ADD" }), conf: (dataDir, value) => inlineConf(dataDir, "travnet", [`${value}/24`]) },
-  { field: "ipv4_pools entry", call: () => ({ command: "ADD" }), conf: (dataDir, value) => inlineConf(dataDir, "travnet", [POOL], { ipv4_pools: [value] }) },
-  { field: "runtimeConfig.ips", call: () => ({ command: "ADD" }), conf: (dataDir, value) => ({ ...inlineConf(dataDir, "travnet", [POOL]), runtimeConfig: { ips: [value] } }) },
+  {
+    field: "CNI_ARGS IP",
+    call: (value) => ({ command: "ADD", args: `IP=${value}` }),
+    conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]),
+  },
+  {
+    field: "pool cidr",
+    call: () => ({ command: "ADD" }),
+    conf: (dataDir, value) => inlineConf(dataDir, "travnet", [`${value}/24`]),
+  },
+  {
+    field: "ipv4_pools entry",
+    call: () => ({ command: "ADD" }),
+    conf: (dataDir, value) => inlineConf(dataDir, "travnet", [POOL], { ipv4_pools: [value] }),
+  },
+  {
+    field: "runtimeConfig.ips",
+    call: () => ({ command: "ADD" }),
+    conf: (dataDir, value) => ({ ...inlineConf(dataDir, "travnet", [POOL]), runtimeConfig: { ips: [value] } }),
+  },
   {
     field: "GC valid-attachments containerID",
     call: () => ({ command: "GC" }),
-    conf: (dataDir, value) => ({ ...inlineConf(dataDir, "travnet", [POOL]), cniVersion: "1.1.0", "cni.dev/valid-attachments": [{ containerID: value, ifname: "eth0" }] }),
+    conf: (dataDir, value) => ({
+      ...inlineConf(dataDir, "travnet", [POOL]),
+      cniVersion: "1.1.0",
+      "cni.dev/valid-attachments": [{ containerID: value, ifname: "eth0" }],
+    }),
   },
-  { field: "DEL CNI_CONTAINERID", call: (value) => ({ command: "DEL", containerId: value }), conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]) },
-  { field: "DEL CNI_IFNAME", call: (value) => ({ command: "DEL", ifname: value }), conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]) },
+  {
+    field: "DEL CNI_CONTAINERID",
+    call: (value) => ({ command: "DEL", containerId: value }),
+    conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]),
+  },
+  {
+    field: "DEL CNI_IFNAME",
+    call: (value) => ({ command: "DEL", ifname: value }),
+    conf: (dataDir) => inlineConf(dataDir, "travnet", [POOL]),
+  },
 ];
 
 /** Enough "../" to climb from the deepest state file (attachment/<net>/<id>.json) out of the sandbox's data dir. */
@@ -89,7 +142,9 @@ describe("names from outside never become paths that escape the data dir", () =>
       expect(result.json, result.stderr).toMatchObject({ code: expect.any(Number), msg: expect.any(String) });
       expect(result.json.code).not.toBe(999);
     }
-    const outside = tree(sandbox.path).filter((path) => !path.startsWith(join("a", "b", "data")) && !["a", join("a", "b")].includes(path));
+    const outside = tree(sandbox.path).filter(
+      (path) => !path.startsWith(join("a", "b", "data")) && !["a", join("a", "b")].includes(path),
+    );
     expect(outside).toEqual([]);
     expect(tree(join(sandbox.path, "a", "b", "data")).filter((path) => path.includes("escaped"))).toEqual([]);
     // A refused call writes nothing at all; whatever a call did write is a store that verify passes.

@@ -46,15 +46,18 @@ describe("store lock", () => {
     dir.remove();
   });
 
-  it.each(["ADD", "DEL"])("gives %s code 11 when a live holder keeps the lock past the wait budget, changing nothing", async (command) => {
-    holder = await holdLock(dir.path);
-    const before = snapshotFiles(dir.path);
-    const result = await execPlugin({ command, containerId: command === "ADD" ? "c1" : "c0" }, conf(1));
-    expect(result.code, result.stdout).toBe(1);
-    expect(result.json).toMatchObject({ code: 11, msg: expect.stringContaining("locked by another ippool process") });
-    expect(result.json.details).toMatch(/retry later/);
-    expect(snapshotFiles(dir.path)).toEqual(before);
-  });
+  it.each(["ADD", "DEL"])(
+    "gives %s code 11 when a live holder keeps the lock past the wait budget, changing nothing",
+    async (command) => {
+      holder = await holdLock(dir.path);
+      const before = snapshotFiles(dir.path);
+      const result = await execPlugin({ command, containerId: command === "ADD" ? "c1" : "c0" }, conf(1));
+      expect(result.code, result.stdout).toBe(1);
+      expect(result.json).toMatchObject({ code: 11, msg: expect.stringContaining("locked by another ippool process") });
+      expect(result.json.details).toMatch(/retry later/);
+      expect(snapshotFiles(dir.path)).toEqual(before);
+    },
+  );
 
   it("answers CHECK while a live holder keeps the lock: reads take no lock", async () => {
     const added = await execPlugin({ command: "ADD", containerId: "c0" }, conf(5));

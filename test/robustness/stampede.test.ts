@@ -34,8 +34,12 @@ describe("a stampede on a lock left by a dead holder", () => {
       utimesSync(lockDir, old, old);
 
       const ids = Array.from({ length: ADDS }, (_, index) => `r${round}-c${index}`);
-      const results = await Promise.all(ids.map((id) => startPlugin({ CNI_COMMAND: "ADD", CNI_CONTAINERID: id, CNI_IFNAME: "eth0" }, conf).done));
-      const failed = results.flatMap((result, index) => (result.code === 0 ? [] : [`${ids[index]}: ${result.code} ${result.stdout}${result.stderr}`]));
+      const results = await Promise.all(
+        ids.map((id) => startPlugin({ CNI_COMMAND: "ADD", CNI_CONTAINERID: id, CNI_IFNAME: "eth0" }, conf).done),
+      );
+      const failed = results.flatMap((result, index) =>
+        result.code === 0 ? [] : [`${ids[index]}: ${result.code} ${result.stdout}${result.stderr}`],
+      );
       expect(failed, `round ${round} (${kind})`).toEqual([]);
       results.forEach((result, index) => {
         for (const address of resultAddresses(result.stdout)) {

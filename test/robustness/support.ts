@@ -24,7 +24,12 @@ export function needsRoot(what: string): boolean {
 }
 
 /** A network whose pools are inline, so no CLI step is needed to create them. */
-export function inlineConf(dataDir: string, name: string, cidrs: readonly string[], ipam: Record<string, unknown> = {}) {
+export function inlineConf(
+  dataDir: string,
+  name: string,
+  cidrs: readonly string[],
+  ipam: Record<string, unknown> = {},
+) {
   return {
     cniVersion: "1.0.0",
     name,
@@ -35,7 +40,12 @@ export function inlineConf(dataDir: string, name: string, cidrs: readonly string
 
 export interface VerifyOutput {
   readonly result: ProcessResult;
-  readonly report: { ok: boolean; problems: { file: string; message: string }[]; notes: string[]; checked: Record<string, number> };
+  readonly report: {
+    ok: boolean;
+    problems: { file: string; message: string }[];
+    notes: string[];
+    checked: Record<string, number>;
+  };
 }
 
 export async function runVerify(dataDir: string): Promise<VerifyOutput> {
@@ -64,7 +74,11 @@ export function writeState(path: string, data: unknown): void {
 }
 
 /** A process identity that provably does not run: a pid above Linux's pid_max (4194304), this boot. */
-export const deadOwner = () => ({ pid: 4_194_400, start: "1", boot: readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() });
+export const deadOwner = () => ({
+  pid: 4_194_400,
+  start: "1",
+  boot: readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim(),
+});
 
 /**
  * Plants the commit record a writer leaves when it dies after its commit point but before
@@ -110,7 +124,10 @@ export function heldAddresses(dataDir: string, network: string): Map<string, str
   }
   for (const name of names.filter((entry) => entry.endsWith(".json"))) {
     const doc = JSON.parse(readFileSync(join(dataDir, "attachment", network, name), "utf8")).data;
-    held.set(name.slice(0, -".json".length), doc.addresses.map((entry: { address: string }) => entry.address));
+    held.set(
+      name.slice(0, -".json".length),
+      doc.addresses.map((entry: { address: string }) => entry.address),
+    );
   }
   return held;
 }

@@ -58,11 +58,18 @@ describe("DiskStore", () => {
     await first;
     const error = await second.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CniError);
-    expect(error).toMatchObject({ code: 11, message: "lost the store lock to another process; nothing was written; retry" });
-    expect(await store().read(async (txn) => [await txn.get("counter", text), await txn.get("second-was-here", text)])).toEqual(["0+first", undefined]);
+    expect(error).toMatchObject({
+      code: 11,
+      message: "lost the store lock to another process; nothing was written; retry",
+    });
+    expect(
+      await store().read(async (txn) => [await txn.get("counter", text), await txn.get("second-was-here", text)]),
+    ).toEqual(["0+first", undefined]);
     expect(existsSync(join(dir.path, "second-was-here.json"))).toBe(false);
     // The loser's record is gone too: only the head and the winner's applied record remain.
-    expect(readdirSync(join(dir.path, "commit")).filter((name) => !name.startsWith("head.") && !name.endsWith(".done.json"))).toEqual([]);
+    expect(
+      readdirSync(join(dir.path, "commit")).filter((name) => !name.startsWith("head.") && !name.endsWith(".done.json")),
+    ).toEqual([]);
   });
 
   it("refuses a writer that read a store not yet created once another writer created it and committed", async () => {
@@ -113,7 +120,12 @@ describe("DiskStore", () => {
       all: await txn.listAll(""),
       top: await txn.list(""),
     }));
-    expect(seen).toEqual({ x: "new", gone: undefined, all: ["attachment/net/c1", "pool/x"], top: ["attachment", "pool"] });
+    expect(seen).toEqual({
+      x: "new",
+      gone: undefined,
+      all: ["attachment/net/c1", "pool/x"],
+      top: ["attachment", "pool"],
+    });
     expect(snapshotFiles(dir.path)).toEqual(before);
     // The next writer finishes it.
     await store().update(async () => undefined);
@@ -131,17 +143,30 @@ describe("DiskStore", () => {
     await store().update(async (txn) => {
       for (const key of ["pools", "pool/b", "block/b/1", "block/b/0", "attachment/n/c:eth0"]) txn.put(key, "x");
     });
-    expect(await store().read(async (txn) => txn.listAll(""))).toEqual(["attachment/n/c:eth0", "block/b/0", "block/b/1", "pool/b", "pools"]);
+    expect(await store().read(async (txn) => txn.listAll(""))).toEqual([
+      "attachment/n/c:eth0",
+      "block/b/0",
+      "block/b/1",
+      "pool/b",
+      "pools",
+    ]);
     expect(await store().read(async (txn) => txn.listAll("block/"))).toEqual(["block/b/0", "block/b/1"]);
   });
 
   it("reports a damaged commit record as a problem, and a pending one as a note", async () => {
     await store().update(async (txn) => txn.put("a", "1"));
     const record = plantPendingCommit(dir.path, [["a", "2"]]);
-    expect((await store().notes()).notes.join(" ")).toMatch(/holds a committed change of 1 write\(s\) not yet in the files/);
+    expect((await store().notes()).notes.join(" ")).toMatch(
+      /holds a committed change of 1 write\(s\) not yet in the files/,
+    );
     writeFileSync(record, "{");
     const facts = await store().notes();
-    expect(facts.problems).toEqual([{ key: expect.stringMatching(/^commit\/\d+\.planted$/), message: expect.stringContaining(`${record} is damaged`) }]);
+    expect(facts.problems).toEqual([
+      {
+        key: expect.stringMatching(/^commit\/\d+\.planted$/),
+        message: expect.stringContaining(`${record} is damaged`),
+      },
+    ]);
     await expect(store().read(async (txn) => txn.get("a", text))).rejects.toMatchObject({ code: 104 });
   });
 });

@@ -18,7 +18,8 @@ if (!skipUnlessReady("etcd store contract", [`file:${ETCD_BINARY}`])) {
     open: async () => {
       const prefix = `/contract/${process.pid}-${serial++}`;
       // Two nodes: processes of one node take turns, so only handles of two nodes meet in a commit.
-      const open = (node: string) => new EtcdStore({ endpoints: cluster!.endpoints, prefix, timeoutMs: 20_000, turn: `${prefix}-${node}` });
+      const open = (node: string) =>
+        new EtcdStore({ endpoints: cluster!.endpoints, prefix, timeoutMs: 20_000, turn: `${prefix}-${node}` });
       return { first: open("a"), second: open("b"), cleanup: () => undefined };
     },
   });
@@ -32,7 +33,8 @@ if (!skipUnlessReady("etcd store contract", [`file:${ETCD_BINARY}`])) {
     afterAll(async () => own?.stop());
     it("retries a conflict for as long as the call's deadline allows, not a fixed number of times", async () => {
       const prefix = `/conflicts/${process.pid}`;
-      const open = (node: string) => new EtcdStore({ endpoints: own.endpoints, prefix, timeoutMs: 30_000, turn: `${prefix}-${node}` });
+      const open = (node: string) =>
+        new EtcdStore({ endpoints: own.endpoints, prefix, timeoutMs: 30_000, turn: `${prefix}-${node}` });
       const [loser, winner] = [open("a"), open("b")];
       const counter = z.object({ n: z.number() });
       await winner.update(async (txn) => txn.put("counter", { n: 0 }));
@@ -40,7 +42,10 @@ if (!skipUnlessReady("etcd store contract", [`file:${ETCD_BINARY}`])) {
       // Another node commits between this work's read and its commit, forty times over.
       await loser.update(async (txn) => {
         const current = (await txn.get("counter", counter))!.n;
-        if (runs++ < 40) await winner.update(async (other) => other.put("counter", { n: (await other.get("counter", counter))!.n + 1 }));
+        if (runs++ < 40)
+          await winner.update(async (other) =>
+            other.put("counter", { n: (await other.get("counter", counter))!.n + 1 }),
+          );
         txn.put("counter", { n: current + 100 });
       });
       expect([runs, loser.conflictsRetried]).toEqual([41, 40]);

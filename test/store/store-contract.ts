@@ -127,7 +127,8 @@ export function storeContract(name: string, backend: StoreBackend): void {
 
     it("never lets a transaction whose read went stale overwrite another's commit", async () => {
       await first.update(async (txn) => txn.put("counter", { n: 1 }));
-      const increment = () => second.update(async (other) => other.put("counter", { n: (await other.get("counter", doc))!.n + 1 }));
+      const increment = () =>
+        second.update(async (other) => other.put("counter", { n: (await other.get("counter", doc))!.n + 1 }));
       const { settled: outcome, runs } = await updateRacing(first, increment, async (txn, race) => {
         const current = (await txn.get("counter", doc))!.n;
         await race();
@@ -150,7 +151,11 @@ export function storeContract(name: string, backend: StoreBackend): void {
       // Another writer changes what was prefetched but never read.
       const changeUnread = () => second.update(async (other) => other.put("pre/unread", { n: 2 }));
       const { settled: seen, runs } = await updateRacing(first, changeUnread, async (txn, race) => {
-        await txn.prefetch({ keys: ["pre/read", "pre/unread", "pre/missing"], documentsBelow: ["below/"], listings: ["pre/"] });
+        await txn.prefetch({
+          keys: ["pre/read", "pre/unread", "pre/missing"],
+          documentsBelow: ["below/"],
+          listings: ["pre/"],
+        });
         await race();
         const read = {
           read: await txn.get("pre/read", doc),
@@ -162,7 +167,13 @@ export function storeContract(name: string, backend: StoreBackend): void {
         txn.put("pre/result", { n: read.read!.n + 1 });
         return read;
       });
-      expect(seen).toEqual({ read: { n: 1 }, missing: undefined, one: { n: 1 }, two: undefined, listed: ["pre/read", "pre/unread"] });
+      expect(seen).toEqual({
+        read: { n: 1 },
+        missing: undefined,
+        one: { n: 1 },
+        two: undefined,
+        listed: ["pre/read", "pre/unread"],
+      });
       // Only an unread key changed, so the commit went through the first time.
       expect([runs, first.conflictsRetried]).toEqual([1, 0]);
       expect(await value(first, "pre/result")).toEqual({ n: 2 });
@@ -221,13 +232,17 @@ export function storeContract(name: string, backend: StoreBackend): void {
           return "won";
         });
       let once = true;
-      const a = await create(first, 1, () => (once ? ((once = false), create(second, 2)) : Promise.resolve())).catch((error: unknown) => error);
+      const a = await create(first, 1, () => (once ? ((once = false), create(second, 2)) : Promise.resolve())).catch(
+        (error: unknown) => error,
+      );
       const [b] = await Promise.all(pending);
       const final = (await value(first, "owner"))!.n;
       const winners = [a, b].filter((result) => result === "won");
       expect(winners).toHaveLength(1);
       expect(final).toBe(a === "won" ? 1 : 2);
-      expect(a === "won" ? b : a).toSatisfy((other: unknown) => other === "lost" || codeOf(other) === ErrorCode.tryAgainLater);
+      expect(a === "won" ? b : a).toSatisfy(
+        (other: unknown) => other === "lost" || codeOf(other) === ErrorCode.tryAgainLater,
+      );
     });
 
     type Change = (txn: StoreTxn) => void;
@@ -247,7 +262,13 @@ export function storeContract(name: string, backend: StoreBackend): void {
           const names = await txn.list("items/");
           if (runs++ === 0) {
             // The other writer notes whether the count was already there when it committed.
-            await interleave(() => second.update(async (other) => ((await other.get("count", doc)) !== undefined ? "after" : (change(other), "before"))), pending);
+            await interleave(
+              () =>
+                second.update(async (other) =>
+                  (await other.get("count", doc)) !== undefined ? "after" : (change(other), "before"),
+                ),
+              pending,
+            );
           }
           txn.put("count", { n: names.length });
         })
@@ -283,7 +304,10 @@ export function storeContract(name: string, backend: StoreBackend): void {
       });
       await Promise.all(pending);
       expect(seen[0]).toBe(seen[1]);
-      expect(await first.read(async (txn) => [await txn.get("x", any), await txn.get("y", any)])).toEqual([{ n: 2 }, { n: 2 }]);
+      expect(await first.read(async (txn) => [await txn.get("x", any), await txn.get("y", any)])).toEqual([
+        { n: 2 },
+        { n: 2 },
+      ]);
     });
 
     it("refuses a key that could escape its place", async () => {

@@ -56,17 +56,27 @@ describe("findBlockToClaim", () => {
   it("finds the one block left unclaimed, or none when all are taken", async () => {
     const pool = poolOf("10.0.0.0/20");
     const all = Array.from({ length: 64 }, (_, index) => BigInt(index));
-    await claim(pool.id, all.filter((block) => block !== 41n));
+    await claim(
+      pool.id,
+      all.filter((block) => block !== 41n),
+    );
     expect(await store.read((txn) => findBlockToClaim(txn, "node-a", pool, []))).toBe(41n);
     await claim(pool.id, [41n]);
     expect(await store.read((txn) => findBlockToClaim(txn, "node-a", pool, []))).toBeUndefined();
   });
 
-  it.each([0n, 1n, 2n, 3n])("finds block %s, the one left of a four-block pool, for a node with blocks or without", async (free) => {
-    const pool = poolOf("10.0.0.0/24");
-    await claim(pool.id, [0n, 1n, 2n, 3n].filter((block) => block !== free));
-    for (const own of [[], [0n], [2n]]) expect(await store.read((txn) => findBlockToClaim(txn, "node-a", pool, own))).toBe(free);
-  });
+  it.each([0n, 1n, 2n, 3n])(
+    "finds block %s, the one left of a four-block pool, for a node with blocks or without",
+    async (free) => {
+      const pool = poolOf("10.0.0.0/24");
+      await claim(
+        pool.id,
+        [0n, 1n, 2n, 3n].filter((block) => block !== free),
+      );
+      for (const own of [[], [0n], [2n]])
+        expect(await store.read((txn) => findBlockToClaim(txn, "node-a", pool, own))).toBe(free);
+    },
+  );
 
   it("does not take a block whose claim outlived its document (lost, not freed)", async () => {
     const pool = poolOf("10.0.0.0/30");

@@ -6,10 +6,18 @@ import { parseNodeDocument, type Node } from "../../src/node/resource.js";
 import type { BlockSummary } from "../../src/ipam/blocks.js";
 import { thrownCniError } from "./support.js";
 
-const pool = (cidr: string, spec: Record<string, unknown> = {}): Pool => parsePoolDocument({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec }, "test").pool;
+const pool = (cidr: string, spec: Record<string, unknown> = {}): Pool =>
+  parsePoolDocument({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec }, "test").pool;
 const node = (name: string, bgp?: Record<string, unknown>): Node =>
-  parseNodeDocument({ apiVersion: "v1", kind: "node", metadata: { name }, ...(bgp ? { spec: { bgp } } : {}) }, "test").node;
-const block = (cidr: string, poolCidr: string, nodeName: string, used = 1): BlockSummary => ({ cidr, pool: poolCidr, node: nodeName, used, free: 64 - used });
+  parseNodeDocument({ apiVersion: "v1", kind: "node", metadata: { name }, ...(bgp ? { spec: { bgp } } : {}) }, "test")
+    .node;
+const block = (cidr: string, poolCidr: string, nodeName: string, used = 1): BlockSummary => ({
+  cidr,
+  pool: poolCidr,
+  node: nodeName,
+  used,
+  free: 64 - used,
+});
 
 const ALWAYS = pool("10.10.0.0/16", { ipip: { enabled: true, mode: "always" }, "nat-outgoing": true });
 const CROSS = pool("10.20.0.0/16", { ipip: { mode: "cross-subnet" }, "nat-outgoing": true });
@@ -31,15 +39,55 @@ const input = (blocks: BlockSummary[], overrides: Partial<PlanInput> = {}): Plan
 
 describe("planDataplane routes", () => {
   it.each([
-    ["ipip always, same subnet", block("10.10.1.0/26", ALWAYS.id, "b"), { family: 4, kind: "tunnel", dst: "10.10.1.0/26", via: "192.168.1.2" }, [ALWAYS.id]],
-    ["ipip always, other subnet", block("10.10.2.0/26", ALWAYS.id, "c"), { family: 4, kind: "tunnel", dst: "10.10.2.0/26", via: "192.168.2.3" }, [ALWAYS.id]],
-    ["cross-subnet, same subnet: direct", block("10.20.1.0/26", CROSS.id, "b"), { family: 4, kind: "direct", dst: "10.20.1.0/26", via: "192.168.1.2" }, []],
-    ["cross-subnet, other subnet: tunnelled", block("10.20.2.0/26", CROSS.id, "c"), { family: 4, kind: "tunnel", dst: "10.20.2.0/26", via: "192.168.2.3" }, [CROSS.id]],
-    ["no ipip", block("10.30.1.0/26", PLAIN.id, "b"), { family: 4, kind: "direct", dst: "10.30.1.0/26", via: "192.168.1.2" }, []],
-    ["ipip disabled with mode always", block("10.40.1.0/26", OFF.id, "b"), { family: 4, kind: "direct", dst: "10.40.1.0/26", via: "192.168.1.2" }, []],
-    ["IPv6 via the node's IPv6 address", block("fd00:30::/122", V6.id, "b"), { family: 6, kind: "direct", dst: "fd00:30::/122", via: "fd00:1::2" }, []],
+    [
+      "ipip always, same subnet",
+      block("10.10.1.0/26", ALWAYS.id, "b"),
+      { family: 4, kind: "tunnel", dst: "10.10.1.0/26", via: "192.168.1.2" },
+      [ALWAYS.id],
+    ],
+    [
+      "ipip always, other subnet",
+      block("10.10.2.0/26", ALWAYS.id, "c"),
+      { family: 4, kind: "tunnel", dst: "10.10.2.0/26", via: "192.168.2.3" },
+      [ALWAYS.id],
+    ],
+    [
+      "cross-subnet, same subnet: direct",
+      block("10.20.1.0/26", CROSS.id, "b"),
+      { family: 4, kind: "direct", dst: "10.20.1.0/26", via: "192.168.1.2" },
+      [],
+    ],
+    [
+      "cross-subnet, other subnet: tunnelled",
+      block("10.20.2.0/26", CROSS.id, "c"),
+      { family: 4, kind: "tunnel", dst: "10.20.2.0/26", via: "192.168.2.3" },
+      [CROSS.id],
+    ],
+    [
+      "no ipip",
+      block("10.30.1.0/26", PLAIN.id, "b"),
+      { family: 4, kind: "direct", dst: "10.30.1.0/26", via: "192.168.1.2" },
+      [],
+    ],
+    [
+      "ipip disabled with mode always",
+      block("10.40.1.0/26", OFF.id, "b"),
+      { family: 4, kind: "direct", dst: "10.40.1.0/26", via: "192.168.1.2" },
+      [],
+    ],
+    [
+      "IPv6 via the node's IPv6 address",
+      block("fd00:30::/122", V6.id, "b"),
+      { family: 6, kind: "direct", dst: "fd00:30::/122", via: "fd00:1::2" },
+      [],
+    ],
     ["a local block", block("10.10.0.0/26", ALWAYS.id, "a"), { family: 4, kind: "blackhole", dst: "10.10.0.0/26" }, []],
-    ["a local IPv6 block", block("fd00:30::40/122", V6.id, "a"), { family: 6, kind: "blackhole", dst: "fd00:30::40/122" }, []],
+    [
+      "a local IPv6 block",
+      block("fd00:30::40/122", V6.id, "a"),
+      { family: 6, kind: "blackhole", dst: "fd00:30::40/122" },
+      [],
+    ],
   ])("%s", (_name, summary, route, tunnelPools) => {
     const plan = planDataplane(input([summary]));
     expect(plan.routes).toEqual([route]);
@@ -55,9 +103,15 @@ describe("planDataplane routes", () => {
 
   it("a /32 node address has no peer on-link: cross-subnet tunnels, a direct route is unroutable", () => {
     const lonely = node("a", { ipv4Address: "192.168.1.1" });
-    const plan = planDataplane(input([block("10.20.1.0/26", CROSS.id, "b"), block("10.30.1.0/26", PLAIN.id, "b")], { nodes: [lonely, B] }));
+    const plan = planDataplane(
+      input([block("10.20.1.0/26", CROSS.id, "b"), block("10.30.1.0/26", PLAIN.id, "b")], { nodes: [lonely, B] }),
+    );
     expect(plan.routes).toEqual([{ family: 4, kind: "tunnel", dst: "10.20.1.0/26", via: "192.168.1.2" }]);
-    expect(plan.warnings).toEqual([expect.stringMatching(/^node b at 192\.168\.1\.2 is unroutable for block 10\.30\.1\.0\/26: outside this node's subnet 192\.168\.1\.1\/32/)]);
+    expect(plan.warnings).toEqual([
+      expect.stringMatching(
+        /^node b at 192\.168\.1\.2 is unroutable for block 10\.30\.1\.0\/26: outside this node's subnet 192\.168\.1\.1\/32/,
+      ),
+    ]);
   });
 
   it("a direct route to a node in another subnet is unroutable, with one warning naming node, address and block", () => {
@@ -72,11 +126,17 @@ describe("planDataplane routes", () => {
   it("a block of a node without a record gets no route and a warning", () => {
     const plan = planDataplane(input([block("10.30.9.0/26", PLAIN.id, "ghost")]));
     expect(plan.routes).toEqual([]);
-    expect(plan.warnings).toEqual([expect.stringContaining("block 10.30.9.0/26 is affine to node ghost, which has no node record")]);
+    expect(plan.warnings).toEqual([
+      expect.stringContaining("block 10.30.9.0/26 is affine to node ghost, which has no node record"),
+    ]);
   });
 
   it("a node without an address of the block's family is unroutable", () => {
-    const plan = planDataplane(input([block("fd00:30::80/122", V6.id, "c"), block("10.30.3.0/26", PLAIN.id, "bare")], { nodes: [A, B, C, node("bare")] }));
+    const plan = planDataplane(
+      input([block("fd00:30::80/122", V6.id, "c"), block("10.30.3.0/26", PLAIN.id, "bare")], {
+        nodes: [A, B, C, node("bare")],
+      }),
+    );
     expect(plan.routes).toEqual([]);
     expect(plan.warnings).toEqual([
       "node c has no IPv6 address (spec.bgp.ipv6Address): block fd00:30::80/122 is unroutable from a",
@@ -94,7 +154,13 @@ describe("planDataplane routes", () => {
   });
 
   it("sorts routes by family, then destination", () => {
-    const plan = planDataplane(input([block("fd00:30::/122", V6.id, "b"), block("10.30.2.0/26", PLAIN.id, "b"), block("10.30.1.0/26", PLAIN.id, "a")]));
+    const plan = planDataplane(
+      input([
+        block("fd00:30::/122", V6.id, "b"),
+        block("10.30.2.0/26", PLAIN.id, "b"),
+        block("10.30.1.0/26", PLAIN.id, "a"),
+      ]),
+    );
     expect(plan.routes.map((route) => route.dst)).toEqual(["10.30.1.0/26", "10.30.2.0/26", "fd00:30::/122"]);
   });
 

@@ -1,6 +1,13 @@
 // Unit tests of the rendering: iptables-restore input per family and the ip route arguments.
 import { describe, expect, it } from "vitest";
-import { natChainRules, renderNatInput, renderNatRemoval, renderNatRestore, renderPlan, routeLine } from "../../src/dataplane/render.js";
+import {
+  natChainRules,
+  renderNatInput,
+  renderNatRemoval,
+  renderNatRestore,
+  renderPlan,
+  routeLine,
+} from "../../src/dataplane/render.js";
 
 const NAT = { masqueradePools: ["10.30.0.0/24"], allPools: ["10.30.0.0/24", "10.31.0.0/24"] };
 
@@ -26,43 +33,70 @@ describe("renderNatRestore", () => {
     [1, []],
     [3, ["-D POSTROUTING -j IPPOOL-POSTROUTING", "-D POSTROUTING -j IPPOOL-POSTROUTING"]],
   ])("with %i jump(s) present leaves exactly one", (jumps, lines) => {
-    const text = renderNatRestore(NAT, { randomFully: false, jumps, chains: ["IPPOOL-POSTROUTING", "IPPOOL-NAT-OUTGOING"] });
+    const text = renderNatRestore(NAT, {
+      randomFully: false,
+      jumps,
+      chains: ["IPPOOL-POSTROUTING", "IPPOOL-NAT-OUTGOING"],
+    });
     expect(text.split("\n").filter((line) => line.includes("POSTROUTING -j IPPOOL-POSTROUTING"))).toEqual(lines);
     expect(text).toContain("-j MASQUERADE\n");
   });
 
   it("has only the hook rule without a masquerade pool", () => {
-    expect(natChainRules({ masqueradePools: [], allPools: ["10.30.0.0/24"] }, true)).toEqual(["-A IPPOOL-POSTROUTING -j IPPOOL-NAT-OUTGOING"]);
+    expect(natChainRules({ masqueradePools: [], allPools: ["10.30.0.0/24"] }, true)).toEqual([
+      "-A IPPOOL-POSTROUTING -j IPPOOL-NAT-OUTGOING",
+    ]);
   });
 });
 
 describe("renderNatInput", () => {
   const none = { masqueradePools: [], allPools: ["10.30.0.0/24"] };
   it("takes our chains away when no pool of the family has nat-outgoing, and needs no input when there are none", () => {
-    expect(renderNatInput(none, { randomFully: true, jumps: 1, chains: ["IPPOOL-POSTROUTING", "IPPOOL-NAT-OUTGOING"] })).toBe(renderNatRemoval(["IPPOOL-POSTROUTING", "IPPOOL-NAT-OUTGOING"], 1));
+    expect(
+      renderNatInput(none, { randomFully: true, jumps: 1, chains: ["IPPOOL-POSTROUTING", "IPPOOL-NAT-OUTGOING"] }),
+    ).toBe(renderNatRemoval(["IPPOOL-POSTROUTING", "IPPOOL-NAT-OUTGOING"], 1));
     expect(renderNatInput(none, { randomFully: true, jumps: 0, chains: [] })).toBeUndefined();
   });
 });
 
 describe("renderNatRemoval", () => {
   it("deletes the jumps, then flushes and deletes the chains found", () => {
-    expect(renderNatRemoval(["IPPOOL-POSTROUTING"], 1)).toBe("*nat\n-D POSTROUTING -j IPPOOL-POSTROUTING\n-F IPPOOL-POSTROUTING\n-X IPPOOL-POSTROUTING\nCOMMIT\n");
+    expect(renderNatRemoval(["IPPOOL-POSTROUTING"], 1)).toBe(
+      "*nat\n-D POSTROUTING -j IPPOOL-POSTROUTING\n-F IPPOOL-POSTROUTING\n-X IPPOOL-POSTROUTING\nCOMMIT\n",
+    );
   });
 });
 
 describe("routeLine", () => {
   it.each([
     [{ family: 4, kind: "blackhole", dst: "10.30.0.0/26" } as const, "blackhole 10.30.0.0/26 proto 201"],
-    [{ family: 4, kind: "direct", dst: "10.30.1.0/26", via: "192.168.1.2" } as const, "10.30.1.0/26 via 192.168.1.2 proto 201"],
-    [{ family: 4, kind: "tunnel", dst: "10.30.2.0/26", via: "192.168.2.3" } as const, "10.30.2.0/26 via 192.168.2.3 dev tunl0 onlink proto 201"],
-    [{ family: 6, kind: "direct", dst: "fd00:30::/122", via: "fd00:1::2" } as const, "fd00:30::/122 via fd00:1::2 proto 201"],
+    [
+      { family: 4, kind: "direct", dst: "10.30.1.0/26", via: "192.168.1.2" } as const,
+      "10.30.1.0/26 via 192.168.1.2 proto 201",
+    ],
+    [
+      { family: 4, kind: "tunnel", dst: "10.30.2.0/26", via: "192.168.2.3" } as const,
+      "10.30.2.0/26 via 192.168.2.3 dev tunl0 onlink proto 201",
+    ],
+    [
+      { family: 6, kind: "direct", dst: "fd00:30::/122", via: "fd00:1::2" } as const,
+      "fd00:30::/122 via fd00:1::2 proto 201",
+    ],
   ])("%o", (route, line) => expect(routeLine(route)).toBe(line));
 });
 
 describe("renderPlan", () => {
   it("prints both families' restore input, then the routes one per line", () => {
-    const plan = { nat: { 4: NAT, 6: { masqueradePools: [], allPools: [] } }, routes: [{ family: 4, kind: "blackhole", dst: "10.30.0.0/26" } as const], tunnelPools: [], warnings: [] };
-    const text = renderPlan(plan, { 4: { randomFully: true, jumps: 0, chains: [] }, 6: { randomFully: true, jumps: 0, chains: [] } });
+    const plan = {
+      nat: { 4: NAT, 6: { masqueradePools: [], allPools: [] } },
+      routes: [{ family: 4, kind: "blackhole", dst: "10.30.0.0/26" } as const],
+      tunnelPools: [],
+      warnings: [],
+    };
+    const text = renderPlan(plan, {
+      4: { randomFully: true, jumps: 0, chains: [] },
+      6: { randomFully: true, jumps: 0, chains: [] },
+    });
     expect(text).toMatch(/^# iptables-restore --noflush\n\*nat\n/);
     expect(text).toContain("COMMIT\n# ip6tables-restore: nothing to write (no IPv6 pool has nat-outgoing)\n# routes");
     expect(text.endsWith("# routes (ip route, proto 201)\nblackhole 10.30.0.0/26 proto 201\n")).toBe(true);

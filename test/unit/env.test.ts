@@ -3,13 +3,26 @@ import { describe, expect, it } from "vitest";
 import { parseCniEnv } from "../../src/cni/env.js";
 import { thrownCniError } from "./support.js";
 
-const base = { CNI_COMMAND: "ADD", CNI_CONTAINERID: "ctr-1", CNI_NETNS: "/var/run/netns/x", CNI_IFNAME: "eth0", CNI_PATH: "/opt/cni/bin" };
+const base = {
+  CNI_COMMAND: "ADD",
+  CNI_CONTAINERID: "ctr-1",
+  CNI_NETNS: "/var/run/netns/x",
+  CNI_IFNAME: "eth0",
+  CNI_PATH: "/opt/cni/bin",
+};
 
 const envError = (env: Record<string, string | undefined>) => thrownCniError(() => parseCniEnv(env));
 
 describe("parseCniEnv", () => {
   it("reads a complete ADD environment; CNI_ARGS defaults to empty", () => {
-    expect(parseCniEnv(base)).toEqual({ command: "ADD", containerId: "ctr-1", netns: "/var/run/netns/x", ifname: "eth0", args: "", path: "/opt/cni/bin" });
+    expect(parseCniEnv(base)).toEqual({
+      command: "ADD",
+      containerId: "ctr-1",
+      netns: "/var/run/netns/x",
+      ifname: "eth0",
+      args: "",
+      path: "/opt/cni/bin",
+    });
   });
 
   it.each([
@@ -29,7 +42,8 @@ describe("parseCniEnv", () => {
 
   it("lets DEL run without CNI_NETNS (the namespace may be gone) and VERSION/GC/STATUS without any container", () => {
     expect(parseCniEnv({ ...base, CNI_COMMAND: "DEL", CNI_NETNS: undefined }).command).toBe("DEL");
-    for (const command of ["VERSION", "GC", "STATUS"]) expect(parseCniEnv({ CNI_COMMAND: command }).command).toBe(command);
+    for (const command of ["VERSION", "GC", "STATUS"])
+      expect(parseCniEnv({ CNI_COMMAND: command }).command).toBe(command);
   });
 
   it("rejects an unknown command with code 4", () => {

@@ -85,21 +85,27 @@ describe("parseNetConf", () => {
   });
 
   it("collects requested addresses from runtimeConfig.ips and args.cni.ips, and notes that args was given", () => {
-    const parsed = parseNetConf(conf({}, { runtimeConfig: { ips: ["10.0.0.5/24"] }, args: { cni: { ips: ["fd00::5"] } } }));
+    const parsed = parseNetConf(
+      conf({}, { runtimeConfig: { ips: ["10.0.0.5/24"] }, args: { cni: { ips: ["fd00::5"] } } }),
+    );
     expect(parsed.requestedIps).toEqual({ fromConfig: ["10.0.0.5/24", "fd00::5"], argsGiven: true });
     expect(parseNetConf(conf()).requestedIps).toEqual({ fromConfig: [], argsGiven: false });
   });
 
   it("reads valid attachments from cni.dev/valid-attachments or the older cni.dev/attachments", () => {
     const list = [{ containerID: "c1", ifname: "eth0" }];
-    expect(parseNetConf(conf({}, { cniVersion: "1.1.0", "cni.dev/valid-attachments": list })).validAttachments).toEqual(list);
+    expect(parseNetConf(conf({}, { cniVersion: "1.1.0", "cni.dev/valid-attachments": list })).validAttachments).toEqual(
+      list,
+    );
     expect(parseNetConf(conf({}, { cniVersion: "1.1.0", "cni.dev/attachments": list })).validAttachments).toEqual(list);
     expect(parseNetConf(conf({}, { cniVersion: "1.1.0" })).validAttachments).toBeUndefined();
   });
 
   // Regression: libcni injects a nil Go slice, which marshals to null, when nothing is live; GC was refused with code 7.
   it("reads a null list of valid attachments as an empty one", () => {
-    expect(parseNetConf(conf({}, { cniVersion: "1.1.0", "cni.dev/valid-attachments": null })).validAttachments).toEqual([]);
+    expect(parseNetConf(conf({}, { cniVersion: "1.1.0", "cni.dev/valid-attachments": null })).validAttachments).toEqual(
+      [],
+    );
   });
 });
 

@@ -133,7 +133,9 @@ describe("nextFitRanges with findFreeInRange", () => {
 
   it("walks only the given blocks, from the cursor's block on, wrapping round", () => {
     const layout = poolLayout(parseCidr("10.0.0.0/24")!.cidr);
-    expect([...nextFitRanges(layout, 130n, [3n, 0n, 2n])].map((range) => [range.block, range.fromBit, range.toBit])).toEqual([
+    expect(
+      [...nextFitRanges(layout, 130n, [3n, 0n, 2n])].map((range) => [range.block, range.fromBit, range.toBit]),
+    ).toEqual([
       [2n, 3, 64],
       [3n, 0, 64],
       [0n, 0, 64],
@@ -148,11 +150,21 @@ describe("nextFitRanges with findFreeInRange", () => {
  * The rule written out naively: step through the offsets of the claimed blocks from just after
  * `previous`, wrapping round; when none is free, the first usable offset of the lowest unclaimed block.
  */
-function firstFreeAfter(layout: PoolLayout, previous: bigint | undefined, held: readonly bigint[], claimed: readonly bigint[]): bigint {
-  const free = (offset: bigint) => claimed.includes(offset / layout.blockSize) && !held.includes(offset) && !layout.reserved.has(offset);
+function firstFreeAfter(
+  layout: PoolLayout,
+  previous: bigint | undefined,
+  held: readonly bigint[],
+  claimed: readonly bigint[],
+): bigint {
+  const free = (offset: bigint) =>
+    claimed.includes(offset / layout.blockSize) && !held.includes(offset) && !layout.reserved.has(offset);
   const span = BigInt(claimed.length) * layout.blockSize;
   let offset = previous === undefined ? 0n : (previous + 1n) % layout.size;
-  for (let step = 0n; step < layout.size && step <= span * 2n + layout.blockSize * 2n; step++, offset = (offset + 1n) % layout.size) {
+  for (
+    let step = 0n;
+    step < layout.size && step <= span * 2n + layout.blockSize * 2n;
+    step++, offset = (offset + 1n) % layout.size
+  ) {
     if (free(offset)) return offset;
     // Jump over unclaimed blocks: a /64 is not walked address by address.
     if (!claimed.includes(offset / layout.blockSize)) offset = (offset / layout.blockSize + 1n) * layout.blockSize - 1n;

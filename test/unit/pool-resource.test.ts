@@ -17,8 +17,16 @@ describe("parsePoolDocument defaults", () => {
   it.each([
     ["no spec", undefined, { natOutgoing: false, disabled: false }],
     ["an empty spec", {}, { natOutgoing: false, disabled: false }],
-    ["ipip: {} (enabled, mode always)", { ipip: {} }, { ipip: { enabled: true, mode: "always" }, natOutgoing: false, disabled: false }],
-    ["ipip disabled", { ipip: { enabled: false } }, { ipip: { enabled: false, mode: "always" }, natOutgoing: false, disabled: false }],
+    [
+      "ipip: {} (enabled, mode always)",
+      { ipip: {} },
+      { ipip: { enabled: true, mode: "always" }, natOutgoing: false, disabled: false },
+    ],
+    [
+      "ipip disabled",
+      { ipip: { enabled: false } },
+      { ipip: { enabled: false, mode: "always" }, natOutgoing: false, disabled: false },
+    ],
     [
       "every field",
       { ipip: { enabled: true, mode: "cross-subnet" }, "nat-outgoing": true, disabled: true },
@@ -43,9 +51,17 @@ describe("parsePoolDocument rejections", () => {
   it.each([
     ["an unknown spec field", doc("10.1.0.0/16", { natOutgoing: true }), "unknown field spec.natOutgoing"],
     ["an unknown ipip field", doc("10.1.0.0/16", { ipip: { mod: "always" } }), "unknown field spec.ipip.mod"],
-    ["an unknown metadata field", { ...doc("10.1.0.0/16"), metadata: { cidr: "10.1.0.0/16", name: "x" } }, "unknown field metadata.name"],
+    [
+      "an unknown metadata field",
+      { ...doc("10.1.0.0/16"), metadata: { cidr: "10.1.0.0/16", name: "x" } },
+      "unknown field metadata.name",
+    ],
     ["an unknown top-level field", doc("10.1.0.0/16", {}, { status: {} }), "unknown field status"],
-    ["a bad ipip mode", doc("10.1.0.0/16", { ipip: { mode: "sometimes" } }), "spec.ipip.mode: mode must be one of always, cross-subnet"],
+    [
+      "a bad ipip mode",
+      doc("10.1.0.0/16", { ipip: { mode: "sometimes" } }),
+      "spec.ipip.mode: mode must be one of always, cross-subnet",
+    ],
     ["a bad CIDR", doc("10.1/16"), "metadata.cidr: not a valid IPv4 or IPv6 CIDR"],
     ["a missing CIDR", { apiVersion: "v1", kind: "ipPool", metadata: {} }, "metadata.cidr"],
     ["a non-boolean disabled", doc("10.1.0.0/16", { disabled: "yes" }), "spec.disabled"],
@@ -73,12 +89,21 @@ describe("parsePoolDocument warnings", () => {
     expect(warnings[0]).toContain("nat-outgoing");
   });
 
-  it.each([{ ipip: {} }, { ipip: { enabled: true, mode: "cross-subnet" } }])("refuses ipip enabled on an IPv6 pool, as calicoctl does (%o)", (spec) => {
-    expect(() => parsePoolDocument(doc("fd00:1::/64", spec), "ipam.ipPools[1]")).toThrow(
-      expect.objectContaining({ code: 7, message: "ipam.ipPools[1]: spec.ipip: IP-in-IP is not supported on an IPv6 pool (fd00:1::/64)" }),
-    );
-    expect(parsePoolDocument(doc("fd00:1::/64", { ipip: { enabled: false } }), "p").pool.ipip).toEqual({ enabled: false, mode: "always" });
-  });
+  it.each([{ ipip: {} }, { ipip: { enabled: true, mode: "cross-subnet" } }])(
+    "refuses ipip enabled on an IPv6 pool, as calicoctl does (%o)",
+    (spec) => {
+      expect(() => parsePoolDocument(doc("fd00:1::/64", spec), "ipam.ipPools[1]")).toThrow(
+        expect.objectContaining({
+          code: 7,
+          message: "ipam.ipPools[1]: spec.ipip: IP-in-IP is not supported on an IPv6 pool (fd00:1::/64)",
+        }),
+      );
+      expect(parsePoolDocument(doc("fd00:1::/64", { ipip: { enabled: false } }), "p").pool.ipip).toEqual({
+        enabled: false,
+        mode: "always",
+      });
+    },
+  );
 
   it.each([
     ["ipip with nat-outgoing", { ipip: {}, "nat-outgoing": true }],

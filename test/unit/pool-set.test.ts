@@ -14,7 +14,9 @@ describe("assertNoOverlap", () => {
   });
 
   it("rejects overlapping pools with code 7, naming both", () => {
-    const error = thrownCniError(() => assertNoOverlap([pool("10.1.0.0/16"), pool("fd00::/64"), pool("10.1.5.0/24")], "stored pools"));
+    const error = thrownCniError(() =>
+      assertNoOverlap([pool("10.1.0.0/16"), pool("fd00::/64"), pool("10.1.5.0/24")], "stored pools"),
+    );
     expect(error.code).toBe(7);
     expect(error.message).toContain("stored pools");
     expect(error.message).toContain("10.1.5.0/24");
@@ -24,7 +26,10 @@ describe("assertNoOverlap", () => {
 
 describe("combinePools", () => {
   it("lets an inline pool with a stored pool's CIDR replace it for this network", () => {
-    const combined = combinePools([pool("10.1.0.0/16", { disabled: true }), pool("10.2.0.0/16")], [pool("10.1.0.0/16")]);
+    const combined = combinePools(
+      [pool("10.1.0.0/16", { disabled: true }), pool("10.2.0.0/16")],
+      [pool("10.1.0.0/16")],
+    );
     expect(ids(combined)).toEqual(["10.1.0.0/16", "10.2.0.0/16"]);
     expect(combined.find((entry) => entry.id === "10.1.0.0/16")!.disabled).toBe(false);
   });
@@ -64,7 +69,13 @@ describe("candidatePools", () => {
 
   it.each([
     ["a missing pool", 4, ["10.9.0.0/16"], 103, "ipam.ipv4_pools names pool 10.9.0.0/16, which does not exist"],
-    ["a disabled pool", 4, ["10.1.0.0/16", "10.2.0.0/16"], 103, "ipam.ipv4_pools names pool 10.2.0.0/16, which is disabled"],
+    [
+      "a disabled pool",
+      4,
+      ["10.1.0.0/16", "10.2.0.0/16"],
+      103,
+      "ipam.ipv4_pools names pool 10.2.0.0/16, which is disabled",
+    ],
     ["a pool of the other family", 6, ["10.1.0.0/16"], 7, 'ipam.ipv6_pools: "10.1.0.0/16" is not an IPv6 CIDR'],
     ["something that is no CIDR", 4, ["pool-a"], 7, 'ipam.ipv4_pools: "pool-a" is not an IPv4 CIDR'],
   ] as const)("rejects a list naming %s", (_name, family, list, code, message) => {

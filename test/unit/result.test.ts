@@ -20,7 +20,11 @@ describe("encodeResult", () => {
   it.each(["0.1.0", "0.2.0"] as const)("%s puts each family in ip4/ip6 with that family's routes", (version) => {
     expect(encodeResult(version, dualStack)).toEqual({
       cniVersion: version,
-      ip4: { ip: "10.22.0.2/16", gateway: "10.22.0.1", routes: [{ dst: "0.0.0.0/0" }, { dst: "10.99.0.0/16", gw: "10.22.0.254" }] },
+      ip4: {
+        ip: "10.22.0.2/16",
+        gateway: "10.22.0.1",
+        routes: [{ dst: "0.0.0.0/0" }, { dst: "10.99.0.0/16", gw: "10.22.0.254" }],
+      },
       ip6: { ip: "fd00:22::2/64", gateway: "fd00:22::1", routes: [{ dst: "::/0" }] },
       dns: dualStack.dns,
     });
@@ -69,9 +73,21 @@ describe("encodeResult", () => {
 
 describe("prevResultAddresses", () => {
   it.each([
-    ["a 1.x result", { cniVersion: "1.0.0", ips: [{ address: "10.0.0.2/24" }, { address: "fd00::2/64" }] }, ["10.0.0.2", "fd00::2"]],
-    ["a 0.2.0 result", { cniVersion: "0.2.0", ip4: { ip: "10.0.0.2/24" }, ip6: { ip: "fd00::2/64" } }, ["10.0.0.2", "fd00::2"]],
-    ["a result with interfaces from the main plugin", { ips: [{ address: "10.0.0.2/24", interface: 1 }], interfaces: [{ name: "eth0" }] }, ["10.0.0.2"]],
+    [
+      "a 1.x result",
+      { cniVersion: "1.0.0", ips: [{ address: "10.0.0.2/24" }, { address: "fd00::2/64" }] },
+      ["10.0.0.2", "fd00::2"],
+    ],
+    [
+      "a 0.2.0 result",
+      { cniVersion: "0.2.0", ip4: { ip: "10.0.0.2/24" }, ip6: { ip: "fd00::2/64" } },
+      ["10.0.0.2", "fd00::2"],
+    ],
+    [
+      "a result with interfaces from the main plugin",
+      { ips: [{ address: "10.0.0.2/24", interface: 1 }], interfaces: [{ name: "eth0" }] },
+      ["10.0.0.2"],
+    ],
     ["an empty object", {}, []],
   ])("reads the addresses of %s", (_name, prevResult, expected) => {
     expect(prevResultAddresses(prevResult)).toEqual(expected);

@@ -34,10 +34,15 @@ describe("requireVerbSupported", () => {
 });
 
 describe("isSupportedVersion", () => {
-  it.each([["1.0.0", true], ["1.1.0", true], ["0.1.0", true], ["1.2.0", false], ["1.0", false], [undefined, false], [100, false]])(
-    "%j: %s",
-    (text, expected) => {
-      expect(isSupportedVersion(text)).toBe(expected);
-    },
-  );
+  it.each([
+    ["1.0.0", true],
+    ["1.1.0", true],
+    ["0.1.0", true],
+    ["1.2.0", false],
+    ["1.0", false],
+    [undefined, false],
+    [100, false],
+  ])("%j: %s", (text, expected) => {
+    expect(isSupportedVersion(text)).toBe(expected);
+  });
 });

@@ -1,7 +1,13 @@
 // Finding allocations for the CLI: flat rows for tables, the holder of one address, attachments of a container.
 import { cidrContains, compareCidrs, parseAddress } from "../../alloc/address.js";
 import { poolLayout, reservedRole } from "../../alloc/pool-layout.js";
-import { attachmentKey, attachmentSchema, idOfAttachment, poolCidr, type AttachmentDoc } from "../../ipam/store-documents.js";
+import {
+  attachmentKey,
+  attachmentSchema,
+  idOfAttachment,
+  poolCidr,
+  type AttachmentDoc,
+} from "../../ipam/store-documents.js";
 import { ownerOf } from "../../ipam/block-state.js";
 import { canonicalAddress, listAttachments } from "../../ipam/release.js";
 import { readStoredPools } from "../../ipam/stored-pools.js";
@@ -19,7 +25,9 @@ export interface AllocationRow {
 
 /** One row per address, ordered by pool then address, so a listing reads pool by pool. */
 export function allocationRows(docs: readonly AttachmentDoc[]): AllocationRow[] {
-  const rows = docs.flatMap((attachment) => attachment.addresses.map(({ pool, address }) => ({ pool, address, attachment })));
+  const rows = docs.flatMap((attachment) =>
+    attachment.addresses.map(({ pool, address }) => ({ pool, address, attachment })),
+  );
   return rows.sort((a, b) => compareCidrs(poolCidr(a.pool), poolCidr(b.pool)) || compareValues(a.address, b.address));
 }
 
@@ -44,7 +52,9 @@ export interface AddressLookup {
 export async function lookupAddress(txn: StoreReader, address: string): Promise<AddressLookup> {
   const value = parseAddress(address)!;
   const stored = (await readStoredPools(txn)).map((pool) => pool.id);
-  const pools = [...new Set([...stored, ...(await poolIdsWithState(txn))])].filter((id) => cidrContains(poolCidr(id), value.family, value.value));
+  const pools = [...new Set([...stored, ...(await poolIdsWithState(txn))])].filter((id) =>
+    cidrContains(poolCidr(id), value.family, value.value),
+  );
   let first: AddressLookup = { address };
   for (const pool of pools) {
     const offset = value.value - poolCidr(pool).network;
@@ -54,7 +64,14 @@ export async function lookupAddress(txn: StoreReader, address: string): Promise<
       continue;
     }
     const attachment = await txn.get(attachmentKey(owner.attachment), attachmentSchema);
-    return { address, pool, offset, owner: owner.attachment, handle: owner.handle, ...(attachment ? { attachment } : {}) };
+    return {
+      address,
+      pool,
+      offset,
+      owner: owner.attachment,
+      handle: owner.handle,
+      ...(attachment ? { attachment } : {}),
+    };
   }
   return first;
 }
@@ -126,7 +143,8 @@ export function networkArgument(name: string | undefined, command: string): stri
  * An address argument in canonical form, or undefined when the text is not an IP address.
  * "10.22.0.3/16", as a CNI result prints it, means the address (no container id has a '/').
  */
-export const addressArgument = (text: string): string | undefined => canonicalAddress(text.trim().replace(/\/\d{1,3}$/, ""));
+export const addressArgument = (text: string): string | undefined =>
+  canonicalAddress(text.trim().replace(/\/\d{1,3}$/, ""));
 
 /** "testnet/ctr-1:eth0 (pod ns/name)": an attachment in one phrase. */
 export const describeHolder = (doc: AttachmentDoc): string =>

@@ -32,7 +32,11 @@ export const allocationsCommand: CommandSpec = {
     ifname: { type: "string", value: "IF", help: "only this interface name" },
     output: { type: "string", short: "o", value: "FORMAT", help: "table (default) or json" },
   },
-  examples: ["ippool allocations", "ippool allocations --pool 10.22.0.0/16", "ippool allocations --network podnet -o json | jq '.[].containerId'"],
+  examples: [
+    "ippool allocations",
+    "ippool allocations --pool 10.22.0.0/16",
+    "ippool allocations --network podnet -o json | jq '.[].containerId'",
+  ],
   run: async (ctx) => {
     const format = outputFormat(stringFlag(ctx, "output"), ["table", "json"] as const, "allocations");
     const poolText = stringFlag(ctx, "pool");
@@ -53,7 +57,10 @@ export const allocationsCommand: CommandSpec = {
       return found;
     });
     // With --pool, addresses of other pools are left out too, so the output is only that pool's.
-    const narrowed = pool === undefined ? docs : docs.map((doc) => ({ ...doc, addresses: doc.addresses.filter((entry) => entry.pool === pool) }));
+    const narrowed =
+      pool === undefined
+        ? docs
+        : docs.map((doc) => ({ ...doc, addresses: doc.addresses.filter((entry) => entry.pool === pool) }));
     if (format === "json") {
       ctx.out(formatJson(narrowed));
       return 0;
@@ -78,7 +85,9 @@ export const showCommand: CommandSpec = {
   args: ["ADDRESS|CONTAINER-ID"],
   requiresStore: true,
   usage: ["show ADDRESS [-o text|json]", "show CONTAINER-ID [-o text|json]"],
-  description: ["An argument that parses as an IP address is looked up as one; anything else is a container id (exact)."],
+  description: [
+    "An argument that parses as an IP address is looked up as one; anything else is a container id (exact).",
+  ],
   flags: { output: { type: "string", short: "o", value: "FORMAT", help: "text (default) or json" } },
   examples: ["ippool show 10.22.0.5", "ippool show 3f1c2a9e0b7d", "ippool show fd00:22::5 -o json"],
   run: async (ctx) => {
@@ -99,7 +108,12 @@ async function showAddress(ctx: CommandContext, address: string, format: "text" 
     ctx.out(formatJson({ address, pool: found.pool, holder: found.owner, attachment: found.attachment ?? null }));
     return 0;
   }
-  ctx.out(fields([["address", address], ["pool", found.pool!]]));
+  ctx.out(
+    fields([
+      ["address", address],
+      ["pool", found.pool!],
+    ]),
+  );
   if (found.attachment) ctx.out(attachmentFields(ctx, found.attachment));
   else ctx.out(fields([["holder", `${found.owner} (its attachment record is missing; run 'ippool verify')`]]));
   return 0;
@@ -108,7 +122,10 @@ async function showAddress(ctx: CommandContext, address: string, format: "text" 
 async function showContainer(ctx: CommandContext, containerId: string, format: "text" | "json"): Promise<number> {
   const docs = await ctx.store.read((txn) => containerAttachments(txn, { containerId }));
   if (docs.length === 0) {
-    throw new CniError(ErrorCode.unknownContainer, `container ${containerId} holds no address (container ids match exactly; see 'ippool allocations')`);
+    throw new CniError(
+      ErrorCode.unknownContainer,
+      `container ${containerId} holds no address (container ids match exactly; see 'ippool allocations')`,
+    );
   }
   if (format === "json") ctx.out(formatJson(docs));
   else ctx.out(docs.map((doc) => attachmentFields(ctx, doc)).join("\n"));
@@ -127,4 +144,5 @@ function attachmentFields(ctx: CommandContext, doc: AttachmentDoc): string {
   ]);
 }
 
-const fields = (pairs: readonly (readonly [string, string])[]): string => pairs.map(([key, value]) => `${`${key}:`.padEnd(11)}${value}\n`).join("");
+const fields = (pairs: readonly (readonly [string, string])[]): string =>
+  pairs.map(([key, value]) => `${`${key}:`.padEnd(11)}${value}\n`).join("");

@@ -15,7 +15,12 @@ export const blocksCommand: CommandSpec = {
   summary: "list claimed blocks (pool, affine node, used, free), or hand empty ones back",
   args: ["ACTION", "BLOCK-CIDR"],
   requiresStore: true,
-  usage: ["blocks [-o table|json]", "blocks release --empty [--nodename NODE]", "blocks release --all-empty --nodename NODE", "blocks rebuild BLOCK-CIDR"],
+  usage: [
+    "blocks [-o table|json]",
+    "blocks release --empty [--nodename NODE]",
+    "blocks release --all-empty --nodename NODE",
+    "blocks rebuild BLOCK-CIDR",
+  ],
   description: [
     "A pool is cut into 64-address blocks (/26, /122). A node claims a block when its own are full and allocates",
     "from its blocks first; an empty block stays affine to its node for cheap reuse. USED counts held addresses;",
@@ -44,15 +49,22 @@ export const blocksCommand: CommandSpec = {
     if (action === "rebuild") return rebuild(ctx, target);
     if (target !== undefined) throw new UsageError(`unexpected argument '${target}'`, "blocks");
     if (action === "release") return release(ctx);
-    if (action !== undefined) throw new UsageError(`unknown action '${action}'; use 'ippool blocks' or 'ippool blocks release'`, "blocks");
-    if (booleanFlag(ctx, "empty") || booleanFlag(ctx, "all-empty")) throw new UsageError("--empty and --all-empty go with 'ippool blocks release'", "blocks");
+    if (action !== undefined)
+      throw new UsageError(`unknown action '${action}'; use 'ippool blocks' or 'ippool blocks release'`, "blocks");
+    if (booleanFlag(ctx, "empty") || booleanFlag(ctx, "all-empty"))
+      throw new UsageError("--empty and --all-empty go with 'ippool blocks release'", "blocks");
     const format = outputFormat(stringFlag(ctx, "output"), ["table", "json"] as const, "blocks");
     const blocks = await ctx.store.read(listBlocks);
     if (format === "json") {
       ctx.out(formatJson(blocks));
       return 0;
     }
-    ctx.out(formatTable(["CIDR", "POOL", "NODE", "USED", "FREE"], blocks.map((block) => [block.cidr, block.pool, block.node, String(block.used), String(block.free)])));
+    ctx.out(
+      formatTable(
+        ["CIDR", "POOL", "NODE", "USED", "FREE"],
+        blocks.map((block) => [block.cidr, block.pool, block.node, String(block.used), String(block.free)]),
+      ),
+    );
     return 0;
   },
 };
@@ -60,9 +72,11 @@ export const blocksCommand: CommandSpec = {
 async function release(ctx: CommandContext): Promise<number> {
   const empty = booleanFlag(ctx, "empty");
   const allEmpty = booleanFlag(ctx, "all-empty");
-  if (empty === allEmpty) throw new UsageError("'ippool blocks release' needs --empty or --all-empty (one of them)", "blocks");
+  if (empty === allEmpty)
+    throw new UsageError("'ippool blocks release' needs --empty or --all-empty (one of them)", "blocks");
   // Forgetting a node is for one that is gone: it must be named, never defaulted to the node the CLI runs on.
-  if (allEmpty && stringFlag(ctx, "nodename") === undefined) throw new UsageError("--all-empty needs --nodename NODE (the node that is gone)", "blocks");
+  if (allEmpty && stringFlag(ctx, "nodename") === undefined)
+    throw new UsageError("--all-empty needs --nodename NODE (the node that is gone)", "blocks");
   // A block handed back must lose its claim too, so a store of an earlier version is converted first.
   await upgradeLayout(ctx.store);
   const released = await ctx.store.update(async (txn) => {
@@ -92,23 +106,38 @@ async function assertNodeKnown(txn: StoreReader, ctx: CommandContext, stateHolde
 }
 
 async function rebuild(ctx: CommandContext, target: string | undefined): Promise<number> {
-  if (target === undefined) throw new UsageError("'ippool blocks rebuild' needs the block's CIDR (as 'ippool blocks' or the error shows it)", "blocks");
+  if (target === undefined)
+    throw new UsageError(
+      "'ippool blocks rebuild' needs the block's CIDR (as 'ippool blocks' or the error shows it)",
+      "blocks",
+    );
   const parsed = parseCidr(target);
   if (!parsed) throw new UsageError(`'${target}' is not a CIDR`, "blocks");
   const wanted = formatCidr(parsed.cidr);
   await upgradeLayout(ctx.store);
   const rebuilt = await ctx.store.update(async (txn) => {
     const pools = new Set([...(await readStoredPools(txn)).map((pool) => pool.id), ...(await poolIdsWithBlocks(txn))]);
-    for (const node of await nodesWithState(txn)) for (const key of await txn.list(nodeStatePrefix(node))) pools.add(poolIdFromSegment(key.slice(nodeStatePrefix(node).length)));
+    for (const node of await nodesWithState(txn))
+      for (const key of await txn.list(nodeStatePrefix(node)))
+        pools.add(poolIdFromSegment(key.slice(nodeStatePrefix(node).length)));
     for (const poolId of pools) {
       const cidr = poolCidr(poolId);
       if (!cidrContains(cidr, parsed.cidr.family, parsed.cidr.network)) continue;
       const { block } = locate(poolId, parsed.cidr.network - cidr.network);
       if (blockCidrOf(poolId, block) === wanted) return rebuildBlock(txn, poolId, block);
     }
-    throw new CniError(ErrorCode.unknownContainer, `${wanted} is not a block of any pool the store knows (blocks are /26 and /122, or a smaller pool itself)`);
+    throw new CniError(
+      ErrorCode.unknownContainer,
+      `${wanted} is not a block of any pool the store knows (blocks are /26 and /122, or a smaller pool itself)`,
+    );
   });
-  ctx.out(`rebuilt block ${rebuilt.cidr} of node ${rebuilt.node} from the attachment records: ${rebuilt.held} address(es) held`);
-  ctx.out(rebuilt.keptUnknown > 0 ? `, ${rebuilt.keptUnknown} kept taken whose holder has no record (see 'ippool verify')\n` : "\n");
+  ctx.out(
+    `rebuilt block ${rebuilt.cidr} of node ${rebuilt.node} from the attachment records: ${rebuilt.held} address(es) held`,
+  );
+  ctx.out(
+    rebuilt.keptUnknown > 0
+      ? `, ${rebuilt.keptUnknown} kept taken whose holder has no record (see 'ippool verify')\n`
+      : "\n",
+  );
   return 0;
 }

@@ -42,7 +42,8 @@ export function parseLiveList(text: string, source: string): LiveEntry[] {
     } catch (error) {
       throw new CniError(ErrorCode.decodeFailure, `${source}: not valid JSON: ${(error as Error).message}`);
     }
-    if (!Array.isArray(value)) throw new CniError(ErrorCode.invalidConfig, `${source}: the live list must be a JSON list`, JSON_HINT);
+    if (!Array.isArray(value))
+      throw new CniError(ErrorCode.invalidConfig, `${source}: the live list must be a JSON list`, JSON_HINT);
     return value.map((item, index) => fromJson(item, index, source));
   }
   const entries: LiveEntry[] = [];
@@ -50,12 +51,19 @@ export function parseLiveList(text: string, source: string): LiveEntry[] {
     const line = raw.replace(/#.*/, "").trim();
     if (line === "") return;
     if (!ENTRY_TEXT.test(line)) {
-      throw new CniError(ErrorCode.invalidConfig, `${source}: line ${index + 1}: ${JSON.stringify(line)} is not containerID or containerID:ifname`);
+      throw new CniError(
+        ErrorCode.invalidConfig,
+        `${source}: line ${index + 1}: ${JSON.stringify(line)} is not containerID or containerID:ifname`,
+      );
     }
     entries.push(fromText(line));
   });
   if (entries.length === 0) {
-    throw new CniError(ErrorCode.invalidConfig, `${source} lists no live attachment`, "refusing to treat every allocation as leaked; pass '[]' if truly nothing is live");
+    throw new CniError(
+      ErrorCode.invalidConfig,
+      `${source} lists no live attachment`,
+      "refusing to treat every allocation as leaked; pass '[]' if truly nothing is live",
+    );
   }
   return entries;
 }

@@ -13,10 +13,10 @@ export const reclaimCommand: CommandSpec = {
   requiresStore: true,
   usage: ["reclaim --network NAME --live FILE|- [--dry-run]"],
   description: [
-    "The fix for addresses leaked by a reboot or a missed DEL (\"no IP addresses available in range set\"),",
+    'The fix for addresses leaked by a reboot or a missed DEL ("no IP addresses available in range set"),',
     "without deleting the data dir. Give the attachments that are live on this node for NAME; every other",
-    "allocation of NAME is released. The live list is JSON ([\"ctr1\", \"ctr2:eth1\", {\"containerID\": \"ctr3\",",
-    "\"ifname\": \"eth0\"}]) or lines of containerID[:ifname]; an entry without :ifname keeps all the container's",
+    'allocation of NAME is released. The live list is JSON (["ctr1", "ctr2:eth1", {"containerID": "ctr3",',
+    '"ifname": "eth0"}]) or lines of containerID[:ifname]; an entry without :ifname keeps all the container\'s',
     "interfaces. An empty list is refused; pass '[]' if truly nothing is live. Use --dry-run first.",
     "Only attachments made on this node (--nodename, env NODENAME, else the host name) are considered: a runtime lists its own node's containers.",
   ],
@@ -35,9 +35,13 @@ export const reclaimCommand: CommandSpec = {
     const livePath = stringFlag(ctx, "live");
     if (network === undefined) {
       const known = await ctx.store.read(networksWithAllocations);
-      throw new UsageError(`'ippool reclaim' needs --network NAME (networks with allocations: ${known.join(", ") || "none"})`, "reclaim");
+      throw new UsageError(
+        `'ippool reclaim' needs --network NAME (networks with allocations: ${known.join(", ") || "none"})`,
+        "reclaim",
+      );
     }
-    if (livePath === undefined) throw new UsageError("'ippool reclaim' needs --live FILE (or --live - for stdin)", "reclaim");
+    if (livePath === undefined)
+      throw new UsageError("'ippool reclaim' needs --live FILE (or --live - for stdin)", "reclaim");
     const live = parseLiveList(await ctx.readInput(livePath), livePath === "-" ? "stdin" : livePath);
     const dryRun = booleanFlag(ctx, "dry-run");
     // One transaction: the stale set is decided and released under the same lock, so an ADD in between cannot be caught.
@@ -61,7 +65,12 @@ export const reclaimCommand: CommandSpec = {
   },
 };
 
-async function partition(txn: StoreReader, network: string, node: string, live: readonly LiveEntry[]): Promise<{ stale: AttachmentDoc[]; kept: number }> {
+async function partition(
+  txn: StoreReader,
+  network: string,
+  node: string,
+  live: readonly LiveEntry[],
+): Promise<{ stale: AttachmentDoc[]; kept: number }> {
   const exact = live.filter((entry): entry is Required<LiveEntry> => entry.ifname !== undefined);
   const wholeContainers = new Set(live.filter((entry) => entry.ifname === undefined).map((entry) => entry.containerId));
   // The live list is one node's runtime: attachments made on other nodes are neither stale nor kept here.
@@ -90,4 +99,3 @@ async function nothingHeld(ctx: CommandContext, network: string): Promise<string
 async function networksWithAllocations(txn: StoreReader): Promise<string[]> {
   return [...new Set((await listAttachments(txn)).map((doc) => doc.network))].sort();
 }
-

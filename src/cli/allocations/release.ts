@@ -33,7 +33,11 @@ export const releaseCommand: CommandSpec = {
     network: { type: "string", value: "NAME", help: "with --container: only this network" },
     yes: { type: "boolean", short: "y", help: "release without asking (for scripts)" },
   },
-  examples: ["ippool release 10.22.0.5 --yes", "ippool release --container 3f1c2a9e0b7d --yes", "ippool release --container 3f1c2a9e0b7d --network podnet --ifname eth1"],
+  examples: [
+    "ippool release 10.22.0.5 --yes",
+    "ippool release --container 3f1c2a9e0b7d --yes",
+    "ippool release --container 3f1c2a9e0b7d --network podnet --ifname eth1",
+  ],
   run: async (ctx) => {
     const containerId = stringFlag(ctx, "container");
     const [target] = ctx.positionals;
@@ -72,7 +76,10 @@ async function execute(ctx: CommandContext, work: Work): Promise<number> {
 function addressOrFail(text: string): string {
   const address = addressArgument(text);
   if (address === undefined) {
-    throw new UsageError(`'${text}' is not an IP address; to release a container's addresses use --container ID`, "release");
+    throw new UsageError(
+      `'${text}' is not an IP address; to release a container's addresses use --container ID`,
+      "release",
+    );
   }
   return address;
 }
@@ -87,7 +94,8 @@ function byAddress(address: string): Work {
     if (commit) {
       const tx = txn as StoreTxn;
       // A block bit whose attachment record is gone is freed directly: nothing else could ever free it.
-      if (found.attachment?.addresses.some((entry) => entry.address === address)) await releaseAddress(tx, found.attachment, address);
+      if (found.attachment?.addresses.some((entry) => entry.address === address))
+        await releaseAddress(tx, found.attachment, address);
       else await freeOffset(tx, found.pool!, found.offset!, { attachment: found.owner, handle: found.handle! });
     }
     return [`${address} (pool ${found.pool}) held by ${holder}`];
@@ -103,7 +111,10 @@ function byContainer(containerId: string, ifname: string | undefined, network: s
     });
     if (docs.length === 0) {
       const narrowed = [network && `network ${network}`, ifname && `ifname ${ifname}`].filter(Boolean).join(", ");
-      throw new CniError(ErrorCode.unknownContainer, `nothing to release: container ${containerId}${narrowed ? ` (${narrowed})` : ""} holds no address`);
+      throw new CniError(
+        ErrorCode.unknownContainer,
+        `nothing to release: container ${containerId}${narrowed ? ` (${narrowed})` : ""} holds no address`,
+      );
     }
     if (commit) for (const doc of docs) await releaseAttachment(txn as StoreTxn, idOfAttachment(doc), doc.handle);
     return docs.map(describeRelease);

@@ -13,7 +13,7 @@ export const usageCommand: CommandSpec = {
   usage: ["usage [-o table|json]"],
   description: [
     "Lists every stored pool, and pools that are not stored but still hold addresses (given inline in a",
-    "network config's ipam.ipPools, or deleted with --force): those show SOURCE \"not stored\".",
+    'network config\'s ipam.ipPools, or deleted with --force): those show SOURCE "not stored".',
     "CAPACITY counts what can be handed out: the network address, network+1 (the gateway) and the IPv4",
     "broadcast address never are.",
   ],
@@ -32,7 +32,8 @@ export const usageCommand: CommandSpec = {
       for (const entry of entries) {
         const counts = await poolUsage(txn, entry.pool);
         // State of an unstored pool that holds nothing (a deleted pool's cursor) is history, not a pool.
-        if (entry.stored || counts.used > 0n) withCounts.push({ ...entry, ...counts, percent: percent(counts.used, counts.capacity) });
+        if (entry.stored || counts.used > 0n)
+          withCounts.push({ ...entry, ...counts, percent: percent(counts.used, counts.capacity) });
       }
       return withCounts.sort((a, b) => compareCidrs(poolCidr(a.pool), poolCidr(b.pool)));
     });
@@ -43,7 +44,14 @@ export const usageCommand: CommandSpec = {
     ctx.out(
       formatTable(
         ["POOL", "CAPACITY", "USED", "FREE", "USE%", "SOURCE"],
-        rows.map((row) => [row.pool, String(row.capacity), String(row.used), String(row.free), row.percent, row.stored ? (row.disabled ? "stored, disabled" : "stored") : "not stored"]),
+        rows.map((row) => [
+          row.pool,
+          String(row.capacity),
+          String(row.used),
+          String(row.free),
+          row.percent,
+          row.stored ? (row.disabled ? "stored, disabled" : "stored") : "not stored",
+        ]),
       ),
     );
     return 0;

@@ -28,7 +28,8 @@ export const verifyCommand: CommandSpec = {
   examples: ["ippool verify", "ippool verify --data-dir /var/lib/cni/ippool -o json"],
   run: async (ctx) => {
     const format = stringFlag(ctx, "output") ?? "text";
-    if (format !== "text" && format !== "json") throw new UsageError(`unknown output format ${JSON.stringify(format)}; use text or json`, "verify");
+    if (format !== "text" && format !== "json")
+      throw new UsageError(`unknown output format ${JSON.stringify(format)}; use text or json`, "verify");
     const outcome = await verifyStoreOf(ctx.store);
     ctx.out(format === "json" ? `${JSON.stringify(toJson(ctx, outcome), null, 2)}\n` : toText(ctx, outcome));
     return outcome.problems.length === 0 ? 0 : 1;
@@ -38,7 +39,12 @@ export const verifyCommand: CommandSpec = {
 /** The backend's own facts first: a damaged commit record makes every read fail, so the data cannot be checked. */
 export async function verifyStoreOf(store: Store): Promise<Outcome> {
   const facts = await store.notes();
-  if (facts.problems.length > 0) return { problems: facts.problems, checked: { pools: 0, blocks: 0, attachments: 0, addresses: 0 }, notes: facts.notes };
+  if (facts.problems.length > 0)
+    return {
+      problems: facts.problems,
+      checked: { pools: 0, blocks: 0, attachments: 0, addresses: 0 },
+      notes: facts.notes,
+    };
   const report = await store.read(async (reader) => verifyStore(reader, await reader.listAll("")));
   return { ...report, notes: facts.notes };
 }
@@ -62,7 +68,9 @@ function repairs(problems: Outcome["problems"], flags: string, damaged: string):
   const blocks = blocksToRebuild(problems);
   return [
     `${problems.length} problem(s) found; nothing was changed.` +
-      (blocks.length > 0 ? " Rebuild each block below from the attachment records (every address a record holds stays taken):" : ""),
+      (blocks.length > 0
+        ? " Rebuild each block below from the attachment records (every address a record holds stays taken):"
+        : ""),
     ...blocks.map((block) => `  ${rebuildCommand(block, flags)}`),
     `Restore any other damaged ${damaged}; free an address held without a record with 'ippool release ADDRESS --yes'; ` +
       "then run 'ippool verify' again",

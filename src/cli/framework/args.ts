@@ -3,10 +3,26 @@ import { UsageError, type CommandSpec, type FlagSpec } from "./context.js";
 
 /** Flags every command accepts, wherever they appear on the line. */
 export const GLOBAL_FLAGS: Readonly<Record<string, FlagSpec>> = {
-  "data-dir": { type: "string", value: "DIR", help: "the store the plugin uses (env IPPOOL_DATA_DIR; default /var/lib/cni/ippool)" },
-  "etcd-endpoints": { type: "string", value: "URL[,URL...]", help: "use the etcd datastore at these endpoints instead of the data dir (env ETCD_ENDPOINTS)" },
-  "etcd-prefix": { type: "string", value: "PREFIX", help: "the etcd key prefix (env IPPOOL_ETCD_PREFIX; default /ippool)" },
-  "etcd-ca-file": { type: "string", value: "FILE", help: "CA of the etcd members' certificates, for https endpoints (env ETCD_CA_CERT_FILE)" },
+  "data-dir": {
+    type: "string",
+    value: "DIR",
+    help: "the store the plugin uses (env IPPOOL_DATA_DIR; default /var/lib/cni/ippool)",
+  },
+  "etcd-endpoints": {
+    type: "string",
+    value: "URL[,URL...]",
+    help: "use the etcd datastore at these endpoints instead of the data dir (env ETCD_ENDPOINTS)",
+  },
+  "etcd-prefix": {
+    type: "string",
+    value: "PREFIX",
+    help: "the etcd key prefix (env IPPOOL_ETCD_PREFIX; default /ippool)",
+  },
+  "etcd-ca-file": {
+    type: "string",
+    value: "FILE",
+    help: "CA of the etcd members' certificates, for https endpoints (env ETCD_CA_CERT_FILE)",
+  },
   "etcd-cert-file": { type: "string", value: "FILE", help: "client certificate for etcd (env ETCD_CERT_FILE)" },
   "etcd-key-file": { type: "string", value: "FILE", help: "key of the client certificate (env ETCD_KEY_FILE)" },
   nodename: { type: "string", value: "NAME", help: "the node to act for (env NODENAME; default the host name)" },
@@ -29,7 +45,10 @@ export function parseArgv(argv: readonly string[], commands: Readonly<Record<str
   let command: string | undefined;
   const positionals: string[] = [];
   const flags: Record<string, string | boolean> = {};
-  const specs = (): Readonly<Record<string, FlagSpec>> => ({ ...GLOBAL_FLAGS, ...(command ? commands[command]?.flags : {}) });
+  const specs = (): Readonly<Record<string, FlagSpec>> => ({
+    ...GLOBAL_FLAGS,
+    ...(command ? commands[command]?.flags : {}),
+  });
 
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
@@ -50,7 +69,8 @@ export function parseArgv(argv: readonly string[], commands: Readonly<Record<str
       const value = inline ?? (next !== undefined && !/^--./.test(next) ? argv[++i] : undefined);
       if (value === undefined) throw new UsageError(`flag --${name} needs a value (${spec.value ?? "VALUE"})`, command);
       // The second of two values would silently win: --pool A --pool B meaning only B.
-      if (flags[name] !== undefined) throw new UsageError(`flag --${name} given twice; it takes one value (${spec.value ?? "VALUE"})`, command);
+      if (flags[name] !== undefined)
+        throw new UsageError(`flag --${name} given twice; it takes one value (${spec.value ?? "VALUE"})`, command);
       flags[name] = value;
       continue;
     }
@@ -69,7 +89,11 @@ export function parseArgv(argv: readonly string[], commands: Readonly<Record<str
   return { ...(command !== undefined ? { command } : {}), positionals, flags };
 }
 
-function splitFlag(token: string, specs: Readonly<Record<string, FlagSpec>>, command: string | undefined): { name: string; inline?: string } {
+function splitFlag(
+  token: string,
+  specs: Readonly<Record<string, FlagSpec>>,
+  command: string | undefined,
+): { name: string; inline?: string } {
   const where = command ? ` for 'ippool ${command}'` : "";
   if (token.startsWith("--")) {
     const eq = token.indexOf("=");

@@ -78,7 +78,11 @@ function etcdSettings(
   };
   const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
   const urls = endpoints.split(",").map((url) => url.trim());
-  const parsed = z.safeParse(datastoreSchema(), { type: "etcd", endpoints: urls, timeoutSeconds, ...given }, REPORT_INPUT);
+  const parsed = z.safeParse(
+    datastoreSchema(),
+    { type: "etcd", endpoints: urls, timeoutSeconds, ...given },
+    REPORT_INPUT,
+  );
   if (!parsed.success) throw new UsageError(`invalid etcd settings: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }

@@ -4,7 +4,9 @@ import { UsageError } from "./context.js";
 
 /** Columns separated by two spaces and padded to the widest cell, like calicoctl and kubectl. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
@@ -19,12 +21,17 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
  */
 export function formatJson(value: unknown): string {
   const marker = "__ippool_bigint__";
-  const text = JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? `${marker}${item}` : item), 2);
+  const text = JSON.stringify(
+    value,
+    (_key, item: unknown) => (typeof item === "bigint" ? `${marker}${item}` : item),
+    2,
+  );
   return text.replace(new RegExp(`"${marker}(\\d+)"`, "g"), "$1") + "\n";
 }
 
 /** Several YAML documents separated by `---`, which `apply -f` reads back. */
-export const formatYamlDocuments = (docs: readonly unknown[]): string => docs.map((doc) => stringify(doc)).join("---\n");
+export const formatYamlDocuments = (docs: readonly unknown[]): string =>
+  docs.map((doc) => stringify(doc)).join("---\n");
 
 /** The -o value, checked against the formats a command offers; the first is the default. */
 export function outputFormat<T extends string>(value: string | undefined, formats: readonly T[], command: string): T {
@@ -46,6 +53,12 @@ export function since(iso: string, now: Date): string {
   const seconds = Math.floor((now.getTime() - Date.parse(iso)) / 1000);
   if (!Number.isFinite(seconds) || seconds < 0) return iso;
   const age =
-    seconds < 60 ? `${seconds}s` : seconds < 3600 ? `${Math.floor(seconds / 60)}m` : seconds < 86_400 ? `${Math.floor(seconds / 3600)}h` : `${Math.floor(seconds / 86_400)}d`;
+    seconds < 60
+      ? `${seconds}s`
+      : seconds < 3600
+        ? `${Math.floor(seconds / 60)}m`
+        : seconds < 86_400
+          ? `${Math.floor(seconds / 3600)}h`
+          : `${Math.floor(seconds / 86_400)}d`;
   return `${iso} (${age} ago)`;
 }

@@ -56,7 +56,9 @@ export async function runCli(io: CliIo, open: StoreOpener = openStore): Promise<
     const choice = chooseStore(parsed.flags, io.env, LOCK_WAIT_MS / 1000);
     const nodename = cliNodename(parsed.flags.nodename, io.env);
     assertDataDirUsable(choice);
-    const opened = withDamageAdvice(await open({ ...choice, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename: turnName(nodename) }));
+    const opened = withDamageAdvice(
+      await open({ ...choice, lockWaitSeconds: LOCK_WAIT_MS / 1000, nodename: turnName(nodename) }),
+    );
     const name = storeName(choice, opened);
     const store = spec.requiresStore ? existingStore(choice, opened, name) : opened;
     const ctx: CommandContext = {
@@ -69,7 +71,8 @@ export async function runCli(io: CliIo, open: StoreOpener = openStore): Promise<
       get nodename() {
         return nodename();
       },
-      nodenameSource: typeof parsed.flags.nodename === "string" ? "--nodename" : io.env.NODENAME ? "env NODENAME" : "the host name",
+      nodenameSource:
+        typeof parsed.flags.nodename === "string" ? "--nodename" : io.env.NODENAME ? "env NODENAME" : "the host name",
       store,
       now: io.now,
       ...(io.executable !== undefined ? { executable: io.executable } : {}),
@@ -114,13 +117,23 @@ async function readInput(io: CliIo, path: string): Promise<string> {
   try {
     const { size } = await stat(path);
     if (size > MAX_FILE_BYTES) {
-      throw new CniError(ErrorCode.decodeFailure, `${path} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; a pool file is a few KiB`);
+      throw new CniError(
+        ErrorCode.decodeFailure,
+        `${path} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; a pool file is a few KiB`,
+      );
     }
     return await readFile(path, "utf8");
   } catch (error) {
     if (error instanceof CniError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(code);
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : String(code);
     throw new CniError(ErrorCode.ioFailure, `cannot read ${path}: ${why}`);
   }
 }
@@ -133,7 +146,8 @@ async function readInput(io: CliIo, path: string): Promise<string> {
 function cliNodename(flag: string | boolean | undefined, env: CliIo["env"]): () => string {
   if (typeof flag === "string") {
     const problem = nodeNameProblem(flag);
-    if (problem !== undefined) throw new UsageError(`--nodename ${JSON.stringify(flag)} is not a node name: ${problem}`);
+    if (problem !== undefined)
+      throw new UsageError(`--nodename ${JSON.stringify(flag)} is not a node name: ${problem}`);
     return () => flag;
   }
   let resolved: string | undefined;

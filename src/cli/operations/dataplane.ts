@@ -1,5 +1,12 @@
 // `ippool dataplane apply | watch | remove`: the flags of the node agent's dataplane half (src/agent/).
-import { applyOnce, currentPlan, tell, tunnelAddressing, watchDataplane, type DataplaneNode } from "../../agent/dataplane-loop.js";
+import {
+  applyOnce,
+  currentPlan,
+  tell,
+  tunnelAddressing,
+  watchDataplane,
+  type DataplaneNode,
+} from "../../agent/dataplane-loop.js";
 import { describePlan, type RunOptions } from "../../dataplane/apply.js";
 import { describeRemoval, removeDataplane } from "../../dataplane/remove.js";
 import { ROUTE_PROTOCOL } from "../../dataplane/render.js";
@@ -19,7 +26,8 @@ function positiveInteger(ctx: CommandContext, flag: string, max: number): number
   const text = stringFlag(ctx, flag);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < 1 || value > max) throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, not '${text}'`, "dataplane");
+  if (!/^\d+$/.test(text) || value < 1 || value > max)
+    throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, not '${text}'`, "dataplane");
   return value;
 }
 
@@ -33,7 +41,9 @@ export const dataplaneCommand: CommandSpec = {
   ],
   description: [
     "apply reconciles once: per family an iptables-restore --noflush of the chains IPPOOL-POSTROUTING and",
-    "IPPOOL-NAT-OUTGOING (hooked once from nat POSTROUTING), and the routes of protocol " + String(ROUTE_PROTOCOL) + ": blackhole for",
+    "IPPOOL-NAT-OUTGOING (hooked once from nat POSTROUTING), and the routes of protocol " +
+      String(ROUTE_PROTOCOL) +
+      ": blackhole for",
     "this node's blocks, via the affine node for the others (dev tunl0 onlink for ipip; tunl0 then gets",
     "the node's tunnel address, an allocation 'ippool allocations' shows, released when no route needs it).",
     `watch re-applies every --interval seconds (default ${DEFAULT_INTERVAL_SECONDS}) until SIGTERM or SIGINT. remove deletes`,
@@ -45,7 +55,11 @@ export const dataplaneCommand: CommandSpec = {
   flags: {
     "dry-run": { type: "boolean", help: "apply, remove: print what would change, change nothing" },
     mtu: { type: "string", value: "N", help: "apply, watch: tunl0's MTU (default: the uplink's MTU minus 20)" },
-    interval: { type: "string", value: "SECONDS", help: `watch: seconds between reconciles (default ${DEFAULT_INTERVAL_SECONDS})` },
+    interval: {
+      type: "string",
+      value: "SECONDS",
+      help: `watch: seconds between reconciles (default ${DEFAULT_INTERVAL_SECONDS})`,
+    },
   },
   examples: [
     "ippool dataplane apply --dry-run",
@@ -57,13 +71,25 @@ export const dataplaneCommand: CommandSpec = {
   run: async (ctx) => {
     const [subcommand] = ctx.positionals;
     if (!isSubcommand(subcommand)) {
-      throw new UsageError(subcommand === undefined ? `'ippool dataplane' needs a subcommand: ${SUBCOMMANDS.join(", ")}` : `unknown subcommand '${subcommand}'; use ${SUBCOMMANDS.join(", ")}`, "dataplane");
+      throw new UsageError(
+        subcommand === undefined
+          ? `'ippool dataplane' needs a subcommand: ${SUBCOMMANDS.join(", ")}`
+          : `unknown subcommand '${subcommand}'; use ${SUBCOMMANDS.join(", ")}`,
+        "dataplane",
+      );
     }
     rejectFlagsOfOtherSubcommands(ctx, subcommand);
     const mtu = positiveInteger(ctx, "mtu", 65_535);
     const interval = positiveInteger(ctx, "interval", 86_400) ?? DEFAULT_INTERVAL_SECONDS;
     const options: RunOptions = mtu !== undefined ? { mtu } : {};
-    const node: DataplaneNode = { store: ctx.store, nodename: ctx.nodename, now: ctx.now, out: ctx.out, warn: ctx.warn, error: ctx.error };
+    const node: DataplaneNode = {
+      store: ctx.store,
+      nodename: ctx.nodename,
+      now: ctx.now,
+      out: ctx.out,
+      warn: ctx.warn,
+      error: ctx.error,
+    };
     const dryRun = booleanFlag(ctx, "dry-run");
     if (subcommand === "remove") {
       const removeOptions = { tunnelAddress: tunnelAddressing(node, []) };
@@ -79,12 +105,18 @@ export const dataplaneCommand: CommandSpec = {
   },
 };
 
-const isSubcommand = (word: string | undefined): word is Subcommand => (SUBCOMMANDS as readonly (string | undefined)[]).includes(word);
+const isSubcommand = (word: string | undefined): word is Subcommand =>
+  (SUBCOMMANDS as readonly (string | undefined)[]).includes(word);
 
 function rejectFlagsOfOtherSubcommands(ctx: CommandContext, subcommand: Subcommand): void {
   for (const flag of new Set(Object.values(SUBCOMMAND_FLAGS).flat())) {
     if (ctx.flags[flag] === undefined || SUBCOMMAND_FLAGS[subcommand].includes(flag)) continue;
-    const owners = SUBCOMMANDS.filter((other) => SUBCOMMAND_FLAGS[other].includes(flag)).map((other) => `'dataplane ${other}'`);
-    throw new UsageError(`--${flag} does not apply to 'dataplane ${subcommand}'; it goes with ${owners.join(" and ")}`, "dataplane");
+    const owners = SUBCOMMANDS.filter((other) => SUBCOMMAND_FLAGS[other].includes(flag)).map(
+      (other) => `'dataplane ${other}'`,
+    );
+    throw new UsageError(
+      `--${flag} does not apply to 'dataplane ${subcommand}'; it goes with ${owners.join(" and ")}`,
+      "dataplane",
+    );
   }
 }

@@ -35,7 +35,11 @@ export const datastoreCommand: CommandSpec = {
     if (ctx.positionals[0] !== "migrate") throw new UsageError("expected 'datastore migrate'", "datastore");
     const from = stringFlag(ctx, "from-data-dir");
     if (from === undefined) throw new UsageError("--from-data-dir DIR is required", "datastore");
-    if (ctx.datastore !== "etcd") throw new UsageError("datastore migrate copies into etcd: give --etcd-endpoints (or ETCD_ENDPOINTS)", "datastore");
+    if (ctx.datastore !== "etcd")
+      throw new UsageError(
+        "datastore migrate copies into etcd: give --etcd-endpoints (or ETCD_ENDPOINTS)",
+        "datastore",
+      );
     const docs = await readConverted(from);
     if (docs.size === 0) throw new CniError(ErrorCode.ioFailure, `${from} holds no ippool store: nothing to copy`);
     await upgradeLayout(ctx.store);
@@ -44,7 +48,9 @@ export const datastoreCommand: CommandSpec = {
     let copied = 0;
     // Re-homed blocks first: their addresses are taken before the attachments that hold them appear.
     for (const rehome of plan.rehomes) {
-      await ctx.store.update((txn) => rehomeBlock(txn, rehome, ctx.store.location, `${copied} key(s) were copied before it`));
+      await ctx.store.update((txn) =>
+        rehomeBlock(txn, rehome, ctx.store.location, `${copied} key(s) were copied before it`),
+      );
       copied++;
     }
     const missing = [...plan.copies.keys()];
@@ -53,14 +59,18 @@ export const datastoreCommand: CommandSpec = {
         let written = 0;
         for (const key of missing.slice(start, start + BATCH)) {
           const doc = plan.copies.get(key);
-          if (await sameAs(txn.get(key, z.unknown()), doc, key, ctx.store, `${copied} key(s) were copied before it`)) continue;
+          if (await sameAs(txn.get(key, z.unknown()), doc, key, ctx.store, `${copied} key(s) were copied before it`))
+            continue;
           txn.put(key, doc);
           written++;
         }
         return written;
       });
     }
-    const rehomed = plan.rehomes.length > 0 ? `; ${plan.rehomes.length} block(s) another node holds there got this node's addresses as borrowed ones` : "";
+    const rehomed =
+      plan.rehomes.length > 0
+        ? `; ${plan.rehomes.length} block(s) another node holds there got this node's addresses as borrowed ones`
+        : "";
     ctx.out(
       copied === 0
         ? `nothing to copy: ${ctx.store.location} already holds all ${docs.size} key(s) of ${from}\n`
@@ -81,11 +91,17 @@ async function readConverted(from: string): Promise<Map<string, unknown>> {
       for (const key of await txn.listAll("")) all.set(key, await txn.get(key, z.unknown()));
       return all;
     });
-  const docs = await readAll(await openStore({ datastore: { type: "disk" }, dataDir: from, lockWaitSeconds: LOCK_WAIT_SECONDS }));
+  const docs = await readAll(
+    await openStore({ datastore: { type: "disk" }, dataDir: from, lockWaitSeconds: LOCK_WAIT_SECONDS }),
+  );
   if (![...docs.keys()].some((key) => key.startsWith(LEGACY_CLAIMS_PREFIX))) return docs;
   const scratch = mkdtempSync(join(tmpdir(), "ippool-migrate-"));
   try {
-    const staging = await openStore({ datastore: { type: "disk" }, dataDir: scratch, lockWaitSeconds: LOCK_WAIT_SECONDS });
+    const staging = await openStore({
+      datastore: { type: "disk" },
+      dataDir: scratch,
+      lockWaitSeconds: LOCK_WAIT_SECONDS,
+    });
     await staging.update(async (txn) => docs.forEach((doc, key) => txn.put(key, doc)));
     await upgradeLayout(staging);
     return await readAll(staging);
@@ -95,7 +111,13 @@ async function readConverted(from: string): Promise<Map<string, unknown>> {
 }
 
 /** True when the target holds the same document, false when it holds none; a different one is refused. */
-async function sameAs(stored: Promise<unknown>, doc: unknown, key: string, target: Store, soFar: string): Promise<boolean> {
+async function sameAs(
+  stored: Promise<unknown>,
+  doc: unknown,
+  key: string,
+  target: Store,
+  soFar: string,
+): Promise<boolean> {
   const existing = await stored;
   if (existing === undefined) return false;
   if (canonical(existing) === canonical(doc)) return true;

@@ -14,7 +14,12 @@ const CHUNK = 1024 * 1024;
  * fsynced: a runtime exec'ing or reading the old file keeps its inode and never sees a half-written
  * one (nor ETXTBSY, which only a file open for writing gives), and a crash leaves the old or the new.
  */
-export function installFile(dir: string, name: string, content: Buffer | { readonly path: string }, mode: number): InstallOutcome {
+export function installFile(
+  dir: string,
+  name: string,
+  content: Buffer | { readonly path: string },
+  mode: number,
+): InstallOutcome {
   const target = join(dir, name);
   const existing = statOrUndefined(target);
   if (existing?.isFile() && (existing.mode & 0o7777) === mode && sameContent(target, content)) return "unchanged";
@@ -41,7 +46,11 @@ export function installFile(dir: string, name: string, content: Buffer | { reado
 /** The whole of a file, refused above `limit` bytes (a config is a few KiB, not a mistake of gigabytes). */
 export function readSmallFile(path: string, limit: number): Buffer {
   const size = statOrThrow(path).size;
-  if (size > limit) throw new CniError(ErrorCode.decodeFailure, `${path} is larger than ${limit / 1024} KiB; a network config is a few KiB`);
+  if (size > limit)
+    throw new CniError(
+      ErrorCode.decodeFailure,
+      `${path} is larger than ${limit / 1024} KiB; a network config is a few KiB`,
+    );
   const fd = openOrThrow(path);
   try {
     const chunks: Buffer[] = [];
@@ -61,7 +70,8 @@ function sameContent(path: string, content: Buffer | { readonly path: string }):
   try {
     for (let offset = 0; ; ) {
       const mine = readChunk(fd);
-      const theirs = otherFd === undefined ? (content as Buffer).subarray(offset, offset + mine.length) : readChunk(otherFd);
+      const theirs =
+        otherFd === undefined ? (content as Buffer).subarray(offset, offset + mine.length) : readChunk(otherFd);
       if (!mine.equals(theirs)) return false;
       if (mine.length === 0) return true;
       offset += mine.length;

@@ -36,10 +36,18 @@ export const installCommand: CommandSpec = {
   ],
   flags: {
     "bin-dir": { type: "string", value: "DIR", help: `where runtimes look for plugins (default ${DEFAULT_BIN_DIR})` },
-    "conf-dir": { type: "string", value: "DIR", help: `where runtimes read network configs (default ${DEFAULT_CONF_DIR})` },
+    "conf-dir": {
+      type: "string",
+      value: "DIR",
+      help: `where runtimes read network configs (default ${DEFAULT_CONF_DIR})`,
+    },
     conflist: { type: "string", value: "FILE", help: "a conflist to check and copy into the conf dir" },
     network: { type: "string", value: "NAME", help: "generate a conflist for network NAME" },
-    pool: { type: "string", value: "CIDR[,CIDR]", help: "the generated network's pools, comma-separated (one per family at most is usual)" },
+    pool: {
+      type: "string",
+      value: "CIDR[,CIDR]",
+      help: "the generated network's pools, comma-separated (one per family at most is usual)",
+    },
     plugin: { type: "string", value: "bridge|ptp", help: "the generated network's main plugin (default bridge)" },
   },
   examples: [
@@ -49,7 +57,12 @@ export const installCommand: CommandSpec = {
   ],
   run: async (ctx) => {
     const conflist = conflistToWrite(ctx);
-    if (!ctx.executable) throw new CniError(ErrorCode.internal, "the path of the running executable is unknown", "please report this as a bug");
+    if (!ctx.executable)
+      throw new CniError(
+        ErrorCode.internal,
+        "the path of the running executable is unknown",
+        "please report this as a bug",
+      );
     const binDir = stringFlag(ctx, "bin-dir") ?? DEFAULT_BIN_DIR;
     report(ctx, `${binDir}/ippool`, installFile(binDir, "ippool", { path: ctx.executable }, 0o755));
     if (conflist) {
@@ -69,8 +82,13 @@ function conflistToWrite(ctx: CommandContext): { name: string; bytes: Buffer } |
   const file = stringFlag(ctx, "conflist");
   const network = stringFlag(ctx, "network");
   const generating = network !== undefined || ["pool", "plugin"].some((flag) => ctx.flags[flag] !== undefined);
-  if (file !== undefined && generating) throw new UsageError("--conflist copies a file; --network, --pool and --plugin generate one: give one or the other", "install");
-  if (ctx.flags["conf-dir"] !== undefined && file === undefined && !generating) throw new UsageError("--conf-dir needs --conflist FILE or --network NAME --pool CIDR", "install");
+  if (file !== undefined && generating)
+    throw new UsageError(
+      "--conflist copies a file; --network, --pool and --plugin generate one: give one or the other",
+      "install",
+    );
+  if (ctx.flags["conf-dir"] !== undefined && file === undefined && !generating)
+    throw new UsageError("--conf-dir needs --conflist FILE or --network NAME --pool CIDR", "install");
   if (file !== undefined) {
     const bytes = readSmallFile(file, MAX_CONFLIST_BYTES);
     checkConflist(bytes.toString("utf8"), file);
@@ -79,8 +97,14 @@ function conflistToWrite(ctx: CommandContext): { name: string; bytes: Buffer } |
   if (!generating) return undefined;
   if (network === undefined) throw new UsageError("--pool and --plugin need --network NAME", "install");
   const pools = stringFlag(ctx, "pool");
-  if (pools === undefined) throw new UsageError("--network needs --pool CIDR (comma-separated for more than one)", "install");
-  const conf = generateConflist(network, pools.split(",").map((cidr) => cidr.trim()), pluginFlag(ctx), ctx.flags["data-dir"]);
+  if (pools === undefined)
+    throw new UsageError("--network needs --pool CIDR (comma-separated for more than one)", "install");
+  const conf = generateConflist(
+    network,
+    pools.split(",").map((cidr) => cidr.trim()),
+    pluginFlag(ctx),
+    ctx.flags["data-dir"],
+  );
   const text = `${JSON.stringify(conf, null, 2)}\n`;
   checkConflist(text, "the generated conflist");
   return { name: `10-${network}.conflist`, bytes: Buffer.from(text) };
@@ -88,12 +112,18 @@ function conflistToWrite(ctx: CommandContext): { name: string; bytes: Buffer } |
 
 function pluginFlag(ctx: CommandContext): (typeof PLUGINS)[number] {
   const plugin = stringFlag(ctx, "plugin") ?? "bridge";
-  if (!(PLUGINS as readonly string[]).includes(plugin)) throw new UsageError(`--plugin must be one of ${PLUGINS.join(", ")}, not '${plugin}'`, "install");
+  if (!(PLUGINS as readonly string[]).includes(plugin))
+    throw new UsageError(`--plugin must be one of ${PLUGINS.join(", ")}, not '${plugin}'`, "install");
   return plugin as (typeof PLUGINS)[number];
 }
 
 /** A network as the examples in netconf-examples/ set one up: routes to everything through the main plugin. */
-function generateConflist(network: string, cidrs: readonly string[], plugin: (typeof PLUGINS)[number], dataDir: unknown) {
+function generateConflist(
+  network: string,
+  cidrs: readonly string[],
+  plugin: (typeof PLUGINS)[number],
+  dataDir: unknown,
+) {
   const families = cidrs.map((cidr) => {
     const parsed = parseCidr(cidr);
     if (!parsed) throw new UsageError(`--pool: '${cidr}' is not a CIDR (e.g. 10.22.0.0/16 or fd00:22::/64)`, "install");
@@ -106,7 +136,10 @@ function generateConflist(network: string, cidrs: readonly string[], plugin: (ty
     routes: [...new Set(families)].map((family) => ({ dst: family === 4 ? "0.0.0.0/0" : "::/0" })),
   };
   // A bridge name is an interface name: at most 15 bytes.
-  const main = plugin === "bridge" ? { type: "bridge", bridge: `cni-${network}`.slice(0, 15), isGateway: true, ipMasq: true, hairpinMode: true } : { type: "ptp", ipMasq: true };
+  const main =
+    plugin === "bridge"
+      ? { type: "bridge", bridge: `cni-${network}`.slice(0, 15), isGateway: true, ipMasq: true, hairpinMode: true }
+      : { type: "ptp", ipMasq: true };
   return { cniVersion: GENERATED_CNI_VERSION, name: network, plugins: [{ ...main, ipam }] };
 }
 
@@ -122,11 +155,18 @@ function checkConflist(text: string, where: string): void {
   if (typeof list !== "object" || list === null || !Array.isArray(list.plugins)) {
     throw new CniError(ErrorCode.invalidConfig, `${where} is not a conflist (an object with a "plugins" array)`);
   }
-  const index = list.plugins.findIndex((plugin) => (plugin as { ipam?: { type?: unknown } } | null)?.ipam?.type === "ippool");
-  if (index < 0) throw new CniError(ErrorCode.invalidConfig, `${where} has no plugin with "ipam": {"type": "ippool", ...}`);
+  const index = list.plugins.findIndex(
+    (plugin) => (plugin as { ipam?: { type?: unknown } } | null)?.ipam?.type === "ippool",
+  );
+  if (index < 0)
+    throw new CniError(ErrorCode.invalidConfig, `${where} has no plugin with "ipam": {"type": "ippool", ...}`);
   try {
     // libcni gives each plugin the list's name and cniVersion; so does this check.
-    const netconf = parseNetConf({ ...(list.plugins[index] as Record<string, unknown>), name: list.name, cniVersion: list.cniVersion });
+    const netconf = parseNetConf({
+      ...(list.plugins[index] as Record<string, unknown>),
+      name: list.name,
+      cniVersion: list.cniVersion,
+    });
     const pools = netconf.ipam.ipPools.map((doc, at) => parsePoolDocument(doc, `ipam.ipPools[${at}]`).pool);
     assertNoOverlap(pools, "ipam.ipPools");
   } catch (error) {

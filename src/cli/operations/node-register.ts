@@ -10,7 +10,10 @@ import { sameNode } from "../resources/nodes.js";
 function addressFlag(ctx: CommandContext, flag: string, family: Family): string | undefined {
   const text = stringFlag(ctx, flag);
   if (text !== undefined && parseNodeAddress(text)?.family !== family) {
-    throw new UsageError(`--${flag} ${text} is not an IPv${family} address with prefix (e.g. ${family === 4 ? "192.168.10.11/24" : "fd00:10::11/64"})`, "node");
+    throw new UsageError(
+      `--${flag} ${text} is not an IPv${family} address with prefix (e.g. ${family === 4 ? "192.168.10.11/24" : "fd00:10::11/64"})`,
+      "node",
+    );
   }
   return text;
 }
@@ -22,20 +25,32 @@ function addressFlag(ctx: CommandContext, flag: string, family: Family): string 
 async function register(ctx: CommandContext): Promise<number> {
   const name = ctx.nodename;
   const given = addressFlag(ctx, "ipv4-address", 4);
-  if (given !== undefined && booleanFlag(ctx, "detect")) throw new UsageError("give either --ipv4-address or --detect, not both", "node");
+  if (given !== undefined && booleanFlag(ctx, "detect"))
+    throw new UsageError("give either --ipv4-address or --detect, not both", "node");
   const ipv4Address = given ?? (booleanFlag(ctx, "detect") ? await detectNodeAddress(4) : undefined);
   const ipv6Address = addressFlag(ctx, "ipv6-address", 6);
   const { result, warnings } = await ctx.store.update(async (txn) => {
     const existing = await readStoredNode(txn, name);
     const stored = existing ? nodeToDocument(existing).spec?.bgp : undefined;
-    const bgp = { ...stored, ...(ipv4Address !== undefined ? { ipv4Address } : {}), ...(ipv6Address !== undefined ? { ipv6Address } : {}) };
-    const doc = { apiVersion: "v1", kind: "node", metadata: { name }, spec: Object.keys(bgp).length > 0 ? { bgp } : {} };
+    const bgp = {
+      ...stored,
+      ...(ipv4Address !== undefined ? { ipv4Address } : {}),
+      ...(ipv6Address !== undefined ? { ipv6Address } : {}),
+    };
+    const doc = {
+      apiVersion: "v1",
+      kind: "node",
+      metadata: { name },
+      spec: Object.keys(bgp).length > 0 ? { bgp } : {},
+    };
     const { node, warnings } = parseNodeDocument(doc, "node register");
     const result = !existing ? "registered" : sameNode(existing, node) ? "unchanged" : "updated";
     if (result !== "unchanged") writeStoredNode(txn, node);
     // The resource allows it (a node may own blocks first), but the agent cannot route to such a node.
     if (!node.ipv4 && !node.ipv6) {
-      warnings.push(`node ${name} has no address, so other nodes cannot route to its blocks; give --ipv4-address, --ipv6-address or --detect`);
+      warnings.push(
+        `node ${name} has no address, so other nodes cannot route to its blocks; give --ipv4-address, --ipv6-address or --detect`,
+      );
     }
     return { result, warnings };
   });
@@ -55,14 +70,24 @@ export const nodeCommand: CommandSpec = {
     "List nodes with 'ippool get nodes -o wide'; change or delete them with apply/replace/delete like pools.",
   ],
   flags: {
-    "ipv4-address": { type: "string", value: "CIDR", help: "this node's IPv4 address with prefix, e.g. 192.168.10.11/24" },
+    "ipv4-address": {
+      type: "string",
+      value: "CIDR",
+      help: "this node's IPv4 address with prefix, e.g. 192.168.10.11/24",
+    },
     "ipv6-address": { type: "string", value: "CIDR", help: "this node's IPv6 address with prefix" },
     detect: { type: "boolean", help: "use the address and prefix of the default route's interface" },
   },
   examples: ["ippool node register --detect", "ippool node register --nodename node-a --ipv4-address 192.168.10.11/24"],
   run: async (ctx) => {
     const [subcommand] = ctx.positionals;
-    if (subcommand !== "register") throw new UsageError(subcommand === undefined ? "'ippool node' needs a subcommand: register" : `unknown subcommand '${subcommand}'; use register`, "node");
+    if (subcommand !== "register")
+      throw new UsageError(
+        subcommand === undefined
+          ? "'ippool node' needs a subcommand: register"
+          : `unknown subcommand '${subcommand}'; use register`,
+        "node",
+      );
     return register(ctx);
   },
 };

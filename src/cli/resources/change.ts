@@ -5,13 +5,19 @@ import { poolCidr } from "../../ipam/store-documents.js";
 import { readStoredPools, writeStoredPools } from "../../ipam/stored-pools.js";
 import type { StoreReader, StoreTxn } from "../../store/store.js";
 import { poolToDocument, type Pool } from "../../pool/resource.js";
-import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec, type FlagSpec } from "../framework/context.js";
+import {
+  UsageError,
+  booleanFlag,
+  stringFlag,
+  type CommandContext,
+  type CommandSpec,
+  type FlagSpec,
+} from "../framework/context.js";
 import { loadResourceFile } from "./resource-files.js";
 import { poolHolders, poolIdsWithState, poolUsage } from "./pool-queries.js";
 import { nodeNameArgument, poolIdArgument, resourceType, type ResourceKind } from "./resource-type.js";
 import { changeNodes, type NodeTarget } from "./nodes.js";
 import { decideChange, type Outcome, type Result, type Verb } from "./resource-change.js";
-
 
 interface Target {
   readonly id: string;
@@ -22,7 +28,6 @@ interface Target {
   readonly document?: string;
 }
 
-
 const PAST: Record<Verb, string> = { create: "created", apply: "applied", replace: "replaced", delete: "deleted" };
 const HOLDERS_SHOWN = 3;
 
@@ -31,7 +36,13 @@ const HOLDERS_SHOWN = 3;
  * pool, replace or delete of a missing one, delete of a pool still in use) fails alone, as in
  * calicoctl; an overlap in the resulting set of pools rejects the whole file.
  */
-async function changePools(txn: StoreTxn, verb: Verb, targets: readonly Target[], force: boolean, outcome: Outcome): Promise<void> {
+async function changePools(
+  txn: StoreTxn,
+  verb: Verb,
+  targets: readonly Target[],
+  force: boolean,
+  outcome: Outcome,
+): Promise<void> {
   if (targets.length === 0) return;
   const pools = new Map((await readStoredPools(txn)).map((pool) => [pool.id, pool]));
   const done: { target: Target; result: Result }[] = [];
@@ -55,14 +66,20 @@ async function changePools(txn: StoreTxn, verb: Verb, targets: readonly Target[]
           );
           continue;
         }
-        outcome.warnings.push(`ipPool ${target.id} deleted with ${used} allocation(s) still held (${who}); they stay valid until DEL or 'ippool release' frees them`);
+        outcome.warnings.push(
+          `ipPool ${target.id} deleted with ${used} allocation(s) still held (${who}); they stay valid until DEL or 'ippool release' frees them`,
+        );
       }
       pools.delete(target.id);
       done.push({ target, result: "deleted" });
       continue;
     }
     const pool = target.pool!;
-    const decision = decideChange(verb, { kind: "ipPool", id: target.id, existing, next: pool, addWith: "'ippool create' or 'ippool apply'" }, same);
+    const decision = decideChange(
+      verb,
+      { kind: "ipPool", id: target.id, existing, next: pool, addWith: "'ippool create' or 'ippool apply'" },
+      same,
+    );
     if ("failure" in decision) {
       fail(decision.failure);
       continue;
@@ -71,18 +88,34 @@ async function changePools(txn: StoreTxn, verb: Verb, targets: readonly Target[]
     done.push({ target, result: decision.result });
   }
   if (verb !== "delete") {
-    assertNoOverlapWith(done.map((entry) => entry.target), [...pools.values()]);
-    outcome.warnings.push(...(await overlapsWithHeldState(txn, done.map((entry) => entry.target.pool!))));
+    assertNoOverlapWith(
+      done.map((entry) => entry.target),
+      [...pools.values()],
+    );
+    outcome.warnings.push(
+      ...(await overlapsWithHeldState(
+        txn,
+        done.map((entry) => entry.target.pool!),
+      )),
+    );
   }
   if (done.some((entry) => entry.result !== "unchanged")) {
     // Only the resource list is written: pool state (cursor, blocks) is keyed apart, so allocations stay as they are.
-    writeStoredPools(txn, [...pools.values()].sort((a, b) => compareCidrs(a.cidr, b.cidr)));
+    writeStoredPools(
+      txn,
+      [...pools.values()].sort((a, b) => compareCidrs(a.cidr, b.cidr)),
+    );
   }
   outcome.done.push(...done.map(({ target, result }) => ({ kind: "ipPool" as const, id: target.id, result })));
 }
 
 /** One transaction for the pools and nodes of one command, so a file lands whole or not at all. */
-async function changeResources(ctx: CommandContext, verb: Verb, pools: readonly Target[], nodes: readonly NodeTarget[]): Promise<Outcome> {
+async function changeResources(
+  ctx: CommandContext,
+  verb: Verb,
+  pools: readonly Target[],
+  nodes: readonly NodeTarget[],
+): Promise<Outcome> {
   const flags = { force: booleanFlag(ctx, "force"), releaseBlocks: booleanFlag(ctx, "release-blocks") };
   return ctx.store.update(async (txn) => {
     const outcome: Outcome = { done: [], failed: [], warnings: [], notes: [] };
@@ -99,7 +132,11 @@ function assertNoOverlapWith(changed: readonly Target[], all: readonly Pool[]): 
   changed.forEach((target, index) => {
     const earlier = changed.slice(0, index).find((candidate) => cidrsOverlap(candidate.pool!.cidr, target.pool!.cidr));
     const stored = others.find((pool) => cidrsOverlap(pool.cidr, target.pool!.cidr));
-    const [otherId, whereOther] = earlier ? [earlier.id, earlier.document ?? earlier.where] : stored ? [stored.id, "stored"] : [];
+    const [otherId, whereOther] = earlier
+      ? [earlier.id, earlier.document ?? earlier.where]
+      : stored
+        ? [stored.id, "stored"]
+        : [];
     if (otherId === undefined) return;
     throw new CniError(
       ErrorCode.invalidConfig,
@@ -120,14 +157,22 @@ async function overlapsWithHeldState(txn: StoreReader, changed: readonly Pool[])
       if (otherId === pool.id || !cidrsOverlap(poolCidr(otherId), pool.cidr)) continue;
       const { used } = await poolUsage(txn, otherId);
       if (used > 0n) {
-        warnings.push(`pool ${pool.id} overlaps pool ${otherId}, which is not stored but still holds ${used} address(es); ADD will not use ${pool.id} until they are released`);
+        warnings.push(
+          `pool ${pool.id} overlaps pool ${otherId}, which is not stored but still holds ${used} address(es); ADD will not use ${pool.id} until they are released`,
+        );
       }
     }
   }
   return warnings;
 }
 
-function report(ctx: CommandContext, verb: Verb, kinds: readonly ResourceKind[], total: number, outcome: Outcome): number {
+function report(
+  ctx: CommandContext,
+  verb: Verb,
+  kinds: readonly ResourceKind[],
+  total: number,
+  outcome: Outcome,
+): number {
   for (const { kind, id, result } of outcome.done) ctx.out(`${result} ${kind} ${id}\n`);
   for (const line of outcome.notes) ctx.out(`${line}\n`);
   outcome.warnings.forEach(ctx.warn);
@@ -143,7 +188,12 @@ function report(ctx: CommandContext, verb: Verb, kinds: readonly ResourceKind[],
   return 1;
 }
 
-const FILE_FLAG: FlagSpec = { type: "string", short: "f", value: "FILE", help: "YAML (one or more --- documents) or JSON; '-' reads stdin" };
+const FILE_FLAG: FlagSpec = {
+  type: "string",
+  short: "f",
+  value: "FILE",
+  help: "YAML (one or more --- documents) or JSON; '-' reads stdin",
+};
 
 async function runFileVerb(ctx: CommandContext, verb: Verb): Promise<number> {
   const path = stringFlag(ctx, "filename");
@@ -152,7 +202,10 @@ async function runFileVerb(ctx: CommandContext, verb: Verb): Promise<number> {
   if (verb !== "delete") [...file.pools, ...file.nodes].forEach((entry) => entry.warnings.forEach(ctx.warn));
   const pools = file.pools.map(({ pool, where, document }) => ({ id: pool.id, pool, where, document }));
   const nodes = file.nodes.map(({ node, where }) => ({ name: node.name, node, where }));
-  const kinds: ResourceKind[] = [...(pools.length > 0 ? ["ipPool" as const] : []), ...(nodes.length > 0 ? ["node" as const] : [])];
+  const kinds: ResourceKind[] = [
+    ...(pools.length > 0 ? ["ipPool" as const] : []),
+    ...(nodes.length > 0 ? ["node" as const] : []),
+  ];
   return report(ctx, verb, kinds, pools.length + nodes.length, await changeResources(ctx, verb, pools, nodes));
 }
 
@@ -160,21 +213,40 @@ const fileVerb = (verb: Exclude<Verb, "delete">, summary: string, description: s
   summary,
   args: [],
   usage: [`${verb} -f FILE`],
-  description: [description, "Every document is validated before any is applied: one invalid document (named by its index and field path) changes nothing."],
+  description: [
+    description,
+    "Every document is validated before any is applied: one invalid document (named by its index and field path) changes nothing.",
+  ],
   flags: { filename: FILE_FLAG },
   examples: [`ippool ${verb} -f pools.yaml`, `cat pool.json | ippool ${verb} -f -`],
   run: (ctx) => runFileVerb(ctx, verb),
 });
 
-export const createCommand = fileVerb("create", "create pools from a file; fails for a pool that exists", "Creates each ipPool of FILE. A pool whose CIDR already exists is an error (the others are still created).");
-export const applyCommand = fileVerb("apply", "create or update pools from a file", "Creates each ipPool of FILE that does not exist and updates each that does. Changing ipip, nat-outgoing or disabled never disturbs existing allocations.");
-export const replaceCommand = fileVerb("replace", "update existing pools from a file; fails for a missing pool", "Replaces each ipPool of FILE, which must exist (the others are still replaced). Allocations are never disturbed.");
+export const createCommand = fileVerb(
+  "create",
+  "create pools from a file; fails for a pool that exists",
+  "Creates each ipPool of FILE. A pool whose CIDR already exists is an error (the others are still created).",
+);
+export const applyCommand = fileVerb(
+  "apply",
+  "create or update pools from a file",
+  "Creates each ipPool of FILE that does not exist and updates each that does. Changing ipip, nat-outgoing or disabled never disturbs existing allocations.",
+);
+export const replaceCommand = fileVerb(
+  "replace",
+  "update existing pools from a file; fails for a missing pool",
+  "Replaces each ipPool of FILE, which must exist (the others are still replaced). Allocations are never disturbed.",
+);
 
 export const deleteCommand: CommandSpec = {
   summary: "delete pools named in a file or by CIDR",
   args: ["TYPE", "CIDR|NAME..."],
   requiresStore: true,
-  usage: ["delete -f FILE [--force] [--release-blocks]", "delete TYPE CIDR [CIDR...] [--force]", "delete node NAME [NAME...] [--force] [--release-blocks]"],
+  usage: [
+    "delete -f FILE [--force] [--release-blocks]",
+    "delete TYPE CIDR [CIDR...] [--force]",
+    "delete node NAME [NAME...] [--force] [--release-blocks]",
+  ],
   description: [
     "A pool that still holds allocations is not deleted: the error says how many and by whom. Disable it first",
     "(spec.disabled: true) so it gets no new ones, release what it holds, then delete it. --force deletes the",
@@ -187,17 +259,24 @@ export const deleteCommand: CommandSpec = {
     force: { type: "boolean", help: "delete even when the pool (or node) still holds allocations" },
     "release-blocks": { type: "boolean", help: "with a node: hand its empty blocks back" },
   },
-  examples: ["ippool delete pool 10.22.0.0/16", "ippool delete -f pools.yaml", "ippool delete ippool 10.21.0.0/16 --force", "ippool delete node node-b"],
+  examples: [
+    "ippool delete pool 10.22.0.0/16",
+    "ippool delete -f pools.yaml",
+    "ippool delete ippool 10.21.0.0/16 --force",
+    "ippool delete node node-b",
+  ],
   run: async (ctx) => {
     if (stringFlag(ctx, "filename") !== undefined) return runFileVerb(ctx, "delete");
     const [type, ...names] = ctx.positionals;
     const kind = resourceType(type, "delete");
     if (kind === "node") {
-      if (names.length === 0) throw new UsageError("'ippool delete node' needs the name of the node to delete (or -f FILE)", "delete");
+      if (names.length === 0)
+        throw new UsageError("'ippool delete node' needs the name of the node to delete (or -f FILE)", "delete");
       const nodes = names.map((text) => ({ name: nodeNameArgument(text, "delete"), where: "" }));
       return report(ctx, "delete", ["node"], nodes.length, await changeResources(ctx, "delete", [], nodes));
     }
-    if (names.length === 0) throw new UsageError("'ippool delete TYPE' needs the CIDR of the pool to delete (or -f FILE)", "delete");
+    if (names.length === 0)
+      throw new UsageError("'ippool delete TYPE' needs the CIDR of the pool to delete (or -f FILE)", "delete");
     const targets = names.map((text) => {
       const id = poolIdArgument(text, "delete");
       return { id, where: "" };

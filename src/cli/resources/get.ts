@@ -23,7 +23,13 @@ export const getCommand: CommandSpec = {
     "TYPE node, nodes, no or nos lists node records: -o ps the NAME, -o wide also ASN, IPV4 and IPV6.",
   ],
   flags: { output: { type: "string", short: "o", value: "FORMAT", help: "ps (default), wide, yaml or json" } },
-  examples: ["ippool get ippools", "ippool get pool 10.22.0.0/16 -o wide", "ippool get pools -o yaml > pools.yaml", "ippool get ipp -o json | jq '.[].metadata.cidr'", "ippool get nodes -o wide"],
+  examples: [
+    "ippool get ippools",
+    "ippool get pool 10.22.0.0/16 -o wide",
+    "ippool get pools -o yaml > pools.yaml",
+    "ippool get ipp -o json | jq '.[].metadata.cidr'",
+    "ippool get nodes -o wide",
+  ],
   run: async (ctx) => {
     const [type, ...cidrs] = ctx.positionals;
     const kind = resourceType(type, "get");
@@ -45,7 +51,11 @@ export const getCommand: CommandSpec = {
   },
 };
 
-function render(format: (typeof FORMATS)[number], pools: readonly Pool[], usage: ReadonlyMap<string, PoolUsage>): string {
+function render(
+  format: (typeof FORMATS)[number],
+  pools: readonly Pool[],
+  usage: ReadonlyMap<string, PoolUsage>,
+): string {
   switch (format) {
     case "yaml":
       return formatYamlDocuments(pools.map(poolToDocument));
@@ -53,20 +63,35 @@ function render(format: (typeof FORMATS)[number], pools: readonly Pool[], usage:
       // Always a list, so scripts need not guess; apply -f reads a list as several resources.
       return formatJson(pools.map(poolToDocument));
     case "ps":
-      return formatTable(["CIDR"], pools.map((pool) => [pool.id]));
+      return formatTable(
+        ["CIDR"],
+        pools.map((pool) => [pool.id]),
+      );
     case "wide":
       return formatTable(
         ["CIDR", "IPIP", "IPIP MODE", "NAT", "DISABLED", "USED", "FREE"],
         pools.map((pool) => {
           const counts = usage.get(pool.id)!;
           const ipip = pool.ipip?.enabled ?? false;
-          return [pool.id, String(ipip), ipip ? pool.ipip!.mode : "-", String(pool.natOutgoing), String(pool.disabled), String(counts.used), String(counts.free)];
+          return [
+            pool.id,
+            String(ipip),
+            ipip ? pool.ipip!.mode : "-",
+            String(pool.natOutgoing),
+            String(pool.disabled),
+            String(counts.used),
+            String(counts.free),
+          ];
         }),
       );
   }
 }
 
-async function getNodes(ctx: CommandContext, format: (typeof FORMATS)[number], names: readonly string[]): Promise<number> {
+async function getNodes(
+  ctx: CommandContext,
+  format: (typeof FORMATS)[number],
+  names: readonly string[],
+): Promise<number> {
   const wanted = names.map((text) => nodeNameArgument(text, "get"));
   const stored = await ctx.store.read(readStoredNodes);
   const nodes = wanted.length === 0 ? stored : stored.filter((node) => wanted.includes(node.name));
@@ -83,12 +108,20 @@ function renderNodes(format: (typeof FORMATS)[number], nodes: readonly Node[]): 
     case "json":
       return formatJson(nodes.map(nodeToDocument));
     case "ps":
-      return formatTable(["NAME"], nodes.map((node) => [node.name]));
+      return formatTable(
+        ["NAME"],
+        nodes.map((node) => [node.name]),
+      );
     case "wide":
       // calicoctl v1 columns; no global AS number exists here, so an absent one is "-".
       return formatTable(
         ["NAME", "ASN", "IPV4", "IPV6"],
-        nodes.map((node) => [node.name, node.asNumber !== undefined ? String(node.asNumber) : "-", node.ipv4?.text ?? "-", node.ipv6?.text ?? "-"]),
+        nodes.map((node) => [
+          node.name,
+          node.asNumber !== undefined ? String(node.asNumber) : "-",
+          node.ipv4?.text ?? "-",
+          node.ipv6?.text ?? "-",
+        ]),
       );
   }
 }

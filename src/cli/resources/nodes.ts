@@ -12,7 +12,8 @@ export interface NodeTarget {
   readonly where: string;
 }
 
-export const sameNode = (a: Node, b: Node): boolean => JSON.stringify(nodeToDocument(a)) === JSON.stringify(nodeToDocument(b));
+export const sameNode = (a: Node, b: Node): boolean =>
+  JSON.stringify(nodeToDocument(a)) === JSON.stringify(nodeToDocument(b));
 
 export interface NodeChangeFlags {
   readonly force: boolean;
@@ -21,7 +22,13 @@ export interface NodeChangeFlags {
 }
 
 /** The node half of a file verb, inside the command's one transaction; a node that cannot change fails alone. */
-export async function changeNodes(txn: StoreTxn, verb: Verb, targets: readonly NodeTarget[], flags: NodeChangeFlags, outcome: Outcome): Promise<void> {
+export async function changeNodes(
+  txn: StoreTxn,
+  verb: Verb,
+  targets: readonly NodeTarget[],
+  flags: NodeChangeFlags,
+  outcome: Outcome,
+): Promise<void> {
   const blocks = verb === "delete" && targets.length > 0 ? await listBlocks(txn) : [];
   for (const target of targets) {
     const existing = await readStoredNode(txn, target.name);
@@ -37,17 +44,23 @@ export async function changeNodes(txn: StoreTxn, verb: Verb, targets: readonly N
         const used = holding.reduce((sum, block) => sum + block.used, 0);
         const which = holding.map((block) => block.cidr).join(", ");
         if (!flags.force) {
-          fail(`node ${target.name} still holds ${used} allocation(s) in block(s) ${which}; release them ('ippool release', 'ippool reclaim') or delete it anyway with --force`);
+          fail(
+            `node ${target.name} still holds ${used} allocation(s) in block(s) ${which}; release them ('ippool release', 'ippool reclaim') or delete it anyway with --force`,
+          );
           continue;
         }
-        outcome.warnings.push(`node ${target.name} deleted with ${used} allocation(s) still held in block(s) ${which}; other nodes no longer route to them`);
+        outcome.warnings.push(
+          `node ${target.name} deleted with ${used} allocation(s) still held in block(s) ${which}; other nodes no longer route to them`,
+        );
       }
       deleteStoredNode(txn, target.name);
       result = "deleted";
       if (flags.releaseBlocks) {
         // The same release as 'blocks release --all-empty': blocks that hold addresses stay affine to the node.
         const released = await releaseEmptyBlocks(txn, target.name, true);
-        outcome.notes.push(`released ${released.length} empty block(s) of node ${target.name}${released.length > 0 ? `: ${released.join(", ")}` : ""}`);
+        outcome.notes.push(
+          `released ${released.length} empty block(s) of node ${target.name}${released.length > 0 ? `: ${released.join(", ")}` : ""}`,
+        );
       }
     } else {
       const node = target.node!;

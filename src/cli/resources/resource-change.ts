@@ -26,9 +26,17 @@ export interface Change<T> {
  * calicoctl's rule: create fails for a resource that exists, replace for one that does not, and
  * apply does either; a resource equal to the stored one is "unchanged" and need not be written.
  */
-export function decideChange<T>(verb: Exclude<Verb, "delete">, change: Change<T>, same: (a: T, b: T) => boolean): { result: Result } | { failure: string } {
+export function decideChange<T>(
+  verb: Exclude<Verb, "delete">,
+  change: Change<T>,
+  same: (a: T, b: T) => boolean,
+): { result: Result } | { failure: string } {
   const { kind, id, existing, next } = change;
-  if (verb === "create" && existing) return { failure: `${kind} ${id} already exists; change it with 'ippool apply' or 'ippool replace'` };
-  if (verb === "replace" && !existing) return { failure: `${kind} ${id} does not exist; add it with ${change.addWith}` };
-  return { result: !existing ? "created" : same(existing, next) ? "unchanged" : verb === "replace" ? "replaced" : "configured" };
+  if (verb === "create" && existing)
+    return { failure: `${kind} ${id} already exists; change it with 'ippool apply' or 'ippool replace'` };
+  if (verb === "replace" && !existing)
+    return { failure: `${kind} ${id} does not exist; add it with ${change.addWith}` };
+  return {
+    result: !existing ? "created" : same(existing, next) ? "unchanged" : verb === "replace" ? "replaced" : "configured",
+  };
 }

@@ -60,7 +60,11 @@ export async function loadResourceFile(ctx: CommandContext, path: string): Promi
     }
   }
   if (problems.length > 0) {
-    throw new CniError(ErrorCode.invalidConfig, problems.join("; "), "nothing was changed; fix the file and run the command again");
+    throw new CniError(
+      ErrorCode.invalidConfig,
+      problems.join("; "),
+      "nothing was changed; fix the file and run the command again",
+    );
   }
   return file;
 }

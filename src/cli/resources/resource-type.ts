@@ -23,7 +23,11 @@ export function resourceType(word: string | undefined, command: string): Resourc
 /** A pool's identity from a CIDR argument, canonical ("10.1.2.3/16" names 10.1.0.0/16, "fd00:0::/64" fd00::/64). */
 export function poolIdArgument(text: string, command: string): string {
   const parsed = parseCidr(text);
-  if (!parsed) throw new UsageError(`'${text}' is not an IPv4 or IPv6 CIDR (a pool is named by its CIDR, e.g. 10.22.0.0/16)`, command);
+  if (!parsed)
+    throw new UsageError(
+      `'${text}' is not an IPv4 or IPv6 CIDR (a pool is named by its CIDR, e.g. 10.22.0.0/16)`,
+      command,
+    );
   return formatCidr(parsed.cidr);
 }
 

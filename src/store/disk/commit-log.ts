@@ -105,12 +105,16 @@ export class CommitLog {
     try {
       data = readStateFile(file) as typeof data;
     } catch (error) {
-      if (error instanceof CniError && error.code === ErrorCode.storeDamaged) throw new CniError(error.code, error.message, COMMIT_ADVICE);
+      if (error instanceof CniError && error.code === ErrorCode.storeDamaged)
+        throw new CniError(error.code, error.message, COMMIT_ADVICE);
       throw error;
     }
     if (data === undefined) return undefined;
     const owner = parseIdentity(data.owner);
-    const valid = owner && Array.isArray(data.writes) && data.writes.every((entry) => Array.isArray(entry) && typeof entry[0] === "string");
+    const valid =
+      owner &&
+      Array.isArray(data.writes) &&
+      data.writes.every((entry) => Array.isArray(entry) && typeof entry[0] === "string");
     if (!valid) throw damagedFile(file, "not a commit record (no owner or no list of writes)", COMMIT_ADVICE);
     return { file, applied: file.endsWith(DONE_SUFFIX), owner, writes: new Map(data.writes as [string, unknown][]) };
   }

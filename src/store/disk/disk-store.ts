@@ -121,7 +121,11 @@ export class DiskStore implements Store {
         if (this.log.isCurrent(head)) return value;
       }
       if (Date.now() >= deadline) {
-        throw new CniError(ErrorCode.tryAgainLater, `the store in ${this.dataDir} changed under every read for ${this.lockWaitMs / 1000}s`, "retry later");
+        throw new CniError(
+          ErrorCode.tryAgainLater,
+          `the store in ${this.dataDir} changed under every read for ${this.lockWaitMs / 1000}s`,
+          "retry later",
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS * (0.5 + Math.random())));
     }
@@ -185,7 +189,8 @@ export class DiskStore implements Store {
     const walk = (dir: string): void => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const rel = relative(this.dataDir, join(dir, entry.name)).split(sep).join("/");
-        if (dir === this.dataDir && entry.name === TEMP_DIR) temps.push(...readdirSync(join(dir, entry.name)).map((name) => `${TEMP_DIR}/${name}`));
+        if (dir === this.dataDir && entry.name === TEMP_DIR)
+          temps.push(...readdirSync(join(dir, entry.name)).map((name) => `${TEMP_DIR}/${name}`));
         else if (dir === this.dataDir && isReservedName(entry.name)) continue;
         else if (entry.isDirectory()) walk(join(dir, entry.name));
         else if (!entry.name.endsWith(".json")) strangers.push(rel);
@@ -203,13 +208,20 @@ export class DiskStore implements Store {
       const record = this.log.record(head);
       if (record && !record.applied) {
         const file = relative(this.dataDir, record.file);
-        const who = isRunning(record.owner) ? `process ${record.owner.pid} is applying it` : "its writer died before it was applied; the next ippool write applies it";
-        facts.notes.push(`${file} holds a committed change of ${record.writes.size} write(s) not yet in the files (${who}); it was checked as applied`);
+        const who = isRunning(record.owner)
+          ? `process ${record.owner.pid} is applying it`
+          : "its writer died before it was applied; the next ippool write applies it";
+        facts.notes.push(
+          `${file} holds a committed change of ${record.writes.size} write(s) not yet in the files (${who}); it was checked as applied`,
+        );
       }
     } catch (error) {
       if (!(error instanceof CniError) || error.code !== ErrorCode.storeDamaged) throw error;
       const file = relative(this.dataDir, this.log.recordFile(this.log.head()) ?? this.log.dir);
-      facts.problems.push({ key: file.replace(/\.json$/, ""), message: `${error.message} (every ippool call fails until it is restored or removed)` });
+      facts.problems.push({
+        key: file.replace(/\.json$/, ""),
+        message: `${error.message} (every ippool call fails until it is restored or removed)`,
+      });
     }
     return facts;
   }

@@ -8,7 +8,8 @@ import { damagedFile, readStateFile } from "./state-file.js";
 import type { Writes } from "./commit-log.js";
 
 /** Top-level names of the store's own machinery, never document keys: commit/, tmp/, the lock and its graves. */
-export const isReservedName = (name: string): boolean => name === "commit" || name === "tmp" || name.startsWith("store.lock");
+export const isReservedName = (name: string): boolean =>
+  name === "commit" || name === "tmp" || name.startsWith("store.lock");
 
 function readDocumentFile(path: string, key: string): unknown {
   try {
@@ -81,7 +82,10 @@ export class DiskTxn extends PendingWrites implements StoreTxn {
     // Sub-prefixes (directories) are listed too, so "attachment/" yields its networks.
     const keys = new Set(
       entries
-        .filter((entry) => (entry.isDirectory() || entry.name.endsWith(".json")) && !(prefix === "" && isReservedName(entry.name)))
+        .filter(
+          (entry) =>
+            (entry.isDirectory() || entry.name.endsWith(".json")) && !(prefix === "" && isReservedName(entry.name)),
+        )
         .map((entry) => prefix + (entry.isDirectory() ? entry.name : entry.name.slice(0, -".json".length))),
     );
     for (const layer of [this.pending, this.writes]) {

@@ -1,6 +1,20 @@
 // The store's lock: writers take turns, a provably dead holder's lock is taken over by exactly one waiter, waits are bounded.
 import lockfile from "proper-lockfile";
-import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, watch, writeFileSync, type FSWatcher } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  watch,
+  writeFileSync,
+  type FSWatcher,
+} from "node:fs";
 import { join } from "node:path";
 import { CniError, ErrorCode } from "../../errors.js";
 import { isRunning, ownIdentity, parseIdentity } from "./process-identity.js";
@@ -38,7 +52,11 @@ const POLL_CAP_MS = 250;
 
 export type AssertLockHeld = () => void;
 
-export async function withStoreLock<T>(dataDir: string, waitMs: number, work: (assertHeld: AssertLockHeld) => Promise<T>): Promise<T> {
+export async function withStoreLock<T>(
+  dataDir: string,
+  waitMs: number,
+  work: (assertHeld: AssertLockHeld) => Promise<T>,
+): Promise<T> {
   const lockPath = join(dataDir, LOCK_DIR);
   const ownerPath = join(lockPath, OWNER_FILE);
   const release = await acquire(dataDir, lockPath, ownerPath, waitMs);
@@ -76,7 +94,13 @@ export function lostLock(dataDir: string): CniError {
 async function acquire(dataDir: string, lockPath: string, ownerPath: string, waitMs: number): Promise<() => void> {
   const started = Date.now();
   const deadline = started + waitMs;
-  const options: lockfile.LockOptions = { lockfilePath: lockPath, realpath: false, stale: NEVER_MS, update: NEVER_MS, fs: LOCK_FS };
+  const options: lockfile.LockOptions = {
+    lockfilePath: lockPath,
+    realpath: false,
+    stale: NEVER_MS,
+    update: NEVER_MS,
+    fs: LOCK_FS,
+  };
   let waiter: ReleaseWaiter | undefined;
   let polls = 0;
   try {
@@ -106,7 +130,9 @@ async function acquire(dataDir: string, lockPath: string, ownerPath: string, wai
         waiter?.close();
         waiter = undefined;
         polls++;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(left, Math.min(2 * 1.25 ** polls, POLL_CAP_MS) * (0.5 + Math.random()))));
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(left, Math.min(2 * 1.25 ** polls, POLL_CAP_MS) * (0.5 + Math.random()))),
+        );
       }
     }
   } finally {

@@ -46,7 +46,8 @@ export function isRunning(identity: ProcessIdentity): boolean {
 export function parseIdentity(raw: unknown): ProcessIdentity | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const { pid, start, boot } = raw as Record<string, unknown>;
-  if (!Number.isSafeInteger(pid) || (pid as number) <= 0 || typeof start !== "string" || typeof boot !== "string") return undefined;
+  if (!Number.isSafeInteger(pid) || (pid as number) <= 0 || typeof start !== "string" || typeof boot !== "string")
+    return undefined;
   return { pid: pid as number, start, boot };
 }
 

@@ -19,7 +19,8 @@ interface Envelope {
  * The way out for a damaged file when nothing more is known. A document's error carries its key,
  * and the allocator's store replaces this with the repair for what the document holds.
  */
-const DOCUMENT_ADVICE = "the file was left as it is; run 'ippool verify' to list every problem, then restore the file from a backup";
+const DOCUMENT_ADVICE =
+  "the file was left as it is; run 'ippool verify' to list every problem, then restore the file from a backup";
 
 export function damagedFile(path: string, why: string, advice = DOCUMENT_ADVICE): CniError {
   return new CniError(ErrorCode.storeDamaged, `state file ${path} is damaged: ${why}`, advice);
@@ -46,7 +47,12 @@ export function readStateFile(path: string): unknown {
   } catch {
     throw damagedFile(path, "not valid JSON (truncated or overwritten?)");
   }
-  if (typeof envelope !== "object" || envelope === null || envelope.ippoolState !== FORMAT || typeof envelope.crc32 !== "string") {
+  if (
+    typeof envelope !== "object" ||
+    envelope === null ||
+    envelope.ippoolState !== FORMAT ||
+    typeof envelope.crc32 !== "string"
+  ) {
     throw damagedFile(path, `not an ippool state file of format ${FORMAT}`);
   }
   if (crc32(JSON.stringify(envelope.data)) !== envelope.crc32) throw damagedFile(path, "checksum mismatch");

@@ -4,7 +4,14 @@ import type * as httpsTypes from "node:https";
 import { readFileSync } from "node:fs";
 import * as z from "zod/mini";
 import { CniError, ErrorCode } from "../../errors.js";
-import { describeAttempts, etcdRejected, isTlsError, refusedEverywhere, tlsFailure, type Attempt } from "./etcd-errors.js";
+import {
+  describeAttempts,
+  etcdRejected,
+  isTlsError,
+  refusedEverywhere,
+  tlsFailure,
+  type Attempt,
+} from "./etcd-errors.js";
 
 export interface EtcdTls {
   readonly caFile?: string;
@@ -24,7 +31,10 @@ export interface EtcdClientOptions {
 }
 
 // proto3 JSON: int64 fields are strings and default values are omitted (a missing key has no `kvs`).
-const int64 = z.pipe(z.optional(z.string()), z.transform((text) => BigInt(text ?? "0")));
+const int64 = z.pipe(
+  z.optional(z.string()),
+  z.transform((text) => BigInt(text ?? "0")),
+);
 const headerSchema = z.looseObject({ revision: int64, member_id: z.optional(z.string()) });
 const keyValueSchema = z.looseObject({
   key: z.string(),
@@ -39,12 +49,23 @@ export type TxnReply = z.infer<typeof txnReplySchema>;
 /** A read-only txn of ranges: one reply per range, in order, all at the header's revision. */
 const rangesReplySchema = z.looseObject({
   header: headerSchema,
-  responses: z._default(z.array(z.looseObject({ response_range: z.looseObject({ kvs: z._default(z.array(keyValueSchema), []) }) })), []),
+  responses: z._default(
+    z.array(z.looseObject({ response_range: z.looseObject({ kvs: z._default(z.array(keyValueSchema), []) }) })),
+    [],
+  ),
 });
-const statusReplySchema = z.looseObject({ header: headerSchema, version: z.optional(z.string()), leader: z.optional(z.string()) });
+const statusReplySchema = z.looseObject({
+  header: headerSchema,
+  version: z.optional(z.string()),
+  leader: z.optional(z.string()),
+});
 export type StatusReply = z.infer<typeof statusReplySchema>;
 /** What the gateway sends for a gRPC error: `{"error", "code", "message"}`. */
-const errorReplySchema = z.looseObject({ code: z.optional(z.number()), message: z.optional(z.string()), error: z.optional(z.string()) });
+const errorReplySchema = z.looseObject({
+  code: z.optional(z.number()),
+  message: z.optional(z.string()),
+  error: z.optional(z.string()),
+});
 
 export interface RangeRequest {
   readonly key: string;
@@ -126,7 +147,10 @@ export class EtcdClient {
     const body = { success: requests.map((request) => ({ request_range: rangeBody(request) })) };
     const reply = parseReply(rangesReplySchema, await this.call("/v3/kv/txn", body, true), "txn of ranges");
     if (reply.responses.length !== requests.length) {
-      throw new CniError(ErrorCode.internal, `internal error: etcd answered ${reply.responses.length} of ${requests.length} ranges`);
+      throw new CniError(
+        ErrorCode.internal,
+        `internal error: etcd answered ${reply.responses.length} of ${requests.length} ranges`,
+      );
     }
     return { revision: reply.header.revision, replies: reply.responses.map((response) => response.response_range.kvs) };
   }
@@ -181,7 +205,8 @@ export class EtcdClient {
       if (attempts.every((attempt) => attempt.tls)) throw tlsFailure(attempts);
       // A refused connection is not an overloaded or leaderless member: it waits longer between rounds, and not for long.
       refusedRounds = attempts.slice(-this.order.length).every((attempt) => attempt.refused) ? refusedRounds + 1 : 0;
-      if (refusedRounds >= REFUSED_ROUNDS) throw refusedEverywhere(this.options.endpoints, attempts, (Date.now() - started) / 1000, !idempotent);
+      if (refusedRounds >= REFUSED_ROUNDS)
+        throw refusedEverywhere(this.options.endpoints, attempts, (Date.now() - started) / 1000, !idempotent);
       const base = refusedRounds > 0 ? REFUSED_PAUSE_MS * 2 ** (refusedRounds - 1) : 50 * 2 ** Math.min(round, 4);
       const pause = Math.min(this.remaining(), base * (0.5 + Math.random()));
       if (pause <= 0) throw this.unavailable(attempts, !idempotent);
@@ -204,7 +229,10 @@ export class EtcdClient {
   }
 
   private loadHttps(): Promise<Https> {
-    this.https ??= import("node:https").then((module) => ({ module, agent: new module.Agent({ keepAlive: true, maxSockets: 4, ...readTls(this.options.tls) }) }));
+    this.https ??= import("node:https").then((module) => ({
+      module,
+      agent: new module.Agent({ keepAlive: true, maxSockets: 4, ...readTls(this.options.tls) }),
+    }));
     return this.https;
   }
 
@@ -280,7 +308,12 @@ function parseReply<T>(schema: z.ZodMiniType<T>, body: unknown, what: string): T
   const rejected = body as { etcdError?: string };
   if (typeof rejected.etcdError === "string") throw etcdRejected(rejected.etcdError);
   const reply = z.safeParse(schema, body);
-  if (!reply.success) throw new CniError(ErrorCode.internal, `internal error: etcd ${what} reply has an unexpected shape`, JSON.stringify(body).slice(0, 300));
+  if (!reply.success)
+    throw new CniError(
+      ErrorCode.internal,
+      `internal error: etcd ${what} reply has an unexpected shape`,
+      JSON.stringify(body).slice(0, 300),
+    );
   return reply.data;
 }
 
@@ -290,7 +323,10 @@ function readTls(tls: EtcdTls | undefined): httpsTypes.AgentOptions {
     try {
       return readFileSync(path);
     } catch (error) {
-      throw new CniError(ErrorCode.ioFailure, `cannot read the etcd ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new CniError(
+        ErrorCode.ioFailure,
+        `cannot read the etcd ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
   };
   const ca = read(tls?.caFile, "CA file");

@@ -17,7 +17,12 @@ export interface Attempt {
  * restarts listens again within a few seconds; a wrong URL never will, so the call ends here
  * rather than at its deadline.
  */
-export function refusedEverywhere(endpoints: readonly string[], attempts: readonly Attempt[], seconds: number, write: boolean): CniError {
+export function refusedEverywhere(
+  endpoints: readonly string[],
+  attempts: readonly Attempt[],
+  seconds: number,
+  write: boolean,
+): CniError {
   return new CniError(
     ErrorCode.tryAgainLater,
     `etcd at ${endpoints.join(",")} refused every connection for ${seconds.toFixed(1)} s: no etcd member listens there` +
@@ -28,10 +33,19 @@ export function refusedEverywhere(endpoints: readonly string[], attempts: readon
 
 export function etcdRejected(message: string): CniError {
   if (/too many operations/.test(message)) {
-    return new CniError(ErrorCode.tryAgainLater, `etcd refused the transaction: ${message}`, "raise --max-txn-ops on every etcd member (the default is 128)");
+    return new CniError(
+      ErrorCode.tryAgainLater,
+      `etcd refused the transaction: ${message}`,
+      "raise --max-txn-ops on every etcd member (the default is 128)",
+    );
   }
-  if (/compacted/.test(message)) return new CniError(ErrorCode.tryAgainLater, `etcd compacted the revision this transaction read; retry`, message);
-  return new CniError(ErrorCode.internal, `internal error: etcd refused a request: ${message}`, "please report this as a bug");
+  if (/compacted/.test(message))
+    return new CniError(ErrorCode.tryAgainLater, `etcd compacted the revision this transaction read; retry`, message);
+  return new CniError(
+    ErrorCode.internal,
+    `internal error: etcd refused a request: ${message}`,
+    "please report this as a bug",
+  );
 }
 
 const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)/;
@@ -53,5 +67,7 @@ export function describeAttempts(attempts: readonly Attempt[]): string {
     if (seen) seen.times++;
     else byEndpoint.set(attempt.endpoint, { error: attempt.error, times: 1 });
   }
-  return [...byEndpoint].map(([endpoint, { error, times }]) => `${endpoint}: ${error}${times > 1 ? ` (${times} attempts)` : ""}`).join("; ");
+  return [...byEndpoint]
+    .map(([endpoint, { error, times }]) => `${endpoint}: ${error}${times > 1 ? ` (${times} attempts)` : ""}`)
+    .join("; ");
 }

@@ -13,7 +13,16 @@ import {
   type StoreTxn,
 } from "../store.js";
 import { withNodeTurn } from "./node-turn.js";
-import { EtcdClient, UnknownOutcome, decode, prefixEnd, type Compare, type EtcdTls, type RangeReply, type RangeRequest } from "./etcd-client.js";
+import {
+  EtcdClient,
+  UnknownOutcome,
+  decode,
+  prefixEnd,
+  type Compare,
+  type EtcdTls,
+  type RangeReply,
+  type RangeRequest,
+} from "./etcd-client.js";
 
 type KeyValue = RangeReply["kvs"][number];
 
@@ -48,13 +57,25 @@ export class EtcdStore implements Store {
 
   constructor(private readonly options: EtcdStoreOptions) {
     this.deadline = Date.now() + options.timeoutMs;
-    this.client = new EtcdClient({ endpoints: options.endpoints, deadline: () => this.deadline, ...(options.tls ? { tls: options.tls } : {}) });
+    this.client = new EtcdClient({
+      endpoints: options.endpoints,
+      deadline: () => this.deadline,
+      ...(options.tls ? { tls: options.tls } : {}),
+    });
   }
 
   get cliFlags(): string {
     const { endpoints, prefix, tls } = this.options;
-    const files = [["--etcd-ca-file", tls?.caFile], ["--etcd-cert-file", tls?.certFile], ["--etcd-key-file", tls?.keyFile]] as const;
-    const flags = [["--etcd-endpoints", endpoints.join(",")], ["--etcd-prefix", prefix], ...files.filter(([, file]) => file !== undefined)];
+    const files = [
+      ["--etcd-ca-file", tls?.caFile],
+      ["--etcd-cert-file", tls?.certFile],
+      ["--etcd-key-file", tls?.keyFile],
+    ] as const;
+    const flags = [
+      ["--etcd-endpoints", endpoints.join(",")],
+      ["--etcd-prefix", prefix],
+      ...files.filter(([, file]) => file !== undefined),
+    ];
     return flags.map(([flag, value]) => `${flag} ${shellWord(value!)}`).join(" ");
   }
 
@@ -87,7 +108,11 @@ export class EtcdStore implements Store {
       this.conflictsRetried++;
       const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
       if (Date.now() + pause >= this.deadline) {
-        throw new CniError(ErrorCode.tryAgainLater, `the store changed under this transaction ${attempt} times; nothing was written; retry`, this.location);
+        throw new CniError(
+          ErrorCode.tryAgainLater,
+          `the store changed under this transaction ${attempt} times; nothing was written; retry`,
+          this.location,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
@@ -103,7 +128,9 @@ export class EtcdStore implements Store {
       try {
         await this.client.status(endpoint);
       } catch (error) {
-        notes.push(`etcd member ${endpoint} does not answer (${(error as CniError).details ?? (error as Error).message}); the cluster works while a quorum does`);
+        notes.push(
+          `etcd member ${endpoint} does not answer (${(error as CniError).details ?? (error as Error).message}); the cluster works while a quorum does`,
+        );
       }
     }
     return { notes, problems: [] };
@@ -111,7 +138,9 @@ export class EtcdStore implements Store {
 
   /** True when committed, false on a conflict; a lost reply is settled by reading back what was written. */
   private async commit(txn: EtcdTxn): Promise<boolean> {
-    const puts = [...txn.writes].filter(([, doc]) => doc !== null).map(([key, doc]) => ({ key: this.fullKey(key), value: JSON.stringify(doc) }));
+    const puts = [...txn.writes]
+      .filter(([, doc]) => doc !== null)
+      .map(([key, doc]) => ({ key: this.fullKey(key), value: JSON.stringify(doc) }));
     const deletes = [...txn.writes].filter(([, doc]) => doc === null).map(([key]) => this.fullKey(key));
     const compares = txn.compares();
     this.largestCommitOps = Math.max(this.largestCommitOps, compares.length + puts.length + deletes.length);
@@ -132,12 +161,17 @@ export class EtcdStore implements Store {
   }
 
   /** Whether every put holds our bytes from one revision after the snapshot, and every deleted key is gone. */
-  private async landed(snapshot: bigint | undefined, puts: readonly { key: string; value: string }[], deletes: readonly string[]): Promise<boolean> {
+  private async landed(
+    snapshot: bigint | undefined,
+    puts: readonly { key: string; value: string }[],
+    deletes: readonly string[],
+  ): Promise<boolean> {
     try {
       const revisions = new Set<bigint>();
       for (const put of puts) {
         const [kv] = (await this.client.range({ key: put.key })).kvs;
-        if (kv === undefined || decode(kv.value ?? "") !== put.value || kv.mod_revision <= (snapshot ?? 0n)) return false;
+        if (kv === undefined || decode(kv.value ?? "") !== put.value || kv.mod_revision <= (snapshot ?? 0n))
+          return false;
         revisions.add(kv.mod_revision);
       }
       for (const key of deletes) if ((await this.client.range({ key })).kvs.length > 0) return false;
@@ -213,7 +247,8 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
       apply.push(([kv]) => this.fetched.set(full, kv));
     }
     for (const prefix of hint.documentsBelow ?? []) {
-      if (!prefix.endsWith("/")) throw new Error(`internal error: prefetch prefix ${JSON.stringify(prefix)} must end with "/"`);
+      if (!prefix.endsWith("/"))
+        throw new Error(`internal error: prefetch prefix ${JSON.stringify(prefix)} must end with "/"`);
       const full = this.store.fullKey(prefix);
       if (this.fetchedPrefixes.includes(full)) continue;
       requests.push({ key: full, rangeEnd: prefixEnd(full), ...at });
@@ -256,12 +291,19 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
     const compares: Compare[] = [];
     for (const [key, revision] of this.modRevisions) compares.push({ key, target: "MOD", result: "EQUAL", revision });
     for (const [full, listing] of this.listings) {
-      compares.push({ key: full, rangeEnd: prefixEnd(full), target: "CREATE", result: "LESS", revision: (this.revision ?? 0n) + 1n });
+      compares.push({
+        key: full,
+        rangeEnd: prefixEnd(full),
+        target: "CREATE",
+        result: "LESS",
+        revision: (this.revision ?? 0n) + 1n,
+      });
       for (const [key, created] of listing.direct) {
         if (!this.modRevisions.has(key)) compares.push({ key, target: "CREATE", result: "EQUAL", revision: created });
       }
       // An empty range compares as a key with revision 0, so "greater than 0" means "not empty".
-      for (const sub of listing.subPrefixes) compares.push({ key: sub, rangeEnd: prefixEnd(sub), target: "CREATE", result: "GREATER", revision: 0n });
+      for (const sub of listing.subPrefixes)
+        compares.push({ key: sub, rangeEnd: prefixEnd(sub), target: "CREATE", result: "GREATER", revision: 0n });
     }
     return compares;
   }
@@ -295,7 +337,11 @@ class EtcdTxn extends PendingWrites implements StoreTxn {
   }
 
   private async range(key: string, rangeEnd?: string) {
-    const reply = await this.client.range({ key, ...(rangeEnd !== undefined ? { rangeEnd, keysOnly: true } : {}), ...(this.revision !== undefined ? { revision: this.revision } : {}) });
+    const reply = await this.client.range({
+      key,
+      ...(rangeEnd !== undefined ? { rangeEnd, keysOnly: true } : {}),
+      ...(this.revision !== undefined ? { revision: this.revision } : {}),
+    });
     this.revision ??= reply.header.revision;
     return reply.kvs;
   }
@@ -321,10 +367,15 @@ function parseValue<T>(full: string, kv: KeyValue | undefined, schema: core.$Zod
     throw tagDamagedKey(damagedKey(full, "not JSON"), key);
   }
   const parsed = safeParse(schema, raw);
-  if (!parsed.success) throw tagDamagedKey(damagedKey(full, `unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`), key);
+  if (!parsed.success)
+    throw tagDamagedKey(damagedKey(full, `unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`), key);
   return parsed.data;
 }
 
 function damagedKey(key: string, why: string): CniError {
-  return new CniError(ErrorCode.storeDamaged, `etcd key ${key} is damaged: ${why}`, `inspect it with 'etcdctl get ${key}'; 'ippool verify' checks the whole store; nothing was reset`);
+  return new CniError(
+    ErrorCode.storeDamaged,
+    `etcd key ${key} is damaged: ${why}`,
+    `inspect it with 'etcdctl get ${key}'; 'ippool verify' checks the whole store; nothing was reset`,
+  );
 }

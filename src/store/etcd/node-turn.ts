@@ -25,7 +25,11 @@ async function takeTurn(path: string, deadline: number): Promise<() => void> {
     const release = await tryBind(path);
     if (release) return release;
     if (Date.now() >= deadline) {
-      throw new CniError(ErrorCode.tryAgainLater, "other ippool processes on this node kept the etcd store busy for as long as this call may wait; nothing was written", "retry, or raise ipam.lockWaitSeconds");
+      throw new CniError(
+        ErrorCode.tryAgainLater,
+        "other ippool processes on this node kept the etcd store busy for as long as this call may wait; nothing was written",
+        "retry, or raise ipam.lockWaitSeconds",
+      );
     }
     await untilReleased(path, deadline);
   }
@@ -40,7 +44,9 @@ function tryBind(path: string): Promise<(() => void) | undefined> {
       socket.unref();
       waiters.add(socket);
     });
-    server.once("error", (error: NodeJS.ErrnoException) => (error.code === "EADDRINUSE" ? resolve(undefined) : reject(error)));
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EADDRINUSE" ? resolve(undefined) : reject(error),
+    );
     server.listen({ path }, () => {
       // Holding the token must not keep a finished process alive.
       server.unref();

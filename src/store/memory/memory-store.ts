@@ -144,7 +144,9 @@ class MemoryTxn extends PendingWrites implements StoreTxn {
   async peek<T>(keys: readonly string[], schema: core.$ZodType<T>): Promise<(T | undefined)[]> {
     keys.forEach(assertSafeKey);
     await roundTrip();
-    return keys.map((key) => (this.writes.has(key) ? ((this.writes.get(key) ?? undefined) as T | undefined) : this.parsed(key, schema)));
+    return keys.map((key) =>
+      this.writes.has(key) ? ((this.writes.get(key) ?? undefined) as T | undefined) : this.parsed(key, schema),
+    );
   }
 
   async peekList(prefix: string): Promise<string[]> {
@@ -193,7 +195,8 @@ class MemoryTxn extends PendingWrites implements StoreTxn {
   private async keysBelow(prefix: string, kind: "list" | "listAll", checked = true): Promise<string[]> {
     assertPrefix(prefix);
     await roundTrip();
-    if (checked) this.listings.set(`${kind} ${prefix}`, { kind, prefix, answer: observe(this.snapshot, { kind, prefix }) });
+    if (checked)
+      this.listings.set(`${kind} ${prefix}`, { kind, prefix, answer: observe(this.snapshot, { kind, prefix }) });
     const keys = new Set(storedKeysBelow(this.snapshot, prefix));
     for (const [key, doc] of this.writes) {
       if (!key.startsWith(prefix)) continue;
