@@ -198,7 +198,7 @@ describe("ippool store selection by flag and variable", () => {
     const result = await dir.cli(["verify"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`problem: etcd key ${stray}: not written by ippool`);
-    expect(result.stdout).toContain("Restore damaged keys from an etcd snapshot");
+    expect(result.stdout).toContain("damaged key from an etcd snapshot");
     expect(result.stdout).not.toContain("/var/lib/cni/ippool");
     expect(JSON.parse(ok({ ...(await dir.cli(["verify", "-o", "json"])), code: 0 })).problems).toEqual([
       { key: stray, message: expect.stringContaining("not written") },

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect } from "vitest";
 import { stringify } from "yaml";
+import { onEtcd } from "../helpers/datastore.js";
 import { execCli, execPlugin, netconf, tempDir, type ProcessResult } from "../helpers/ippool.js";
 
 export interface CliDir {
@@ -68,4 +69,14 @@ export async function pluginAdd(
 
 export async function pluginDel(dataDir: string, containerId: string, ifname = "eth0"): Promise<ProcessResult> {
   return execPlugin({ command: "DEL", containerId, ifname }, netconf("1.0.0", { dataDir }));
+}
+
+/**
+ * A command's answer once every key of the store is gone: on disk the data dir is still there (an
+ * empty listing); on etcd nothing is left under the prefix, which reads exactly like a mistyped
+ * --etcd-prefix, so the CLI says there is no store there.
+ */
+export function expectEmptiedStore(result: ProcessResult, onDisk: string): void {
+  if (onEtcd()) expect(result.stderr).toContain("no key under the prefix");
+  else expect(ok(result)).toBe(onDisk);
 }
