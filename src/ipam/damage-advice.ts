@@ -1,6 +1,6 @@
 // The way out of a damaged, lost or restored document, by what the document holds; one text for the allocator, blocks rebuild and verify.
 import { CniError, ErrorCode } from "../errors.js";
-import { damagedKeyOf, type Store } from "../store/store.js";
+import { aroundTransactions, damagedKeyOf, type Store } from "../store/store.js";
 import { ATTACHMENT_PREFIX, BLOCK_PREFIX, POOLS_KEY, poolIdFromSegment } from "./store-documents.js";
 import { blockCidrOf } from "./block-state.js";
 
@@ -60,18 +60,5 @@ export function withDamageAdvice(store: Store): Store {
       damagedKey: key,
     });
   };
-  return {
-    update: (work) => store.update(work).catch(advise),
-    read: (work) => store.read(work).catch(advise),
-    notes: () => store.notes(),
-    get location() {
-      return store.location;
-    },
-    get cliFlags() {
-      return store.cliFlags;
-    },
-    get conflictsRetried() {
-      return store.conflictsRetried;
-    },
-  };
+  return aroundTransactions(store, (transaction) => transaction().catch(advise));
 }

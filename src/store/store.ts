@@ -122,3 +122,25 @@ export abstract class PendingWrites {
     this.writes.set(key, null);
   }
 }
+
+/**
+ * The same store with every transaction (update and read) run through `around`: how a caller adds
+ * behaviour to all of them (advice on an error, a check before the first) without a backend of
+ * its own. `notes` and the facts pass through untouched.
+ */
+export function aroundTransactions(store: Store, around: <T>(transaction: () => Promise<T>) => Promise<T>): Store {
+  return {
+    update: (work) => around(() => store.update(work)),
+    read: (work) => around(() => store.read(work)),
+    notes: () => store.notes(),
+    get location() {
+      return store.location;
+    },
+    get cliFlags() {
+      return store.cliFlags;
+    },
+    get conflictsRetried() {
+      return store.conflictsRetried;
+    },
+  };
+}

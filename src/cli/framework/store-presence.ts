@@ -2,7 +2,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { CniError, ErrorCode } from "../../errors.js";
-import type { Store } from "../../store/store.js";
+import { aroundTransactions, type Store } from "../../store/store.js";
 import type { StoreChoice } from "./datastore-flags.js";
 
 /** "data dir /var/lib/cni/ippool" or "etcd http://10.0.0.1:2379 prefix /ippool": the store as messages name it. */
@@ -31,22 +31,16 @@ export function assertDataDirUsable(choice: StoreChoice): void {
 
 /**
  * The store, checked to exist when a command first reads or changes it: after the command has
- * checked its own arguments, so a usage error is still reported as one.
+ * checked its own arguments, so a usage error is still reported as one. `notes` is not checked:
+ * the backend's own facts need no data, and a damaged commit record must reach verify as a finding.
  */
 export function existingStore(choice: StoreChoice, store: Store, name: string): Store {
   let checked: Promise<void> | undefined;
   const check = () => (checked ??= assertStoreExists(choice, store, name));
-  return {
-    update: async (work) => (await check(), store.update(work)),
-    read: async (work) => (await check(), store.read(work)),
-    // The backend's own facts need no data, and a damaged commit record must reach verify as a finding.
-    notes: () => store.notes(),
-    location: store.location,
-    cliFlags: store.cliFlags,
-    get conflictsRetried() {
-      return store.conflictsRetried;
-    },
-  };
+  return aroundTransactions(store, async (transaction) => {
+    await check();
+    return transaction();
+  });
 }
 
 /** A store with no key at all was never written, so it is most likely not the one meant. */
