@@ -1,16 +1,33 @@
 // The import rules of docs/architecture.md, checked by `npm test` (npm run lint:imports).
 // Each folder may import only the folders listed for it; everything else in src/ is forbidden, and so is any cycle.
 const allowed = {
-  "src/errors.ts": [],
+  "src/failure.ts": [],
+  "src/errors.ts": ["src/failure.ts"],
   "src/validation.ts": [],
-  "src/alloc/": ["src/errors.ts"],
-  "src/system/": ["src/errors.ts"],
-  "src/pool/": ["src/alloc/", "src/errors.ts", "src/validation.ts"],
-  "src/node/": ["src/alloc/", "src/system/", "src/errors.ts", "src/validation.ts"],
-  "src/store/": ["src/errors.ts", "src/validation.ts"],
-  "src/cni/": ["src/alloc/", "src/pool/", "src/node/", "src/errors.ts", "src/validation.ts"],
-  "src/ipam/": ["src/store/", "src/pool/", "src/node/", "src/alloc/", "src/errors.ts", "src/validation.ts"],
-  "src/dataplane/": ["src/pool/", "src/node/", "src/alloc/", "src/system/", "src/errors.ts"],
+  "src/error-mapping.ts": [
+    "src/errors.ts",
+    "src/failure.ts",
+    "src/store/store-error.ts",
+    "src/system/tool-error.ts",
+    "src/dataplane/dataplane-error.ts",
+  ],
+  "src/alloc/": ["src/errors.ts", "src/failure.ts"],
+  // The store, the host's tools and the dataplane throw their own errors, never a CniError.
+  "src/system/": ["src/failure.ts"],
+  "src/pool/": ["src/alloc/", "src/errors.ts", "src/failure.ts", "src/validation.ts"],
+  "src/node/": ["src/alloc/", "src/system/", "src/errors.ts", "src/failure.ts", "src/validation.ts"],
+  "src/store/": ["src/failure.ts", "src/validation.ts"],
+  "src/cni/": ["src/alloc/", "src/pool/", "src/node/", "src/errors.ts", "src/failure.ts", "src/validation.ts"],
+  "src/ipam/": [
+    "src/store/",
+    "src/pool/",
+    "src/node/",
+    "src/alloc/",
+    "src/errors.ts",
+    "src/failure.ts",
+    "src/validation.ts",
+  ],
+  "src/dataplane/": ["src/pool/", "src/node/", "src/alloc/", "src/system/", "src/failure.ts"],
   "src/agent/": [
     "src/dataplane/",
     "src/ipam/",
@@ -20,6 +37,7 @@ const allowed = {
     "src/alloc/",
     "src/system/",
     "src/errors.ts",
+    "src/failure.ts",
   ],
   "src/plugin/": [
     "src/cni/",
@@ -29,6 +47,8 @@ const allowed = {
     "src/node/",
     "src/alloc/",
     "src/errors.ts",
+    "src/failure.ts",
+    "src/error-mapping.ts",
     "src/validation.ts",
   ],
   "src/cli/": [
@@ -42,9 +62,11 @@ const allowed = {
     "src/alloc/",
     "src/system/",
     "src/errors.ts",
+    "src/failure.ts",
+    "src/error-mapping.ts",
     "src/validation.ts",
   ],
-  "src/main.ts": ["src/plugin/", "src/cli/", "src/cni/", "src/errors.ts"],
+  "src/main.ts": ["src/plugin/", "src/cli/", "src/cni/", "src/errors.ts", "src/failure.ts"],
 };
 
 const escape = (path) => path.replace(/[.]/g, "\\.");

@@ -2,7 +2,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { applyPlan, type RunOptions, type RunReport, type TunnelAddressing } from "../dataplane/apply.js";
 import { planDataplane, type Plan } from "../dataplane/plan.js";
-import { CniError, ErrorCode } from "../errors.js";
+import { DataplaneError } from "../dataplane/dataplane-error.js";
 import { listBlocks } from "../ipam/blocks.js";
 import { readStoredPools } from "../ipam/stored-pools.js";
 import { ensureTunnelAddress, heldTunnelAddress, releaseTunnelAddress } from "../ipam/tunnel-address.js";
@@ -41,8 +41,7 @@ export function tunnelAddressing(ctx: DataplaneNode, tunnelPools: readonly strin
       ctx.store.update(async (txn) => {
         const pools = (await readStoredPools(txn)).filter((pool) => tunnelPools.includes(pool.id) && !pool.disabled);
         if (pools.length === 0)
-          throw new CniError(
-            ErrorCode.invalidConfig,
+          throw new DataplaneError(
             `tunl0: no enabled pool among ${tunnelPools.join(", ")} to take the tunnel address of node ${nodename} from`,
             "enable one of them (spec.disabled: false)",
           );

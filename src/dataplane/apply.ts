@@ -1,5 +1,5 @@
 // The runner: makes the kernel match a plan (nat rules per family, routes, tunl0) and takes it all away again.
-import { CniError } from "../errors.js";
+import { Failure } from "../failure.js";
 import { formatAddress, formatCidr, familyBits, parseAddress, parseCidr, type Family } from "../alloc/address.js";
 import type { Plan, PlannedRoute } from "./plan.js";
 import {
@@ -14,7 +14,8 @@ import {
   routeLine,
   type NatRenderOptions,
 } from "./render.js";
-import { MissingToolError, systemTools, type Tools } from "../system/tools.js";
+import { systemTools, type Tools } from "../system/tools.js";
+import { MissingToolError } from "../system/tool-error.js";
 
 export interface RunOptions {
   /** Run every tool inside this named namespace (tests); absent: this process's own. */
@@ -238,13 +239,13 @@ export async function dropTunnelAddress(tools: Tools, addressing: TunnelAddressi
   return `tunnel address ${released} released`;
 }
 
-/** Runs one part of a run; its CniError becomes a line of the report and the run goes on. */
+/** Runs one part of a run; its foreseen failure becomes a line of the report and the run goes on. */
 export function partRunner(report: RunReport): (part: () => Promise<void>) => Promise<void> {
   return async (part) => {
     try {
       await part();
     } catch (error) {
-      if (!(error instanceof CniError)) throw error;
+      if (!(error instanceof Failure)) throw error;
       report.errors.push(error.details ? `${error.message}; ${error.details}` : error.message);
     }
   };
@@ -280,7 +281,7 @@ export async function describePlan(plan: Plan, options: RunOptions = {}): Promis
       const { jumps, chains } = await readNatState(tools, family);
       return { randomFully: await hasRandomFully(tools, family), jumps, chains };
     } catch (error) {
-      if (!(error instanceof CniError)) throw error;
+      if (!(error instanceof Failure)) throw error;
       // No iptables here: print what a node with a current iptables and none of our rules would get.
       return { randomFully: true, jumps: 0, chains: [] };
     }

@@ -1,5 +1,5 @@
 // The pure part of the node agent: from pools, nodes, blocks and this node's name to the rules and routes it wants.
-import { CniError, ErrorCode } from "../errors.js";
+import { DataplaneError } from "./dataplane-error.js";
 import { cidrContains, familyBits, formatCidr, parseCidr, type Family } from "../alloc/address.js";
 import type { Pool } from "../pool/resource.js";
 import { nodeAddress, type Node } from "../node/resource.js";
@@ -46,8 +46,7 @@ export function planDataplane(input: PlanInput): Plan {
       input.nodes.length > 0
         ? ` (stored nodes: ${input.nodes.map((node) => node.name).join(", ")})`
         : " (no node is stored)";
-    throw new CniError(
-      ErrorCode.invalidConfig,
+    throw new DataplaneError(
       `node ${input.nodename} has no node record${known}`,
       `register it with 'ippool node register --nodename ${input.nodename}', or give the name it was registered under with --nodename`,
     );

@@ -1,5 +1,5 @@
 // Reading and changing blocks inside a transaction; every block write is recorded in its affine node's state.
-import { CniError, ErrorCode } from "../errors.js";
+import { StoreError } from "../store/store-error.js";
 import { bitmapFromHex, bitmapToHex, clearBit, isBitSet, setBit } from "../alloc/bitmap.js";
 import { addressAt, familyBits, parseAddress } from "../alloc/address.js";
 import { poolLayout } from "../alloc/pool-layout.js";
@@ -35,9 +35,9 @@ export async function readNodeState(txn: StoreReader, node: string, poolId: stri
 }
 
 /** Tagged with the block's key: the store's user gives the way out (damage-advice.ts), which names the store's flags. */
-const blockRefused = (poolId: string, block: bigint, message: string): CniError =>
+const blockRefused = (poolId: string, block: bigint, message: string): StoreError =>
   tagDamagedKey(
-    new CniError(ErrorCode.storeDamaged, message, "nothing was allocated from it; see 'ippool verify'"),
+    new StoreError("damaged", message, "nothing was allocated from it; see 'ippool verify'"),
     blockKey(poolId, block),
   );
 
@@ -83,7 +83,7 @@ export async function readListedBlock(
 }
 
 /** A claimed block whose document is gone: refused, since its addresses may be held. */
-export const lostBlock = (poolId: string, block: bigint, listedBy: string): CniError =>
+export const lostBlock = (poolId: string, block: bigint, listedBy: string): StoreError =>
   blockRefused(poolId, block, `block ${blockKey(poolId, block)} is missing, but ${listedBy} lists it as claimed`);
 
 /** The claim of one block (who claimed it), present from the block's claim until it is handed back. */

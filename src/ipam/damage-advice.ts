@@ -1,5 +1,5 @@
 // The way out of a damaged, lost or restored document, by what the document holds; one text for the allocator, blocks rebuild and verify.
-import { CniError, ErrorCode } from "../errors.js";
+import { StoreError, isDamage } from "../store/store-error.js";
 import { aroundTransactions, damagedKeyOf, type Store } from "../store/store.js";
 import { ATTACHMENT_PREFIX, BLOCK_PREFIX, POOLS_KEY, poolIdFromSegment } from "./store-documents.js";
 import { blockCidrOf } from "./block-state.js";
@@ -55,8 +55,8 @@ export function blocksToRebuild(problems: readonly { key: string; message: strin
 export function withDamageAdvice(store: Store): Store {
   const advise = (error: unknown): never => {
     const key = damagedKeyOf(error);
-    if (key === undefined || !(error instanceof CniError) || error.code !== ErrorCode.storeDamaged) throw error;
-    throw Object.assign(new CniError(error.code, error.message, damagedDocumentAdvice(key, store.cliFlags)), {
+    if (key === undefined || !isDamage(error)) throw error;
+    throw Object.assign(new StoreError("damaged", error.message, damagedDocumentAdvice(key, store.cliFlags)), {
       damagedKey: key,
     });
   };

@@ -1,5 +1,5 @@
 // Rebuilding a lost or restored block from the attachment records, the one repair that is safe and unambiguous.
-import { CniError, ErrorCode } from "../errors.js";
+import { StoreError, isDamage } from "../store/store-error.js";
 import { bitmapToHex, setBit } from "../alloc/bitmap.js";
 import { parseAddress } from "../alloc/address.js";
 import { damagedKeyOf, type StoreTxn } from "../store/store.js";
@@ -43,8 +43,7 @@ async function readOldCopy(txn: StoreTxn, key: string): Promise<BlockDoc | undef
   try {
     return await txn.get(key, blockSchema);
   } catch (error) {
-    if (error instanceof CniError && error.code === ErrorCode.storeDamaged && damagedKeyOf(error) === key)
-      return undefined;
+    if (isDamage(error) && damagedKeyOf(error) === key) return undefined;
     throw error;
   }
 }
@@ -59,8 +58,8 @@ export async function rebuildBlock(txn: StoreTxn, poolId: string, block: bigint)
   const claimant = (await readBlockClaim(txn, poolId, block))?.node;
   const nodes = [...new Set([...listing, ...(old ? [old.node] : []), ...(claimant !== undefined ? [claimant] : [])])];
   if (nodes.length !== 1) {
-    throw new CniError(
-      ErrorCode.storeDamaged,
+    throw new StoreError(
+      "damaged",
       nodes.length === 0
         ? `block ${blockCidrOf(poolId, block)} is not claimed: nothing to rebuild`
         : `block ${blockCidrOf(poolId, block)} is claimed by several nodes (${nodes.join(", ")})`,
@@ -77,8 +76,8 @@ export async function rebuildBlock(txn: StoreTxn, poolId: string, block: bigint)
       if (place.block !== block) continue;
       const holder = owners[place.bit];
       if (holder)
-        throw new CniError(
-          ErrorCode.storeDamaged,
+        throw new StoreError(
+          "damaged",
           `${address} is held by both ${holder.attachment} and ${idOfAttachment(doc)}`,
           "release one of them first ('ippool release'), then rebuild",
         );

@@ -1,5 +1,5 @@
 // The store checker: every invariant that ties stored pools, blocks, node states and attachments together.
-import { CniError, ErrorCode } from "../errors.js";
+import { isDamage } from "../store/store-error.js";
 import { addressAt, cidrContains, formatAddress, formatCidr, parseAddress, parseCidr } from "../alloc/address.js";
 import { poolLayout } from "../alloc/pool-layout.js";
 import { assertNoOverlap } from "../pool/pool-set.js";
@@ -49,7 +49,7 @@ export async function verifyStore(reader: StoreReader, keys: readonly string[]):
     try {
       return await reader.get(key, schema);
     } catch (error) {
-      if (!(error instanceof CniError) || error.code !== ErrorCode.storeDamaged) throw error;
+      if (!isDamage(error)) throw error;
       damaged.add(key);
       report(key, error.message);
       return undefined;

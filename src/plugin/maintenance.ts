@@ -1,5 +1,6 @@
 // DEL, CHECK, GC and STATUS: the verbs that release, confirm and report rather than allocate.
-import { CniError, ErrorCode, toCniError } from "../errors.js";
+import { CniError, ErrorCode } from "../errors.js";
+import { toCniError } from "../error-mapping.js";
 import { prevResultAddresses } from "../cni/result.js";
 import { attachmentId, attachmentKey, attachmentSchema, idOfAttachment } from "../ipam/store-documents.js";
 import { offsetOf, ownerOf } from "../ipam/block-state.js";

@@ -1,6 +1,6 @@
 // The plugin entry: environment and stdin in, one JSON document and an exit code out.
 import { parseCniEnv } from "../cni/env.js";
-import { toCniError } from "../errors.js";
+import { toCniError } from "../error-mapping.js";
 import { decodeJson, parseNetConf, readVersion, replyVersion, type NetConf } from "../cni/netconf.js";
 import { encodeResult } from "../cni/result.js";
 import { SUPPORTED_VERSIONS, requireVerbSupported } from "../cni/versions.js";

@@ -1,6 +1,6 @@
 // The Store interface: keyed JSON documents changed in transactions. Disk backs it, etcd too.
 import type { core } from "zod/mini";
-import type { CniError } from "../errors.js";
+import type { StoreError } from "./store-error.js";
 
 export interface StoreReader {
   /** The document at `key` validated by `schema`, or undefined when there is none. */
@@ -54,7 +54,7 @@ export interface StoreTxn extends StoreReader {
  *   take turns, it never carries the safety.
  * - Every write of one transaction becomes visible at once, or none does.
  * - On a conflict the backend either runs `work` again (with jittered backoff, until the call's
- *   deadline) or gives up with CniError code 11 saying that nothing was written; never a partial
+ *   deadline) or gives up with a StoreError "unavailable" saying that nothing was written; never a partial
  *   or stale commit.
  * - `peek` and `peekList` are the one exception to "everything read is checked": they only
  *   choose candidates, and the work confirms its choice with `get`.
@@ -86,7 +86,7 @@ export interface Store {
  * A damaged document's error carries its store key: the backend knows the file or etcd key, the
  * layer above knows what the document holds and so what repair is safe (see ipam/damage-advice.ts).
  */
-export function tagDamagedKey(error: CniError, key: string): CniError {
+export function tagDamagedKey(error: StoreError, key: string): StoreError {
   return Object.assign(error, { damagedKey: key });
 }
 
@@ -121,6 +121,22 @@ export abstract class PendingWrites {
     assertSafeKey(key);
     this.writes.set(key, null);
   }
+}
+
+/**
+ * A listing of the keys directly below `prefix` with `writes` (a document, or null for a delete)
+ * laid over it: a written key appears (or its sub-prefix), a deleted key goes.
+ */
+export function overlayListing(listed: Iterable<string>, prefix: string, writes: ReadonlyMap<string, unknown>): string[] {
+  const keys = new Set(listed);
+  for (const [key, doc] of writes) {
+    if (!key.startsWith(prefix)) continue;
+    const rest = key.slice(prefix.length);
+    if (rest.includes("/")) keys.add(prefix + rest.slice(0, rest.indexOf("/")));
+    else if (doc === null) keys.delete(key);
+    else keys.add(key);
+  }
+  return [...keys].sort();
 }
 
 /**

@@ -1,6 +1,6 @@
 // Runs the kernel's tools (ip, iptables-restore, ...) as child processes, optionally inside a named network namespace.
 import { spawn } from "node:child_process";
-import { CniError, ErrorCode } from "../errors.js";
+import { MissingToolError, ToolError } from "./tool-error.js";
 
 export interface ToolResult {
   readonly code: number;
@@ -9,9 +9,9 @@ export interface ToolResult {
 }
 
 export interface Tools {
-  /** Runs `program args`, stdin fed when given; a program that is not installed is a CniError naming it. */
+  /** Runs `program args`, stdin fed when given; a program that is not installed is a MissingToolError naming it. */
   run(program: string, args: readonly string[], stdin?: string): Promise<ToolResult>;
-  /** Like run, but a non-zero exit is a CniError with the tool's own message. */
+  /** Like run, but a non-zero exit is a ToolError with the tool's own message. */
   check(program: string, args: readonly string[], stdin?: string): Promise<string>;
 }
 
@@ -29,7 +29,7 @@ export function systemTools(netns?: string): Tools {
         reject(
           error.code === "ENOENT"
             ? missingTool(program)
-            : new CniError(ErrorCode.ioFailure, `cannot run ${program}: ${error.message}`),
+            : new ToolError(program, `cannot run ${program}: ${error.message}`),
         ),
       );
       child.on("close", (code) => {
@@ -48,23 +48,11 @@ export function systemTools(netns?: string): Tools {
       const result = await run(program, args, stdin);
       if (result.code !== 0) {
         const why = (result.stderr.trim() || result.stdout.trim()).split("\n")[0] ?? "";
-        throw new CniError(ErrorCode.ioFailure, `${program} ${args.join(" ")} failed (exit ${result.code}): ${why}`);
+        throw new ToolError(program, `${program} ${args.join(" ")} failed (exit ${result.code}): ${why}`);
       }
       return result.stdout;
     },
   };
 }
 
-/** A tool that is not installed, told apart so a caller that does not need it can go on. */
-export class MissingToolError extends CniError {
-  constructor(readonly program: string) {
-    const debianPackage = program.includes("tables") ? "iptables" : program === "modprobe" ? "kmod" : "iproute2";
-    super(
-      ErrorCode.ioFailure,
-      `${program} not found on PATH`,
-      `install it (Debian: apt-get install ${debianPackage}) and run the command again`,
-    );
-  }
-}
-
-const missingTool = (program: string): CniError => new MissingToolError(program);
+const missingTool = (program: string): ToolError => new MissingToolError(program);

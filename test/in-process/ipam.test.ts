@@ -1,4 +1,5 @@
 // The allocator on the in-memory store: verify's findings, rebuild's repairs and refusals, borrowing, tunnels.
+import { toCniError } from "../../src/error-mapping.js";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { parsePoolDocument } from "../../src/pool/resource.js";
@@ -238,7 +239,8 @@ describe("rebuildBlock", () => {
   ])("refuses when %s", async (_what, damage, message) => {
     const cluster = await healthy();
     await update(cluster.datastore, async (txn) => damage(txn));
-    await expect(rebuild(cluster)).rejects.toMatchObject({ code: 104, message: expect.stringMatching(message) });
+    const refusal = toCniError(await rebuild(cluster).catch((error: unknown) => error));
+    expect(refusal).toMatchObject({ code: 104, message: expect.stringMatching(message) });
   });
 });
 

@@ -1,6 +1,6 @@
 // ipam.datastore in the netconf and the CLI's --etcd-* flags: defaults, the TLS rules, unknown fields, precedence.
 import { describe, expect, it } from "vitest";
-import { thrownCniError } from "../unit/support.js";
+import { thrownCniError, thrownError } from "../unit/support.js";
 import { parseNetConf } from "../../src/cni/netconf.js";
 import { chooseStore } from "../../src/cli/framework/datastore-flags.js";
 import { UsageError } from "../../src/cli/framework/context.js";
@@ -136,8 +136,7 @@ describe("chooseStore", () => {
     ],
     [{}, { IPPOOL_DATA_DIR: "/x", ETCD_ENDPOINTS: "http://a:1" }, "both IPPOOL_DATA_DIR and ETCD_ENDPOINTS are set"],
   ])("rejects %j with env %j as a usage error", (flags, env, fragment) => {
-    const error = thrownCniError(() => chooseStore(flags, env, 30));
-    expect(error).toBeInstanceOf(UsageError);
+    const error = thrownError(UsageError, () => chooseStore(flags, env, 30));
     expect(error.message).toContain(fragment);
   });
 });

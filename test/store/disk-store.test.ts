@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { string } from "zod/mini";
-import { CniError } from "../../src/errors.js";
+import { StoreError } from "../../src/store/store-error.js";
 import { DiskStore } from "../../src/store/disk/disk-store.js";
 import { ownIdentity } from "../../src/store/disk/process-identity.js";
 import { tempDir } from "../helpers/ippool.js";
@@ -57,9 +57,9 @@ describe("DiskStore", () => {
     firstMayCommit.open();
     await first;
     const error = await second.catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(CniError);
+    expect(error).toBeInstanceOf(StoreError);
     expect(error).toMatchObject({
-      code: 11,
+      reason: "unavailable",
       message: "lost the store lock to another process; nothing was written; retry",
     });
     expect(
@@ -86,7 +86,7 @@ describe("DiskStore", () => {
     await store().update(async (txn) => txn.put("a", "first"));
     mkdirSync(join(dir.path, "store.lock"));
     writeFileSync(join(dir.path, "store.lock", "owner.json"), JSON.stringify(ownIdentity()));
-    await expect(stale).rejects.toMatchObject({ code: 11 });
+    await expect(stale).rejects.toMatchObject({ reason: "unavailable" });
     expect(await store().read(async (txn) => txn.get("a", text))).toBe("first");
   });
 
@@ -167,6 +167,6 @@ describe("DiskStore", () => {
         message: expect.stringContaining(`${record} is damaged`),
       },
     ]);
-    await expect(store().read(async (txn) => txn.get("a", text))).rejects.toMatchObject({ code: 104 });
+    await expect(store().read(async (txn) => txn.get("a", text))).rejects.toMatchObject({ reason: "damaged" });
   });
 });

@@ -1,7 +1,7 @@
 // The Store contract against the in-memory store (two handles on one MemoryDatastore, as two processes), and its bound.
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { CniError } from "../../src/errors.js";
+import { StoreError } from "../../src/store/store-error.js";
 import { MemoryDatastore, MemoryStore } from "../../src/store/memory/memory-store.js";
 import { storeContract } from "./store-contract.js";
 
@@ -25,8 +25,8 @@ describe("MemoryStore", () => {
         txn.put("mine", { n: 1 });
       })
       .catch((error: unknown) => error);
-    expect(outcome).toBeInstanceOf(CniError);
-    expect(outcome).toMatchObject({ code: 11, message: expect.stringContaining("nothing was written") });
+    expect(outcome).toBeInstanceOf(StoreError);
+    expect(outcome).toMatchObject({ reason: "unavailable", message: expect.stringContaining("nothing was written") });
     expect(store.conflictsRetried).toBe(2);
     expect(Object.keys(datastore.documents())).toEqual(["counter"]);
   });

@@ -1,7 +1,7 @@
 // The one contract every Store backend must pass: semantics of get/put/delete/list/listAll and compare-and-swap commits.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { CniError, ErrorCode } from "../../src/errors.js";
+import { StoreError, type StoreFailure } from "../../src/store/store-error.js";
 import type { Store, StoreTxn } from "../../src/store/store.js";
 
 export interface StoreBackend {
@@ -48,7 +48,7 @@ async function updateRacing<T>(
   return { settled, runs };
 }
 
-const codeOf = (error: unknown): number | undefined => (error instanceof CniError ? error.code : undefined);
+const reasonOf = (error: unknown): StoreFailure | undefined => (error instanceof StoreError ? error.reason : undefined);
 
 export function storeContract(name: string, backend: StoreBackend): void {
   describe(`Store contract: ${name}`, () => {
@@ -137,7 +137,7 @@ export function storeContract(name: string, backend: StoreBackend): void {
       const final = (await value(first, "counter"))!.n;
       // Both increments land (1 + 1 + 10), or the stale one gave up with code 11 and wrote nothing.
       if (outcome === undefined) expect(final).toBe(12);
-      else expect([codeOf(outcome), final]).toEqual([ErrorCode.tryAgainLater, 2]);
+      else expect([reasonOf(outcome), final]).toEqual(["unavailable", 2]);
       // The store counts every run of the work that a conflict made necessary, for the plugin to report.
       expect(first.conflictsRetried).toBe(outcome === undefined ? runs - 1 : 0);
     });
@@ -195,7 +195,7 @@ export function storeContract(name: string, backend: StoreBackend): void {
       });
       const final = [(await value(first, "counter"))!.n, (await value(first, "fresh/key"))!.n];
       if (outcome === undefined) expect(final).toEqual([12, 7]);
-      else expect([codeOf(outcome), ...final]).toEqual([ErrorCode.tryAgainLater, 2, 7]);
+      else expect([reasonOf(outcome), ...final]).toEqual(["unavailable", 2, 7]);
     });
 
     it("peeks at documents and listings of the snapshot without the commit checking them, until the work gets one", async () => {
@@ -240,9 +240,7 @@ export function storeContract(name: string, backend: StoreBackend): void {
       const winners = [a, b].filter((result) => result === "won");
       expect(winners).toHaveLength(1);
       expect(final).toBe(a === "won" ? 1 : 2);
-      expect(a === "won" ? b : a).toSatisfy(
-        (other: unknown) => other === "lost" || codeOf(other) === ErrorCode.tryAgainLater,
-      );
+      expect(a === "won" ? b : a).toSatisfy((other: unknown) => other === "lost" || reasonOf(other) === "unavailable");
     });
 
     type Change = (txn: StoreTxn) => void;
@@ -275,7 +273,7 @@ export function storeContract(name: string, backend: StoreBackend): void {
         .catch((error: unknown) => error);
       const [order] = await Promise.all(pending);
       const count = (await value(first, "count"))?.n;
-      if (outcome !== undefined) expect([codeOf(outcome), count]).toEqual([ErrorCode.tryAgainLater, undefined]);
+      if (outcome !== undefined) expect([reasonOf(outcome), count]).toEqual(["unavailable", undefined]);
       // Counted before the change committed (the other writer then saw the count and changed nothing), or after it.
       else expect(count).toBe(order === "after" ? 2 : after);
     });

@@ -4,7 +4,8 @@ import { planDataplane, type PlanInput } from "../../src/dataplane/plan.js";
 import { parsePoolDocument, type Pool } from "../../src/pool/resource.js";
 import { parseNodeDocument, type Node } from "../../src/node/resource.js";
 import type { BlockSummary } from "../../src/ipam/blocks.js";
-import { thrownCniError } from "./support.js";
+import { thrownError } from "./support.js";
+import { DataplaneError } from "../../src/dataplane/dataplane-error.js";
 
 const pool = (cidr: string, spec: Record<string, unknown> = {}): Pool =>
   parsePoolDocument({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec }, "test").pool;
@@ -165,7 +166,7 @@ describe("planDataplane routes", () => {
   });
 
   it("refuses a node name without a node record, naming the stored ones", () => {
-    const error = thrownCniError(() => planDataplane(input([], { nodename: "nobody" })));
+    const error = thrownError(DataplaneError, () => planDataplane(input([], { nodename: "nobody" })));
     expect(error.message).toBe("node nobody has no node record (stored nodes: a, b, c)");
     expect(error.details).toContain("ippool node register --nodename nobody");
   });

@@ -1,5 +1,5 @@
 // What every CLI command declares (usage, flags, examples) and receives when it runs (args, store, output).
-import { CniError, ErrorCode } from "../../errors.js";
+import { Failure } from "../../failure.js";
 import type { Store } from "../../store/store.js";
 
 export interface FlagSpec {
@@ -60,17 +60,18 @@ export interface CommandSpec {
   readonly flags: Readonly<Record<string, FlagSpec>>;
   /** Full command lines, e.g. "ippool get pools -o wide". */
   readonly examples: readonly string[];
-  /** Returns the exit code; throws CniError (or UsageError) for one-line errors. */
+  /** Returns the exit code; throws a Failure (a UsageError for the command line) for one-line errors. */
   readonly run: (ctx: CommandContext) => Promise<number>;
 }
 
 /** A mistake in the command line itself: reported with a pointer to --help and exit code 2. */
-export class UsageError extends CniError {
+export class UsageError extends Failure {
   constructor(
     message: string,
     readonly command?: string,
   ) {
-    super(ErrorCode.invalidConfig, message);
+    super(message);
+    this.name = "UsageError";
   }
 }
 

@@ -1,6 +1,7 @@
 // The operator CLI entry: parses argv, opens the store, runs one command, turns errors into one line.
 import { readFile, stat } from "node:fs/promises";
-import { CniError, ErrorCode, toCniError } from "../../errors.js";
+import { CniError, ErrorCode } from "../../errors.js";
+import { toCniError } from "../../error-mapping.js";
 import { openStore, type StoreOpener } from "../../store/open-store.js";
 import { withDamageAdvice } from "../../ipam/damage-advice.js";
 import { chooseStore } from "./datastore-flags.js";

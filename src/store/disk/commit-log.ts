@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { damagedFile, readStateFile, removeFile, syncPath, tempOwnerPid, writeStateFile } from "./state-file.js";
 import { lostLock } from "./lock.js";
-import { CniError, ErrorCode } from "../../errors.js";
+import { StoreError, isDamage } from "../store-error.js";
 import { ownIdentity, parseIdentity, type ProcessIdentity } from "./process-identity.js";
 
 export const COMMIT_DIR = "commit";
@@ -105,8 +105,7 @@ export class CommitLog {
     try {
       data = readStateFile(file) as typeof data;
     } catch (error) {
-      if (error instanceof CniError && error.code === ErrorCode.storeDamaged)
-        throw new CniError(error.code, error.message, COMMIT_ADVICE);
+      if (isDamage(error)) throw new StoreError("damaged", error.message, COMMIT_ADVICE);
       throw error;
     }
     if (data === undefined) return undefined;

@@ -1,7 +1,7 @@
 // The disk backend of Store: one file per key under the data dir, every commit a compare-and-swap on the store's generation.
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { CniError, ErrorCode } from "../../errors.js";
+import { StoreError, isDamage } from "../store-error.js";
 import { assertSafeKey, shellWord, type Store, type StoreFacts, type StoreReader, type StoreTxn } from "../store.js";
 import { removeFile, syncPath, writeStateFile } from "./state-file.js";
 import { withStoreLock } from "./lock.js";
@@ -49,11 +49,11 @@ export class DiskStore implements Store {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EEXIST") {
         const hint = "give the directory that holds the store";
-        throw new CniError(ErrorCode.ioFailure, `data dir ${this.dataDir} is not a directory`, hint);
+        throw new StoreError("io", `data dir ${this.dataDir} is not a directory`, hint);
       }
       if (code === "ENOTDIR") {
         const message = `cannot create data dir ${this.dataDir}: a part of its path is not a directory`;
-        throw new CniError(ErrorCode.ioFailure, message);
+        throw new StoreError("io", message);
       }
       throw error;
     }
@@ -121,8 +121,8 @@ export class DiskStore implements Store {
         if (this.log.isCurrent(head)) return value;
       }
       if (Date.now() >= deadline) {
-        throw new CniError(
-          ErrorCode.tryAgainLater,
+        throw new StoreError(
+          "unavailable",
           `the store in ${this.dataDir} changed under every read for ${this.lockWaitMs / 1000}s`,
           "retry later",
         );
@@ -142,8 +142,8 @@ export class DiskStore implements Store {
     if (!record.applied && isRunning(record.owner) && record.owner.pid !== ownIdentity().pid) {
       // Only possible when the lock was taken from a live writer: writing on top of it now would
       // let its late renames overwrite ours.
-      throw new CniError(
-        ErrorCode.tryAgainLater,
+      throw new StoreError(
+        "unavailable",
         `process ${record.owner.pid} is still applying its commit to the store in ${this.dataDir}; nothing was written`,
         "retry later",
       );
@@ -216,7 +216,7 @@ export class DiskStore implements Store {
         );
       }
     } catch (error) {
-      if (!(error instanceof CniError) || error.code !== ErrorCode.storeDamaged) throw error;
+      if (!isDamage(error)) throw error;
       const file = relative(this.dataDir, this.log.recordFile(this.log.head()) ?? this.log.dir);
       facts.problems.push({
         key: file.replace(/\.json$/, ""),

@@ -2,8 +2,8 @@
 import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { safeParse, type core } from "zod/mini";
-import { CniError, ErrorCode } from "../../errors.js";
-import { PendingWrites, assertSafeKey, tagDamagedKey, type StoreTxn } from "../store.js";
+import { isDamage } from "../store-error.js";
+import { PendingWrites, assertSafeKey, overlayListing, tagDamagedKey, type StoreTxn } from "../store.js";
 import { damagedFile, readStateFile } from "./state-file.js";
 import type { Writes } from "./commit-log.js";
 
@@ -15,7 +15,7 @@ function readDocumentFile(path: string, key: string): unknown {
   try {
     return readStateFile(path);
   } catch (error) {
-    if (error instanceof CniError && error.code === ErrorCode.storeDamaged) throw tagDamagedKey(error, key);
+    if (isDamage(error)) throw tagDamagedKey(error, key);
     throw error;
   }
 }
@@ -80,24 +80,13 @@ export class DiskTxn extends PendingWrites implements StoreTxn {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
     // Sub-prefixes (directories) are listed too, so "attachment/" yields its networks.
-    const keys = new Set(
-      entries
-        .filter(
-          (entry) =>
-            (entry.isDirectory() || entry.name.endsWith(".json")) && !(prefix === "" && isReservedName(entry.name)),
-        )
-        .map((entry) => prefix + (entry.isDirectory() ? entry.name : entry.name.slice(0, -".json".length))),
-    );
-    for (const layer of [this.pending, this.writes]) {
-      for (const [key, doc] of layer) {
-        if (!key.startsWith(prefix)) continue;
-        const rest = key.slice(prefix.length);
-        if (rest.includes("/")) keys.add(prefix + rest.slice(0, rest.indexOf("/")));
-        else if (doc === null) keys.delete(key);
-        else keys.add(key);
-      }
-    }
-    return [...keys].sort();
+    const files = entries
+      .filter(
+        (entry) =>
+          (entry.isDirectory() || entry.name.endsWith(".json")) && !(prefix === "" && isReservedName(entry.name)),
+      )
+      .map((entry) => prefix + (entry.isDirectory() ? entry.name : entry.name.slice(0, -".json".length)));
+    return overlayListing(overlayListing(files, prefix, this.pending), prefix, this.writes);
   }
 
   async listAll(prefix: string): Promise<string[]> {

@@ -16,7 +16,7 @@ import {
   type FSWatcher,
 } from "node:fs";
 import { join } from "node:path";
-import { CniError, ErrorCode } from "../../errors.js";
+import { StoreError } from "../store-error.js";
 import { isRunning, ownIdentity, parseIdentity } from "./process-identity.js";
 import { removeFile } from "./state-file.js";
 
@@ -78,9 +78,9 @@ export async function withStoreLock<T>(
   }
 }
 
-export function lostLock(dataDir: string): CniError {
-  return new CniError(
-    ErrorCode.tryAgainLater,
+export function lostLock(dataDir: string): StoreError {
+  return new StoreError(
+    "unavailable",
     "lost the store lock to another process; nothing was written; retry",
     `another ippool process committed to the store in ${dataDir} first`,
   );
@@ -116,8 +116,8 @@ async function acquire(dataDir: string, lockPath: string, ownerPath: string, wai
       }
       if (takeOverIfDead(dataDir, lockPath)) continue;
       if (Date.now() >= deadline) {
-        throw new CniError(
-          ErrorCode.tryAgainLater,
+        throw new StoreError(
+          "unavailable",
           `the store in ${dataDir} stayed locked by another ippool process for ${waitMs / 1000}s`,
           `retry later; the lock of a process that died is taken over at once (one left without an owner record after ${OWNERLESS_LOCK_MS / 1000}s)`,
         );

@@ -1,7 +1,7 @@
 // One state file on disk: a checksummed JSON envelope, read strictly and replaced atomically.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { CniError, ErrorCode } from "../../errors.js";
+import { StoreError } from "../store-error.js";
 import { crc32 } from "./checksum.js";
 
 // Synchronous on purpose: the plugin is a one-shot process with nothing to overlap, and the
@@ -22,8 +22,8 @@ interface Envelope {
 const DOCUMENT_ADVICE =
   "the file was left as it is; run 'ippool verify' to list every problem, then restore the file from a backup";
 
-export function damagedFile(path: string, why: string, advice = DOCUMENT_ADVICE): CniError {
-  return new CniError(ErrorCode.storeDamaged, `state file ${path} is damaged: ${why}`, advice);
+export function damagedFile(path: string, why: string, advice = DOCUMENT_ADVICE): StoreError {
+  return new StoreError("damaged", `state file ${path} is damaged: ${why}`, advice);
 }
 
 /** The bytes of a state file holding `data`: the one definition of the on-disk format. */

@@ -3,7 +3,7 @@ import * as http from "node:http";
 import type * as httpsTypes from "node:https";
 import { readFileSync } from "node:fs";
 import * as z from "zod/mini";
-import { CniError, ErrorCode } from "../../errors.js";
+import { StoreError } from "../store-error.js";
 import {
   describeAttempts,
   etcdRejected,
@@ -147,8 +147,8 @@ export class EtcdClient {
     const body = { success: requests.map((request) => ({ request_range: rangeBody(request) })) };
     const reply = parseReply(rangesReplySchema, await this.call("/v3/kv/txn", body, true), "txn of ranges");
     if (reply.responses.length !== requests.length) {
-      throw new CniError(
-        ErrorCode.internal,
+      throw new StoreError(
+        "internal",
         `internal error: etcd answered ${reply.responses.length} of ${requests.length} ranges`,
       );
     }
@@ -219,10 +219,10 @@ export class EtcdClient {
   }
 
   /** `write`: the call was a commit, so the caller learns that it did not happen; a read's error says nothing of writes. */
-  private unavailable(attempts: readonly Attempt[], write: boolean): CniError {
+  private unavailable(attempts: readonly Attempt[], write: boolean): StoreError {
     if (attempts.length > 0 && attempts.every((attempt) => attempt.tls)) return tlsFailure(attempts);
-    return new CniError(
-      ErrorCode.tryAgainLater,
+    return new StoreError(
+      "unavailable",
       `etcd cluster at ${this.options.endpoints.join(",")} is unavailable: no member answered before the deadline${write ? "; nothing was written" : ""}`,
       describeAttempts(attempts),
     );
@@ -309,8 +309,8 @@ function parseReply<T>(schema: z.ZodMiniType<T>, body: unknown, what: string): T
   if (typeof rejected.etcdError === "string") throw etcdRejected(rejected.etcdError);
   const reply = z.safeParse(schema, body);
   if (!reply.success)
-    throw new CniError(
-      ErrorCode.internal,
+    throw new StoreError(
+      "internal",
       `internal error: etcd ${what} reply has an unexpected shape`,
       JSON.stringify(body).slice(0, 300),
     );
@@ -323,8 +323,8 @@ function readTls(tls: EtcdTls | undefined): httpsTypes.AgentOptions {
     try {
       return readFileSync(path);
     } catch (error) {
-      throw new CniError(
-        ErrorCode.ioFailure,
+      throw new StoreError(
+        "io",
         `cannot read the etcd ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       );
     }

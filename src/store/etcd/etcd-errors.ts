@@ -1,5 +1,5 @@
-// What went wrong talking to etcd, as the CniErrors a caller sees: unavailable (11), TLS (5), refused requests.
-import { CniError, ErrorCode } from "../../errors.js";
+// What went wrong talking to etcd, as the store reports it: unavailable, TLS (io), refused requests.
+import { StoreError } from "../store-error.js";
 
 /** One request to one member that did not get an answer. */
 export interface Attempt {
@@ -22,27 +22,27 @@ export function refusedEverywhere(
   attempts: readonly Attempt[],
   seconds: number,
   write: boolean,
-): CniError {
-  return new CniError(
-    ErrorCode.tryAgainLater,
+): StoreError {
+  return new StoreError(
+    "unavailable",
     `etcd at ${endpoints.join(",")} refused every connection for ${seconds.toFixed(1)} s: no etcd member listens there` +
       `${write ? "; nothing was written" : ""}; check the endpoints (scheme, host, port) and that etcd is running`,
     describeAttempts(attempts),
   );
 }
 
-export function etcdRejected(message: string): CniError {
+export function etcdRejected(message: string): StoreError {
   if (/too many operations/.test(message)) {
-    return new CniError(
-      ErrorCode.tryAgainLater,
+    return new StoreError(
+      "unavailable",
       `etcd refused the transaction: ${message}`,
       "raise --max-txn-ops on every etcd member (the default is 128)",
     );
   }
   if (/compacted/.test(message))
-    return new CniError(ErrorCode.tryAgainLater, `etcd compacted the revision this transaction read; retry`, message);
-  return new CniError(
-    ErrorCode.internal,
+    return new StoreError("unavailable", `etcd compacted the revision this transaction read; retry`, message);
+  return new StoreError(
+    "internal",
     `internal error: etcd refused a request: ${message}`,
     "please report this as a bug",
   );
@@ -51,9 +51,9 @@ export function etcdRejected(message: string): CniError {
 const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)/;
 export const isTlsError = (code: string): boolean => TLS_CODES.test(code);
 
-export function tlsFailure(attempts: readonly Attempt[]): CniError {
-  return new CniError(
-    ErrorCode.ioFailure,
+export function tlsFailure(attempts: readonly Attempt[]): StoreError {
+  return new StoreError(
+    "io",
     `etcd TLS handshake failed: ${attempts[0]!.error}`,
     `${describeAttempts(attempts)}; check caFile (the CA that signed the members' certificates) and certFile/keyFile (a client certificate that CA signed)`,
   );

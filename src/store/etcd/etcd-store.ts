@@ -1,6 +1,6 @@
 // The etcd backend of Store: keys under a prefix, reads at one revision, commits as one compare-and-swap txn.
 import { safeParse, type core } from "zod/mini";
-import { CniError, ErrorCode } from "../../errors.js";
+import { StoreError } from "../store-error.js";
 import {
   PendingWrites,
   assertSafeKey,
@@ -108,8 +108,8 @@ export class EtcdStore implements Store {
       this.conflictsRetried++;
       const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
       if (Date.now() + pause >= this.deadline) {
-        throw new CniError(
-          ErrorCode.tryAgainLater,
+        throw new StoreError(
+          "unavailable",
           `the store changed under this transaction ${attempt} times; nothing was written; retry`,
           this.location,
         );
@@ -129,7 +129,7 @@ export class EtcdStore implements Store {
         await this.client.status(endpoint);
       } catch (error) {
         notes.push(
-          `etcd member ${endpoint} does not answer (${(error as CniError).details ?? (error as Error).message}); the cluster works while a quorum does`,
+          `etcd member ${endpoint} does not answer (${(error as StoreError).details ?? (error as Error).message}); the cluster works while a quorum does`,
         );
       }
     }
@@ -152,8 +152,8 @@ export class EtcdStore implements Store {
       if (await this.landed(txn.revision, puts, deletes)) return true;
       // It may still be applied later (it can sit in the raft log): retrying the work could not
       // tell the caller what happened either, so say so; a runtime's DEL after a failed ADD cleans up.
-      throw new CniError(
-        ErrorCode.tryAgainLater,
+      throw new StoreError(
+        "unavailable",
         `etcd did not confirm the commit and it cannot be told whether it was applied`,
         `${error.message}; a DEL (or 'ippool release') of the same attachment cleans up if it was`,
       );
@@ -372,9 +372,9 @@ function parseValue<T>(full: string, kv: KeyValue | undefined, schema: core.$Zod
   return parsed.data;
 }
 
-function damagedKey(key: string, why: string): CniError {
-  return new CniError(
-    ErrorCode.storeDamaged,
+function damagedKey(key: string, why: string): StoreError {
+  return new StoreError(
+    "damaged",
     `etcd key ${key} is damaged: ${why}`,
     `inspect it with 'etcdctl get ${key}'; 'ippool verify' checks the whole store; nothing was reset`,
   );

@@ -1,6 +1,6 @@
 // Turn-taking among the ippool processes of one node for etcd commits: a Linux abstract unix socket as the token.
 import { connect, createServer, type Server, type Socket } from "node:net";
-import { CniError, ErrorCode } from "../../errors.js";
+import { StoreError } from "../store-error.js";
 
 /**
  * Optimistic commits alone do badly when a hundred processes of one node write the same key at
@@ -25,8 +25,8 @@ async function takeTurn(path: string, deadline: number): Promise<() => void> {
     const release = await tryBind(path);
     if (release) return release;
     if (Date.now() >= deadline) {
-      throw new CniError(
-        ErrorCode.tryAgainLater,
+      throw new StoreError(
+        "unavailable",
         "other ippool processes on this node kept the etcd store busy for as long as this call may wait; nothing was written",
         "retry, or raise ipam.lockWaitSeconds",
       );

@@ -1,6 +1,6 @@
 // The in-memory backend of Store: the contract's snapshots and compare-and-swap commits, for fast in-process tests.
 import { safeParse, type core } from "zod/mini";
-import { CniError, ErrorCode } from "../../errors.js";
+import { StoreError } from "../store-error.js";
 import {
   PendingWrites,
   assertSafeKey,
@@ -102,8 +102,8 @@ export class MemoryStore implements Store {
       if (this.datastore.commitIf((state) => txn.isCurrentIn(state), txn.writes)) return value;
       this.conflictsRetried++;
       if (attempt >= this.maxAttempts) {
-        throw new CniError(
-          ErrorCode.tryAgainLater,
+        throw new StoreError(
+          "unavailable",
           `the store changed under this transaction ${attempt} times; nothing was written; retry`,
           this.location,
         );
@@ -158,8 +158,8 @@ class MemoryTxn extends PendingWrites implements StoreTxn {
     if (version === undefined) return undefined;
     const parsed = safeParse(schema, JSON.parse(version.text));
     if (!parsed.success) {
-      throw new CniError(
-        ErrorCode.storeDamaged,
+      throw new StoreError(
+        "damaged",
         `key ${key} is damaged: unexpected content (${parsed.error.issues[0]?.message ?? "schema"})`,
         "nothing was reset",
       );
