@@ -12,7 +12,7 @@ import {
   networkArgument,
   whyNothingMatched,
 } from "./allocation-queries.js";
-import { poolIdArgument } from "../resources/resource-type.js";
+import { poolIdArgument } from "../resources/pool-descriptor.js";
 
 const pod = (doc: AttachmentDoc): string => (doc.podName ? `${doc.podNamespace ?? ""}/${doc.podName}` : "-");
 

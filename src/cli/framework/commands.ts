@@ -1,7 +1,6 @@
 // The table of CLI commands: name -> spec. Adding a command is adding one entry here (and its import).
 import type { CommandSpec } from "./context.js";
-import { applyCommand, createCommand, deleteCommand, replaceCommand } from "../resources/change.js";
-import { getCommand } from "../resources/get.js";
+import { applyCommand, createCommand, deleteCommand, getCommand, replaceCommand } from "../resources/resource-verbs.js";
 import { allocationsCommand, showCommand } from "../allocations/allocations.js";
 import { releaseCommand } from "../allocations/release.js";
 import { reclaimCommand } from "../allocations/reclaim.js";

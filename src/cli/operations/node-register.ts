@@ -4,7 +4,8 @@ import { detectNodeAddress } from "../../node/detect-address.js";
 import { nodeToDocument, parseNodeAddress, parseNodeDocument } from "../../node/resource.js";
 import { readStoredNode, writeStoredNode } from "../../ipam/stored-nodes.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
-import { sameNode } from "../resources/nodes.js";
+import { nodeDescriptor } from "../resources/node-descriptor.js";
+import { sameResource } from "../resources/resource-descriptor.js";
 
 /** An address flag, checked as the resource checks it, so the error names the flag. */
 function addressFlag(ctx: CommandContext, flag: string, family: Family): string | undefined {
@@ -44,7 +45,7 @@ async function register(ctx: CommandContext): Promise<number> {
       spec: Object.keys(bgp).length > 0 ? { bgp } : {},
     };
     const { node, warnings } = parseNodeDocument(doc, "node register");
-    const result = !existing ? "registered" : sameNode(existing, node) ? "unchanged" : "updated";
+    const result = !existing ? "registered" : sameResource(nodeDescriptor, existing, node) ? "unchanged" : "updated";
     if (result !== "unchanged") writeStoredNode(txn, node);
     // The resource allows it (a node may own blocks first), but the agent cannot route to such a node.
     if (!node.ipv4 && !node.ipv6) {

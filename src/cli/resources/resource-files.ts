@@ -1,59 +1,44 @@
 // Reading a resource file for create/apply/replace/delete -f: every document validated before anything changes.
 import { CniError, ErrorCode } from "../../errors.js";
 import { parseResourceDocuments } from "../../pool/split-documents.js";
-import { parsePoolDocument, type Pool } from "../../pool/resource.js";
-import { parseNodeDocument, type Node } from "../../node/resource.js";
 import type { CommandContext } from "../framework/context.js";
+import type { ResourceDescriptor, Target } from "./resource-descriptor.js";
+import { RESOURCE_KINDS, documentKind } from "./resource-kinds.js";
 
-interface FileResource {
-  /** "pools.yaml: document 2", for messages. */
-  readonly where: string;
-  /** "document 2", to name it in a message about another document of the same file. */
+export interface FileTarget<T> extends Target<T> {
+  readonly resource: T;
   readonly document: string;
   readonly warnings: readonly string[];
 }
 
-export interface FilePool extends FileResource {
-  readonly pool: Pool;
-}
-
-export interface FileNode extends FileResource {
-  readonly node: Node;
-}
-
-export interface ResourceFile {
-  readonly pools: FilePool[];
-  readonly nodes: FileNode[];
+/** The resources of one kind in a file, in file order. */
+export interface FileKind<T> {
+  readonly descriptor: ResourceDescriptor<T>;
+  readonly targets: FileTarget<T>[];
 }
 
 /**
- * Each document goes to the schema its kind names: `node` to the node resource, anything else
- * to the pool schema (whose message names a wrong kind). If any is invalid, the error lists each
- * bad one and nothing is applied, so a file never lands half-way.
+ * Each document goes to the schema its kind names. If any is invalid, the error lists each bad
+ * one and nothing is applied, so a file never lands half-way. Returns the kinds the file holds,
+ * in RESOURCE_KINDS order.
  */
-export async function loadResourceFile(ctx: CommandContext, path: string): Promise<ResourceFile> {
+export async function loadResourceFile(ctx: CommandContext, path: string): Promise<FileKind<unknown>[]> {
   const source = path === "-" ? "stdin" : path;
   const docs = parseResourceDocuments(await ctx.readInput(path), source);
   const problems: string[] = [];
-  const file: ResourceFile = { pools: [], nodes: [] };
+  const kinds = RESOURCE_KINDS.map((descriptor): FileKind<unknown> => ({ descriptor, targets: [] }));
   const firstWhere = new Map<string, string>();
-  const noteIdentity = (identity: string, field: string, label: string, where: string, document: string) => {
-    const earlier = firstWhere.get(identity);
-    if (earlier) problems.push(`${where}: ${field}: ${label} is also given in ${earlier}`);
-    firstWhere.set(identity, earlier ?? document);
-  };
   for (const doc of docs) {
     try {
       const where = `${source}: ${doc.where}`;
-      if (doc.value.kind === "node") {
-        const { node, warnings } = parseNodeDocument(doc.value, where);
-        noteIdentity(`node ${node.name}`, "metadata.name", `node ${node.name}`, where, doc.where);
-        file.nodes.push({ node, where, document: doc.where, warnings });
-      } else {
-        const { pool, warnings } = parsePoolDocument(doc.value, where);
-        noteIdentity(`pool ${pool.id}`, "metadata.cidr", `pool ${pool.id}`, where, doc.where);
-        file.pools.push({ pool, where, document: doc.where, warnings });
-      }
+      const { descriptor, targets } = kinds.find((kind) => kind.descriptor === documentKind(doc.value.kind))!;
+      const { resource, warnings } = descriptor.parse(doc.value, where);
+      const id = descriptor.idOf(resource);
+      const label = `${descriptor.noun} ${id}`;
+      const earlier = firstWhere.get(label);
+      if (earlier) problems.push(`${where}: ${descriptor.idField}: ${label} is also given in ${earlier}`);
+      firstWhere.set(label, earlier ?? doc.where);
+      targets.push({ id, resource, where, document: doc.where, warnings });
     } catch (error) {
       if (!(error instanceof CniError)) throw error;
       problems.push(error.message);
@@ -66,5 +51,5 @@ export async function loadResourceFile(ctx: CommandContext, path: string): Promi
       "nothing was changed; fix the file and run the command again",
     );
   }
-  return file;
+  return kinds.filter((kind) => kind.targets.length > 0);
 }

@@ -1,0 +1,73 @@
+// The node kind of the resource verbs: one key per node, kept while its blocks hold addresses, --release-blocks.
+import { listBlocks, releaseEmptyBlocks } from "../../ipam/blocks.js";
+import { nodeNameProblem } from "../../node/name.js";
+import { nodeToDocument, parseNodeDocument, type Node } from "../../node/resource.js";
+import { deleteStoredNode, readStoredNode, readStoredNodes, writeStoredNode } from "../../ipam/stored-nodes.js";
+import { UsageError } from "../framework/context.js";
+import type { ResourceDescriptor } from "./resource-descriptor.js";
+
+/** A node's name from an argument, checked as the resource checks metadata.name (it becomes a store key). */
+function nodeNameArgument(text: string, command: string): string {
+  const problem = nodeNameProblem(text);
+  if (problem !== undefined) throw new UsageError(`'${text}' is not a node name: ${problem}`, command);
+  return text;
+}
+
+export const nodeDescriptor: ResourceDescriptor<Node> = {
+  kind: "node",
+  // The node spec's aliases.
+  aliases: ["node", "nodes", "no", "nos"],
+  noun: "node",
+  idField: "metadata.name",
+  addWith: "'ippool create', 'ippool apply' or 'ippool node register'",
+  deleteNeedsName: "'ippool delete node' needs the name of the node to delete",
+  parse(document, where) {
+    const { node, warnings } = parseNodeDocument(document, where);
+    return { resource: node, warnings };
+  },
+  idArgument: nodeNameArgument,
+  idOf: (node) => node.name,
+  toDocument: nodeToDocument,
+
+  async open(txn, verb, flags) {
+    const blocks = verb === "delete" ? await listBlocks(txn) : [];
+    return {
+      find: (name) => readStoredNode(txn, name),
+      write: (node) => writeStoredNode(txn, node),
+      async holds(name) {
+        const holding = blocks.filter((block) => block.node === name && block.used > 0);
+        if (holding.length === 0) return undefined;
+        const used = holding.reduce((sum, block) => sum + block.used, 0);
+        const which = holding.map((block) => block.cidr).join(", ");
+        return {
+          refusal: `node ${name} still holds ${used} allocation(s) in block(s) ${which}; release them ('ippool release', 'ippool reclaim') or delete it anyway with --force`,
+          warning: `node ${name} deleted with ${used} allocation(s) still held in block(s) ${which}; other nodes no longer route to them`,
+        };
+      },
+      async remove(name) {
+        deleteStoredNode(txn, name);
+        if (!flags.releaseBlocks) return [];
+        // The same release as 'blocks release --all-empty': blocks that hold addresses stay affine to the node.
+        const released = await releaseEmptyBlocks(txn, name, true);
+        return [
+          `released ${released.length} empty block(s) of node ${name}${released.length > 0 ? `: ${released.join(", ")}` : ""}`,
+        ];
+      },
+    };
+  },
+
+  readAll: readStoredNodes,
+  async table(nodes, wide) {
+    if (!wide) return { headers: ["NAME"], rows: nodes.map((node) => [node.name]) };
+    // calicoctl v1 columns; no global AS number exists here, so an absent one is "-".
+    return {
+      headers: ["NAME", "ASN", "IPV4", "IPV6"],
+      rows: nodes.map((node) => [
+        node.name,
+        node.asNumber !== undefined ? String(node.asNumber) : "-",
+        node.ipv4?.text ?? "-",
+        node.ipv6?.text ?? "-",
+      ]),
+    };
+  },
+};
