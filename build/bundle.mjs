@@ -1,8 +1,8 @@
-// Bundles src/main.ts into build/ippool (one CommonJS file with a node shebang) and compiles that
-// same bundle into build/ippool-linux-<arch>, the standalone executable.
+// Bundles src/main.ts into build/ippool (one CommonJS file with a node shebang), and src/main.ts and
+// src/in-process.ts into build/ippool-linux-<arch>, the standalone executable.
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
-import { chmod, rename, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { compileStandalone, standaloneName } from "./standalone.mjs";
 
@@ -54,6 +54,8 @@ const embedCli = {
   },
 };
 
+// The Node bundle: one file (what `ippool install` copies), in-process.ts inside it and run only
+// when reached.
 await build({
   ...common,
   entryPoints: [`${root}src/main.ts`],
@@ -61,10 +63,41 @@ await build({
   plugins: [embedCli],
   banner: { js: "#!/usr/bin/env node" },
 });
+
+// The standalone executable: two modules, so that a call the agent answers loads only main.ts's
+// own small bundle; in-process.ts (the allocator, zod, the stores, the CLI) is a second file in
+// the executable, required only when the call runs here, and pre-compiled like the first.
+const IN_PROCESS = "ippool-in-process.cjs";
+const standaloneDir = await mkdtemp(`${root}build/.standalone-`);
+const separateInProcess = {
+  name: "separate-in-process",
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/in-process\.js$/ }, () => ({ path: `./${IN_PROCESS}`, external: true }));
+  },
+};
 try {
-  await compileStandalone(tempfile, `${root}build/${standaloneName()}`);
+  await build({
+    ...common,
+    entryPoints: [`${root}src/main.ts`],
+    outfile: `${standaloneDir}/ippool.cjs`,
+    plugins: [separateInProcess],
+    // A require() that bun's compiler can see is loaded at start-up, node:net and the in-process
+    // module with it; a real import() is loaded when reached, which this module (never run through
+    // vm.compileFunction) can use.
+    supported: { "dynamic-import": true },
+  });
+  await build({
+    ...common,
+    entryPoints: [`${root}src/in-process.ts`],
+    outfile: `${standaloneDir}/${IN_PROCESS}`,
+    plugins: [embedCli],
+  });
+  await compileStandalone(`${standaloneDir}/ippool.cjs`, `${root}build/${standaloneName()}`, [
+    `${standaloneDir}/${IN_PROCESS}`,
+  ]);
   await chmod(tempfile, 0o755);
   await rename(tempfile, outfile);
 } finally {
   await rm(tempfile, { force: true });
+  if (!process.env.KEEP) await rm(standaloneDir, { recursive: true, force: true });
 }

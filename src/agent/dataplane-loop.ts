@@ -70,30 +70,37 @@ export async function applyOnce(ctx: DataplaneNode, options: RunOptions, lastWar
   return tell(ctx, await applyPlan(plan, { ...options, tunnelAddress: tunnelAddressing(ctx, plan.tunnelPools) }));
 }
 
-/** Polls: every interval a full reconcile, which also puts back a rule or route deleted by hand. */
+/** Polls until `stop` aborts: every interval a full reconcile, which also puts back a rule or route deleted by hand. */
 export async function watchDataplane(
   ctx: DataplaneNode,
   options: RunOptions,
   intervalSeconds: number,
+  stop: AbortSignal,
 ): Promise<number> {
+  const warnings = new Set<string>();
+  while (!stop.aborted) {
+    try {
+      await applyOnce(ctx, options, warnings);
+    } catch (error) {
+      // A bad datastore state (a pool change that names an unknown node, say) waits for the next round.
+      ctx.error((error as Error).message);
+    }
+    await sleep(intervalSeconds * 1000, undefined, { signal: stop }).catch(() => undefined);
+  }
+  return 0;
+}
+
+/** Aborts on the first SIGTERM or SIGINT, the way a service manager or a terminal stops a resident process. */
+export function stopOnSignals(): { readonly signal: AbortSignal; dispose(): void } {
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once("SIGTERM", onSignal);
   process.once("SIGINT", onSignal);
-  const warnings = new Set<string>();
-  try {
-    while (!stop.signal.aborted) {
-      try {
-        await applyOnce(ctx, options, warnings);
-      } catch (error) {
-        // A bad datastore state (a pool change that names an unknown node, say) waits for the next round.
-        ctx.error((error as Error).message);
-      }
-      await sleep(intervalSeconds * 1000, undefined, { signal: stop.signal }).catch(() => undefined);
-    }
-    return 0;
-  } finally {
-    process.off("SIGTERM", onSignal);
-    process.off("SIGINT", onSignal);
-  }
+  return {
+    signal: stop.signal,
+    dispose: () => {
+      process.off("SIGTERM", onSignal);
+      process.off("SIGINT", onSignal);
+    },
+  };
 }

@@ -109,12 +109,9 @@ function tlsFitsEndpoints(etcd: {
 
 const ipamSchema = z.strictObject({
   type: z.string(),
-  dataDir: z._default(
-    z
-      .string()
-      .check(z.refine((path) => path.startsWith("/") && !path.includes("\0"), { message: "must be an absolute path" })),
-    DEFAULT_DATA_DIR,
-  ),
+  dataDir: z._default(absolutePath(), DEFAULT_DATA_DIR),
+  // Where the plugin looks for the node agent first (src/agent/protocol.ts reads it before this schema loads).
+  agentSocket: z.optional(absolutePath()),
   // Pool documents are validated by pool/resource.ts, which names each field it rejects.
   ipPools: z._default(z.array(z.unknown()), []),
   ipv4_pools: strings,

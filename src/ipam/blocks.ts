@@ -1,7 +1,7 @@
 // Claimed blocks across the store: which exist, who is affine to them, how full they are, and handing empty ones back.
 import { compareCidrs } from "../alloc/address.js";
 import { bitmapFromHex, setBits } from "../alloc/bitmap.js";
-import { blockCapacity, poolLayout } from "../alloc/pool-layout.js";
+import { blockCapacity, poolLayout, usableCount } from "../alloc/pool-layout.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 import {
   BLOCK_PREFIX,
@@ -130,4 +130,17 @@ export async function releaseEmptyBlocks(txn: StoreTxn, node: string, forgetNode
 async function forgetPoolIfEmpty(txn: StoreTxn, pool: string): Promise<void> {
   if ((await txn.peekList(blockPrefix(pool))).length > 0) return;
   if ((await txn.list(blockPrefix(pool))).length === 0) txn.delete(poolWithBlocksKey(pool));
+}
+
+export interface PoolUsage {
+  readonly capacity: bigint;
+  readonly used: bigint;
+  readonly free: bigint;
+}
+
+/** Capacity is what can be handed out: never the network address, network+1 (the gateway) or the IPv4 broadcast. Used is summed over the blocks' bitmaps. */
+export async function poolUsage(txn: StoreReader, poolId: string): Promise<PoolUsage> {
+  const capacity = usableCount(poolLayout(poolCidr(poolId)));
+  const used = await usedInPool(txn, poolId);
+  return { capacity, used, free: capacity > used ? capacity - used : 0n };
 }

@@ -127,7 +127,11 @@ export abstract class PendingWrites {
  * A listing of the keys directly below `prefix` with `writes` (a document, or null for a delete)
  * laid over it: a written key appears (or its sub-prefix), a deleted key goes.
  */
-export function overlayListing(listed: Iterable<string>, prefix: string, writes: ReadonlyMap<string, unknown>): string[] {
+export function overlayListing(
+  listed: Iterable<string>,
+  prefix: string,
+  writes: ReadonlyMap<string, unknown>,
+): string[] {
   const keys = new Set(listed);
   for (const [key, doc] of writes) {
     if (!key.startsWith(prefix)) continue;

@@ -4,7 +4,8 @@ import { poolCidr } from "../../ipam/store-documents.js";
 import { readStoredPools } from "../../ipam/stored-pools.js";
 import { stringFlag, type CommandSpec } from "../framework/context.js";
 import { formatJson, formatTable, outputFormat, percent } from "../framework/output.js";
-import { poolIdsWithState, poolUsage } from "../resources/pool-queries.js";
+import { poolIdsWithState } from "../resources/pool-queries.js";
+import { poolUsage } from "../../ipam/blocks.js";
 
 export const usageCommand: CommandSpec = {
   summary: "per pool: capacity, used, free and percentage in use",

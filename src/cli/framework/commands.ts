@@ -11,6 +11,7 @@ import { nodeCommand } from "../operations/node-register.js";
 import { dataplaneCommand } from "../operations/dataplane.js";
 import { datastoreCommand } from "../operations/datastore-migrate.js";
 import { installCommand } from "../operations/install.js";
+import { agentCommand } from "../operations/agent.js";
 
 /** In the order `ippool --help` lists them. */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
@@ -30,4 +31,5 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   dataplane: dataplaneCommand,
   datastore: datastoreCommand,
   install: installCommand,
+  agent: agentCommand,
 };

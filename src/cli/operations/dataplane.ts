@@ -2,6 +2,7 @@
 import {
   applyOnce,
   currentPlan,
+  stopOnSignals,
   tell,
   tunnelAddressing,
   watchDataplane,
@@ -20,14 +21,14 @@ const SUBCOMMAND_FLAGS: Readonly<Record<Subcommand, readonly string[]>> = {
   watch: ["mtu", "interval"],
   remove: ["dry-run"],
 };
-const DEFAULT_INTERVAL_SECONDS = 10;
+export const DEFAULT_INTERVAL_SECONDS = 10;
 
-function positiveInteger(ctx: CommandContext, flag: string, max: number): number | undefined {
+export function positiveInteger(ctx: CommandContext, flag: string, max: number, command: string): number | undefined {
   const text = stringFlag(ctx, flag);
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < 1 || value > max)
-    throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, not '${text}'`, "dataplane");
+    throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, not '${text}'`, command);
   return value;
 }
 
@@ -79,17 +80,7 @@ export const dataplaneCommand: CommandSpec = {
       );
     }
     rejectFlagsOfOtherSubcommands(ctx, subcommand);
-    const mtu = positiveInteger(ctx, "mtu", 65_535);
-    const interval = positiveInteger(ctx, "interval", 86_400) ?? DEFAULT_INTERVAL_SECONDS;
-    const options: RunOptions = mtu !== undefined ? { mtu } : {};
-    const node: DataplaneNode = {
-      store: ctx.store,
-      nodename: ctx.nodename,
-      now: ctx.now,
-      out: ctx.out,
-      warn: ctx.warn,
-      error: ctx.error,
-    };
+    const { node, options, interval } = dataplaneSetup(ctx, "dataplane");
     const dryRun = booleanFlag(ctx, "dry-run");
     if (subcommand === "remove") {
       const removeOptions = { tunnelAddress: tunnelAddressing(node, []) };
@@ -101,9 +92,33 @@ export const dataplaneCommand: CommandSpec = {
       ctx.out(await describePlan(plan));
       return 0;
     }
-    return subcommand === "apply" ? applyOnce(node, options) : watchDataplane(node, options, interval);
+    if (subcommand === "apply") return applyOnce(node, options);
+    const stop = stopOnSignals();
+    try {
+      return await watchDataplane(node, options, interval, stop.signal);
+    } finally {
+      stop.dispose();
+    }
   },
 };
+
+/** What the watch loop needs from the command line, for `dataplane` and `agent --dataplane` alike. */
+export function dataplaneSetup(
+  ctx: CommandContext,
+  command: string,
+): { node: DataplaneNode; options: RunOptions; interval: number } {
+  const mtu = positiveInteger(ctx, "mtu", 65_535, command);
+  const interval = positiveInteger(ctx, "interval", 86_400, command) ?? DEFAULT_INTERVAL_SECONDS;
+  const node: DataplaneNode = {
+    store: ctx.store,
+    nodename: ctx.nodename,
+    now: ctx.now,
+    out: ctx.out,
+    warn: ctx.warn,
+    error: ctx.error,
+  };
+  return { node, options: mtu !== undefined ? { mtu } : {}, interval };
+}
 
 const isSubcommand = (word: string | undefined): word is Subcommand =>
   (SUBCOMMANDS as readonly (string | undefined)[]).includes(word);

@@ -6,7 +6,8 @@ import { readStoredPools, writeStoredPools } from "../../ipam/stored-pools.js";
 import type { StoreReader } from "../../store/store.js";
 import { parsePoolDocument, poolToDocument, type Pool } from "../../pool/resource.js";
 import { UsageError } from "../framework/context.js";
-import { poolHolders, poolIdsWithState, poolUsage } from "./pool-queries.js";
+import { poolHolders, poolIdsWithState } from "./pool-queries.js";
+import { poolUsage } from "../../ipam/blocks.js";
 import type { ResourceDescriptor, Target } from "./resource-descriptor.js";
 
 const HOLDERS_SHOWN = 3;
