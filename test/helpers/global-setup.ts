@@ -1,8 +1,9 @@
-// Builds build/ippool and build/ippool-linux-<arch> once before any test runs, so the suites always exec the current source; starts the run's etcd if asked.
+// Builds build/ippool and build/ippool-linux-<arch> once before any test runs, so the suites always exec the current source; starts the run's etcd and agent if asked.
 import { execFileSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { relative } from "node:path";
 import { startTestDatastore } from "./datastore.js";
+import { startRunAgent } from "./agent.js";
 import { IPPOOL, REPO_ROOT } from "./ippool.js";
 
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
@@ -12,5 +13,14 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
   console.log(
     `[ippool] the suites exec ${relative(REPO_ROOT, IPPOOL)}${process.env.IPPOOL_BIN ? " (IPPOOL_BIN)" : ""}`,
   );
-  return startTestDatastore();
+  const stopDatastore = await startTestDatastore();
+  const stopAgent = await startRunAgent();
+  if (!stopDatastore && !stopAgent) return undefined;
+  return async () => {
+    try {
+      await stopAgent?.();
+    } finally {
+      await stopDatastore?.();
+    }
+  };
 }

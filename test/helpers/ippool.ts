@@ -69,6 +69,8 @@ export async function execPlugin(call: PluginCall, conf: unknown): Promise<Plugi
     CNI_IFNAME: call.ifname ?? "eth0",
     CNI_PATH: "/opt/cni/bin",
     ...(call.args !== undefined ? { CNI_ARGS: call.args } : {}),
+    // The run's agent, when the run has one (IPPOOL_TEST_AGENT=1): every call goes through it.
+    ...(process.env.IPPOOL_TEST_AGENT_SOCKET ? { IPPOOL_AGENT_SOCKET: process.env.IPPOOL_TEST_AGENT_SOCKET } : {}),
     ...call.env,
   };
   const cleanEnv = Object.fromEntries(
