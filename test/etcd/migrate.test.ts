@@ -7,6 +7,7 @@ import { encodeStateFile } from "../../src/store/disk/state-file.js";
 import { skipUnlessReady } from "../e2e/prerequisites.js";
 import { ETCD_BINARY, startEtcd, type EtcdCluster } from "../helpers/etcd.js";
 import { execCli, execPlugin, poolDoc, tempDir, type ProcessResult } from "../helpers/ippool.js";
+import { LEGACY_KEYS } from "../helpers/legacy-layout.js";
 
 const pools = [poolDoc("10.61.0.0/24"), poolDoc("fd61::/120")];
 const netconfFor = (ipam: Record<string, unknown>) => ({
@@ -210,44 +211,15 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
     });
 
     describe("a store in the layout of an earlier version", () => {
-      const POOL = "10.63.0.0/24";
       const etcdctl = (...args: string[]) =>
         execFileSync("/usr/bin/etcdctl", [`--endpoints=${cluster.endpoints[0]}`, ...args], {
           env: { ETCDCTL_API: "3" },
           encoding: "utf8",
         });
-      const owner = (id: string) => ({ attachment: `mignet/${id}:eth0`, handle: `h-${id}` });
-      const attachment = (id: string, node: string, address: string) => ({
-        network: "mignet",
-        containerId: id,
-        ifname: "eth0",
-        node,
-        handle: `h-${id}`,
-        addresses: [{ pool: POOL, address }],
-        allocatedAt: "2026-01-01T00:00:00.000Z",
-      });
-      /** What the earlier version wrote for two nodes: block 0 of node-a (.2, .3), block 1 of node-b (.64), and one claims document. */
-      const legacyKeys = {
-        pools: { pools: [poolDoc(POOL)] },
-        "block/10.63.0.0_24/0": {
-          pool: POOL,
-          node: "node-a",
-          seq: 2,
-          bitmap: "c",
-          owners: { 2: owner("a1"), 3: owner("a2") },
-        },
-        "block/10.63.0.0_24/1": { pool: POOL, node: "node-b", seq: 1, bitmap: "1", owners: { 0: owner("b1") } },
-        "claims/10.63.0.0_24": { pool: POOL, blocks: { 0: "node-a", 1: "node-b" } },
-        "node-state/node-a/10.63.0.0_24": { pool: POOL, node: "node-a", cursor: "3", blocks: { 0: 2 } },
-        "node-state/node-b/10.63.0.0_24": { pool: POOL, node: "node-b", cursor: "64", blocks: { 1: 1 } },
-        "attachment/mignet/a1:eth0": attachment("a1", "node-a", "10.63.0.2"),
-        "attachment/mignet/a2:eth0": attachment("a2", "node-a", "10.63.0.3"),
-        "attachment/mignet/b1:eth0": attachment("b1", "node-b", "10.63.0.64"),
-      };
 
       it("is converted by the first ADD on etcd: every container keeps its address, and nothing held is handed out", async () => {
         const etcd = target();
-        for (const [key, doc] of Object.entries(legacyKeys))
+        for (const [key, doc] of Object.entries(LEGACY_KEYS))
           etcdctl("put", `${etcd.prefix}/${key}`, JSON.stringify(doc));
         const conf = (nodename: string) =>
           netconfFor({ nodename, datastore: { type: "etcd", endpoints: cluster.endpoints, prefix: etcd.prefix } });
@@ -283,7 +255,7 @@ if (!skipUnlessReady("datastore migrate", [`file:${ETCD_BINARY}`])) {
         const etcd = target();
         const dir = tempDir("ippool-migrate-legacy-");
         try {
-          for (const [key, doc] of Object.entries(legacyKeys)) {
+          for (const [key, doc] of Object.entries(LEGACY_KEYS)) {
             mkdirSync(dirname(join(dir.path, key)), { recursive: true });
             writeFileSync(join(dir.path, `${key}.json`), encodeStateFile(doc));
           }

@@ -49,6 +49,27 @@ describe("runCli allocations and show", () => {
     [["show", "a", "b"], 2, "unexpected argument"],
     [["allocations", "extra"], 2, "unexpected argument"],
     [["allocations", "--network", "bad name"], 2, "not a valid network name"],
+    // A filter that matches nothing names the one that found nothing, and what there is instead.
+    [
+      ["allocations", "--pool", "10.9.0.0/24"],
+      1,
+      "no pool 10.9.0.0/24 in data dir /proc/ippool-in-memory (pools: 10.1.0.0/24, fd00:1::/64)",
+    ],
+    [
+      ["allocations", "--network", "othernet"],
+      1,
+      `network othernet holds no allocation in data dir /proc/ippool-in-memory (networks with allocations: ${NETWORK})`,
+    ],
+    [
+      ["allocations", "--container", "ctr-9"],
+      1,
+      "container ctr-9 holds no address in data dir /proc/ippool-in-memory (container ids match exactly)",
+    ],
+    [
+      ["allocations", "--container", "ctr-0", "--ifname", "eth9"],
+      1,
+      "no allocation in data dir /proc/ippool-in-memory matches container ctr-0, ifname eth9",
+    ],
   ])("answers %j with exit %i", async (argv, code, fragment) => {
     fails(await (await withAllocations(1)).cli(argv), code, fragment);
   });

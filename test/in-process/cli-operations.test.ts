@@ -1,9 +1,11 @@
 // The CLI's framework and operations through runCli: help, flags, store choice, verify, migrate, install, dataplane.
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/framework/commands.js";
 import { DiskStore } from "../../src/store/disk/disk-store.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
+import { LEGACY_KEYS } from "../helpers/legacy-layout.js";
 import {
   NETWORK,
   UNUSED_DATA_DIR,
@@ -14,7 +16,13 @@ import {
   poolDoc,
   useTempDir,
   yamlDocs,
+  type Cluster,
 } from "./support.js";
+
+interface AttachmentRow {
+  readonly containerId: string;
+  readonly addresses: { address: string }[];
+}
 
 describe("runCli help and the command line", () => {
   it("prints the command list for --help and every command's help, opening no store", async () => {
@@ -125,17 +133,90 @@ describe("runCli datastore migrate", () => {
   const files = useTempDir();
   const etcd = ["--etcd-endpoints", "http://127.0.0.1:2379"];
 
-  /** A disk store holding one pool document and an attachment-like record. */
-  async function diskSource(): Promise<string> {
-    const dir = files.path("disk-store");
+  /** A disk store holding `docs` by key; by default one pool document and a node record. */
+  async function diskSource(
+    docs: Readonly<Record<string, unknown>> = POOL_AND_NODE,
+    name = "disk-store",
+  ): Promise<string> {
+    const dir = files.path(name);
     await new DiskStore(dir, 5000).update(async (txn) => {
-      txn.put("pools", {
-        pools: [poolDoc("10.1.0.0/24", { ipip: { enabled: false }, "nat-outgoing": false, disabled: false })],
-      });
-      txn.put("nodes/node-a", { apiVersion: "v1", kind: "node", metadata: { name: "node-a" }, spec: {} });
+      for (const [key, doc] of Object.entries(docs)) txn.put(key, doc);
     });
     return dir;
   }
+  const POOL_AND_NODE = {
+    pools: { pools: [poolDoc("10.1.0.0/24", { ipip: { enabled: false }, "nat-outgoing": false, disabled: false })] },
+    "nodes/node-a": { apiVersion: "v1", kind: "node", metadata: { name: "node-a" }, spec: {} },
+  };
+  const migrate = (target: Cluster, from: string) =>
+    target.cli(["datastore", "migrate", "--from-data-dir", from, ...etcd]);
+  const keysOf = (cluster: Cluster, prefix: string) =>
+    Object.keys(cluster.datastore.documents()).filter((key) => key.startsWith(prefix));
+  const heldBy = async (cluster: Cluster) =>
+    Object.fromEntries(
+      (JSON.parse(ok(await cluster.cli(["allocations", "-o", "json"]))) as AttachmentRow[]).map((row) => [
+        row.containerId,
+        row.addresses.map((entry) => entry.address),
+      ]),
+    );
+
+  it("converts a disk store of an earlier version on the way, leaving the source in its layout", async () => {
+    const cluster = memoryCluster();
+    const from = await diskSource(LEGACY_KEYS);
+    expect(ok(await migrate(cluster, from))).toMatch(/^copied \d+ key\(s\)/);
+    expect(keysOf(cluster, "claims/")).toEqual([]);
+    expect(keysOf(cluster, "block-claim/")).toHaveLength(2);
+    expect(await heldBy(cluster)).toEqual({ a1: ["10.63.0.2"], a2: ["10.63.0.3"], b1: ["10.63.0.64"] });
+    ok(await cluster.cli(["verify"]));
+    expect(existsSync(join(from, "claims/10.63.0.0_24.json"))).toBe(true);
+  });
+
+  /** One node's pool on the target and another node's on a disk store, both starting at the pool's first block. */
+  const POOL = "10.62.0.0/24";
+  const inline = netconf({ ipPools: [poolDoc(POOL)] });
+  async function nodeStore(node: string, adds: readonly string[], dels: readonly string[] = []): Promise<Cluster> {
+    const cluster = memoryCluster();
+    for (const id of adds) await cluster.add(id, inline, node);
+    for (const id of dels)
+      expect((await cluster.plugin({ command: "DEL", containerId: id, node }, inline)).exitCode).toBe(0);
+    return cluster;
+  }
+  const diskCopy = (cluster: Cluster, name: string) => diskSource(cluster.datastore.documents(), name);
+
+  it("keeps every address when the target holds the source's first block for another node: they join it as borrowed ones", async () => {
+    const target = await nodeStore("node-a", ["a1", "a2", "a3"]);
+    // Node b's pods came and went, so its next-fit cursor moved past the addresses node a holds.
+    const source = await nodeStore("node-b", ["b1", "b2", "b3"], ["b1", "b2", "b3"]);
+    for (const id of ["b4", "b5"]) await source.add(id, inline, "node-b");
+    expect(ok(await migrate(target, await diskCopy(source, "node-b")))).toMatch(
+      /; 1 block\(s\) another node holds there got this node's addresses as borrowed ones\n$/,
+    );
+    expect(await heldBy(target)).toEqual({
+      a1: ["10.62.0.2"],
+      a2: ["10.62.0.3"],
+      a3: ["10.62.0.4"],
+      b4: ["10.62.0.5"],
+      b5: ["10.62.0.6"],
+    });
+    ok(await target.cli(["verify"]));
+    const fresh = [...(await target.add("a4", inline, "node-a")), ...(await target.add("b6", inline, "node-b"))];
+    expect(fresh).not.toEqual(
+      expect.arrayContaining(["10.62.0.2", "10.62.0.3", "10.62.0.4", "10.62.0.5", "10.62.0.6"]),
+    );
+  });
+
+  it("refuses an address both stores hold, naming both holders, and writes nothing", async () => {
+    const target = await nodeStore("node-a", ["a1"]);
+    const before = target.datastore.documents();
+    const from = await diskCopy(await nodeStore("node-c", ["c1"]), "node-c");
+    fails(
+      await migrate(target, from),
+      1,
+      `already holds 10.62.0.2 (and 0 more address(es) of block block/10.62.0.0_24/0) for ${NETWORK}/a1:eth0 on node node-a, ` +
+        `and this store holds it for ${NETWORK}/c1:eth0 on node node-c; nothing was copied; two containers have this address now`,
+    );
+    expect(target.datastore.documents()).toEqual(before);
+  });
 
   it("copies every key of a disk store into the etcd store it opens, and a second run copies nothing", async () => {
     const cluster = memoryCluster();

@@ -1,6 +1,7 @@
 // The plugin's verbs through runPlugin on the in-memory store: results, error codes, what the store holds after.
 import { describe, expect, it } from "vitest";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
+import { LEGACY_KEYS } from "../helpers/legacy-layout.js";
 import { NETWORK, memoryCluster, netconf, poolDoc, yamlDocs, ok } from "./support.js";
 
 const inline = (...cidrs: string[]) => ({ ipPools: cidrs.map((cidr) => poolDoc(cidr)) });
@@ -158,5 +159,21 @@ describe("runPlugin", () => {
     expect(ok(await cluster.cli(["verify"]))).toMatch(/ok/);
     const blocks = JSON.parse(ok(await cluster.cli(["blocks", "-o", "json"]))) as { node: string; used: number }[];
     expect(new Set(blocks.map((block) => block.node))).toEqual(new Set(nodes));
+  });
+});
+
+describe("runPlugin on a store an earlier version wrote", () => {
+  it("converts it on the first ADD: every held address stays its holder's, the next ADDs get free ones of their nodes' blocks", async () => {
+    const cluster = memoryCluster();
+    await new MemoryStore(cluster.datastore).update(async (txn) =>
+      Object.entries(LEGACY_KEYS).forEach(([key, doc]) => txn.put(key, doc)),
+    );
+    expect(await cluster.add("a3", netconf(), "node-a")).toEqual(["10.63.0.4"]);
+    expect(await cluster.add("b2", netconf(), "node-b")).toEqual(["10.63.0.65"]);
+    const keys = Object.keys(cluster.datastore.documents());
+    expect(keys.filter((key) => key.startsWith("claims/"))).toEqual([]);
+    expect(keys.filter((key) => key.startsWith("block-claim/"))).toHaveLength(2);
+    expect(ok(await cluster.cli(["show", "10.63.0.64"]))).toMatch(/container:\s+b1/);
+    ok(await cluster.cli(["verify"]));
   });
 });
