@@ -160,7 +160,8 @@ function healthChecker(tls: EtcdTlsFiles | undefined): (url: string) => Promise<
   };
 }
 
-function post(url: string, path: string, tls: EtcdTlsFiles | undefined, body: unknown = {}): Promise<any> {
+/** POSTs `body` as JSON to a member's gateway and parses the reply. */
+export function post(url: string, path: string, tls: EtcdTlsFiles | undefined, body: unknown = {}): Promise<any> {
   const secure = url.startsWith("https:");
   const tlsOptions =
     secure && tls
