@@ -40,7 +40,7 @@ const cli = await build({ ...common, entryPoints: [`${root}src/cli/framework/run
 const embedCli = {
   name: "embed-cli",
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /\/cli\/run-cli\.js$/ }, () => ({
+    pluginBuild.onResolve({ filter: /\/cli\/framework\/run-cli\.js$/ }, () => ({
       path: "embedded-cli",
       namespace: "embedded-cli",
     }));

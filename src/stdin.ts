@@ -21,10 +21,10 @@ function isCharacterDevice(fd: number): boolean {
  * build a stream and a socket for the pipe, a measurable share of every call. A stdin that a
  * parent left non-blocking (EAGAIN) is finished through the stream instead.
  */
-export async function readStdinBytes(limit: number, hint: string): Promise<Buffer> {
+export async function readStdinBytes(limit: number, hint: string, fd = STDIN): Promise<Buffer> {
   // A terminal (or /dev/null) is a character device: nothing to read, and a terminal would block.
   // fstat instead of node:tty's isatty, whose module adds to start-up under bun.
-  if (isCharacterDevice(STDIN)) return Buffer.alloc(0);
+  if (isCharacterDevice(fd)) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let size = 0;
   const keep = (chunk: Buffer) => {
@@ -37,7 +37,7 @@ export async function readStdinBytes(limit: number, hint: string): Promise<Buffe
   for (;;) {
     let count: number;
     try {
-      count = readSync(STDIN, buffer, 0, buffer.length, null);
+      count = readSync(fd, buffer, 0, buffer.length, null);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // No stdin at all (closed by the caller) reads as empty.

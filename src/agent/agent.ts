@@ -33,6 +33,8 @@ export interface RunningAgent {
   /** Stops accepting, answers every call it accepted, removes the socket; resolves when all is done. */
   stop(): Promise<void>;
   readonly health: () => AgentHealth;
+  /** Where the metrics are served (the port chosen when 0 was asked for), when they are. */
+  readonly metricsUrl: string | undefined;
 }
 
 /** Starts serving; refuses (throws) when another agent answers on the socket. */
@@ -129,12 +131,16 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
   const server = createServer((connection) => serveConnection(connection, reply));
   await listenPrivately(server, options.socketPath);
   const metricsServer = options.metricsAddress ? await metrics.serve(options.metricsAddress) : undefined;
-  options.log(
-    `serving CNI calls on ${options.socketPath}${options.metricsAddress ? `, metrics on http://${options.metricsAddress.host}:${options.metricsAddress.port}/metrics` : ""}`,
-  );
+  const bound = metricsServer?.address();
+  const metricsUrl =
+    bound && typeof bound === "object"
+      ? `http://${bound.family === "IPv6" ? `[${bound.address}]` : bound.address}:${bound.port}/metrics`
+      : undefined;
+  options.log(`serving CNI calls on ${options.socketPath}${metricsUrl ? `, metrics on ${metricsUrl}` : ""}`);
 
   return {
     health,
+    metricsUrl,
     stop: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // The socket goes first, so a plugin exec'd from now on works in-process at once.

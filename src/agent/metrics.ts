@@ -1,7 +1,7 @@
 // The agent's Prometheus metrics, through prom-client, served on --metrics-address.
 import { createServer, type Server } from "node:http";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
-import { poolUsage } from "../ipam/blocks.js";
+import { poolIdsWithBlocks, poolUsage } from "../ipam/blocks.js";
 import { readStoredPools } from "../ipam/stored-pools.js";
 import type { BatchReport } from "../store/batching-store.js";
 import type { Store } from "../store/store.js";
@@ -58,7 +58,7 @@ export class AgentMetrics {
     });
     new Gauge({
       name: "ippool_pool_addresses",
-      help: "Addresses of each stored pool in the stores the agent serves, by state (in_use, free)",
+      help: "Addresses of each pool in the stores the agent serves, by state (in_use, free)",
       labelNames: ["store", "pool", "state"] as const,
       registers: [this.registry],
       async collect() {
@@ -66,10 +66,15 @@ export class AgentMetrics {
         for (const store of stores()) {
           try {
             await store.read(async (txn) => {
-              for (const pool of await readStoredPools(txn)) {
-                const { used, free } = await poolUsage(txn, pool.id);
-                this.set({ store: store.location, pool: pool.id, state: "in_use" }, Number(used));
-                this.set({ store: store.location, pool: pool.id, state: "free" }, Number(free));
+              // Stored pools, and the pools a netconf gives inline, which exist in the store only by their blocks.
+              const ids = new Set([
+                ...(await readStoredPools(txn)).map((pool) => pool.id),
+                ...(await poolIdsWithBlocks(txn)),
+              ]);
+              for (const id of ids) {
+                const { used, free } = await poolUsage(txn, id);
+                this.set({ store: store.location, pool: id, state: "in_use" }, Number(used));
+                this.set({ store: store.location, pool: id, state: "free" }, Number(free));
               }
             });
           } catch (error) {

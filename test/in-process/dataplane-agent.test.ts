@@ -4,6 +4,7 @@ import {
   applyOnce,
   currentPlan,
   tunnelAddressing,
+  stopOnSignals,
   watchDataplane,
   type DataplaneNode,
 } from "../../src/agent/dataplane-loop.js";
@@ -224,7 +225,8 @@ describe.skipIf(skip)("dataplane agent on a namespace", () => {
     ok(await cluster.cli(["delete", "node", "node-a", "--force"]));
     for (const lines of Object.values(told)) lines.splice(0);
     const listenersBefore = [process.listeners("SIGTERM"), process.listeners("SIGINT")];
-    const watching = watchDataplane(agent, { netns }, 1);
+    const stop = stopOnSignals();
+    const watching = watchDataplane(agent, { netns }, 1, stop.signal).finally(() => stop.dispose());
     const until = async (check: () => Promise<boolean> | boolean) => {
       while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
     };

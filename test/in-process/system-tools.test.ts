@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MissingToolError, systemTools } from "../../src/system/tools.js";
+import { systemTools } from "../../src/system/tools.js";
+import { MissingToolError } from "../../src/system/tool-error.js";
 
 describe("systemTools", () => {
   // A PATH with nothing on it: every tool is "not installed", as on a node without the package.

@@ -53,10 +53,10 @@ describe("the disk store's lock", () => {
     expect(graves()).toEqual([expect.not.stringMatching(/-1$/)]);
   });
 
-  it("waits for a fresh lock dir without an owner record, then gives up with code 11 naming the store and the wait", async () => {
+  it("waits for a fresh lock dir without an owner record, then gives up with unavailable (code 11) naming the store and the wait", async () => {
     plantLock(undefined);
     await expect(put(new DiskStore(dir.path, 300), "never")).rejects.toMatchObject({
-      code: 11,
+      reason: "unavailable",
       message: `the store in ${dir.path} stayed locked by another ippool process for 0.3s`,
     });
     expect(await stored()).toBeUndefined();
@@ -97,7 +97,7 @@ describe("the disk store's lock", () => {
       txn.put("key", "after");
     });
     await expect(taken).rejects.toMatchObject({
-      code: 11,
+      reason: "unavailable",
       message: "lost the store lock to another process; nothing was written; retry",
     });
     expect(await stored()).toBe("before");

@@ -31,7 +31,7 @@ if (!skipUnlessReady("etcd client", [`file:${ETCD_BINARY}`])) {
     const failure = (promise: Promise<unknown>) =>
       promise.then(
         () => expect.unreachable("it succeeded"),
-        (error: unknown) => error as { code: number; message: string; details?: string },
+        (error: unknown) => error as { reason: string; message: string; details?: string },
       );
 
     it("passes over an endpoint that refuses the connection for one that answers", async () => {
@@ -53,9 +53,9 @@ if (!skipUnlessReady("etcd client", [`file:${ETCD_BINARY}`])) {
       ]);
     });
 
-    it("gives up on endpoints where nothing listens after a few rounds, long before the deadline: code 11, nothing written", async () => {
+    it("gives up on endpoints where nothing listens after a few rounds, long before the deadline: unavailable (code 11), nothing written", async () => {
       const error = await failure(put(open({ endpoints: [nobody], timeoutMs: 60_000 }), "key", "never"));
-      expect(error.code).toBe(11);
+      expect(error.reason).toBe("unavailable");
       expect(error.message).toMatch(
         new RegExp(
           `^etcd at ${nobody} refused every connection for [\\d.]+ s: no etcd member listens there; nothing was written; check the endpoints`,
@@ -64,10 +64,10 @@ if (!skipUnlessReady("etcd client", [`file:${ETCD_BINARY}`])) {
       expect(error.details).toMatch(/ECONNREFUSED.* \(5 attempts\)$/);
     });
 
-    it("ends a read at its deadline when no member answered: code 11, and nothing said of writes", async () => {
+    it("ends a read at its deadline when no member answered: unavailable (code 11), and nothing said of writes", async () => {
       const error = await failure(get(open({ endpoints: [nobody], timeoutMs: 400 }), "key"));
       expect(error).toMatchObject({
-        code: 11,
+        reason: "unavailable",
         message: `etcd cluster at ${nobody} is unavailable: no member answered before the deadline`,
       });
     });
@@ -77,7 +77,7 @@ if (!skipUnlessReady("etcd client", [`file:${ETCD_BINARY}`])) {
       const https = cluster.endpoints[0]!.replace("http:", "https:");
       const store = open({ endpoints: [https], prefix: "/tls", tls });
       expect(await failure(get(store, "key"))).toMatchObject({
-        code: 5,
+        reason: "io",
         message: "cannot read the etcd CA file /proc/ippool-none/ca.pem: ENOENT",
       });
       expect(store.cliFlags).toBe(
@@ -85,7 +85,7 @@ if (!skipUnlessReady("etcd client", [`file:${ETCD_BINARY}`])) {
       );
     });
 
-    it("reports a commit of more operations than etcd takes as code 11, with the member flag to raise", async () => {
+    it("reports a commit of more operations than etcd takes as unavailable (code 11), with the member flag to raise", async () => {
       const store = open();
       const error = await failure(
         store.update(async (txn) => {
@@ -93,14 +93,14 @@ if (!skipUnlessReady("etcd client", [`file:${ETCD_BINARY}`])) {
         }),
       );
       expect(error).toMatchObject({
-        code: 11,
+        reason: "unavailable",
         details: "raise --max-txn-ops on every etcd member (the default is 128)",
       });
       expect(error.message).toMatch(/^etcd refused the transaction: .*too many operations/);
       expect(await get(store, "key-0")).toBeUndefined();
     });
 
-    it("fails a read whose revision etcd compacted meanwhile with code 11, to be retried", async () => {
+    it("fails a read whose revision etcd compacted meanwhile with unavailable (code 11), to be retried", async () => {
       const store = open();
       await put(store, "a", "1");
       await put(store, "b", "1");
@@ -114,16 +114,19 @@ if (!skipUnlessReady("etcd client", [`file:${ETCD_BINARY}`])) {
           return txn.get("b", text);
         }),
       );
-      expect(error).toMatchObject({ code: 11, message: "etcd compacted the revision this transaction read; retry" });
+      expect(error).toMatchObject({
+        reason: "unavailable",
+        message: "etcd compacted the revision this transaction read; retry",
+      });
     });
 
     it("calls any other refusal an internal error to report, such as a document over etcd's request size", async () => {
       const error = await failure(put(open(), "huge", "x".repeat(1.7 * 1024 * 1024)));
-      expect(error).toMatchObject({ code: 999, details: "please report this as a bug" });
+      expect(error).toMatchObject({ reason: "internal", details: "please report this as a bug" });
       expect(error.message).toMatch(/^internal error: etcd refused a request: .*too large/);
     });
 
-    it("cannot tell whether a commit landed when the member stops answering after receiving it: code 11, naming the clean-up", async () => {
+    it("cannot tell whether a commit landed when the member stops answering after receiving it: unavailable (code 11), naming the clean-up", async () => {
       const store = open({ timeoutMs: 1_500 });
       expect(await get(store, "key")).toBeUndefined();
       const member = cluster.members[0]!.process!;
@@ -131,7 +134,7 @@ if (!skipUnlessReady("etcd client", [`file:${ETCD_BINARY}`])) {
       try {
         const error = await failure(put(store, "key", "maybe"));
         expect(error).toMatchObject({
-          code: 11,
+          reason: "unavailable",
           message: "etcd did not confirm the commit and it cannot be told whether it was applied",
         });
         expect(error.details).toMatch(/a DEL \(or 'ippool release'\) of the same attachment cleans up if it was$/);
@@ -177,12 +180,12 @@ if (!skipUnlessReady("etcd client", [`file:${ETCD_BINARY}`])) {
         expect(await get(first, "key")).toBe("second");
       });
 
-      it("a commit that waits for its node's turn longer than it may gives up with code 11, writing nothing", async () => {
+      it("a commit that waits for its node's turn longer than it may gives up with unavailable (code 11), writing nothing", async () => {
         const [first, second] = sameNode(200);
         const holder = await holdTurn(first);
         try {
           expect(await failure(put(second, "other", "never"))).toMatchObject({
-            code: 11,
+            reason: "unavailable",
             details: "retry, or raise ipam.lockWaitSeconds",
           });
         } finally {
