@@ -64,9 +64,9 @@ await build({
   banner: { js: "#!/usr/bin/env node" },
 });
 
-// The standalone executable: two modules, so that a call the agent answers loads only main.ts's
-// own small bundle; in-process.ts (the allocator, zod, the stores, the CLI) is a second file in
-// the executable, required only when the call runs here, and pre-compiled like the first.
+// The standalone executable: two chunks, so that a call the agent answers loads only main.ts's own
+// small one; in-process.ts (the allocator, zod, the stores, the CLI) is a second chunk, loaded by
+// import() only when the call runs here, and pre-compiled like the first.
 const IN_PROCESS = "ippool-in-process.cjs";
 const standaloneDir = await mkdtemp(`${root}build/.standalone-`);
 const separateInProcess = {
@@ -81,9 +81,8 @@ try {
     entryPoints: [`${root}src/main.ts`],
     outfile: `${standaloneDir}/ippool.cjs`,
     plugins: [separateInProcess],
-    // A require() that bun's compiler can see is loaded at start-up, node:net and the in-process
-    // module with it; a real import() is loaded when reached, which this module (never run through
-    // vm.compileFunction) can use.
+    // import() stays import(): bun splits the in-process module off at it and loads it (and
+    // node:net) only when reached. This module never runs through vm.compileFunction.
     supported: { "dynamic-import": true },
   });
   await build({
@@ -92,12 +91,10 @@ try {
     outfile: `${standaloneDir}/${IN_PROCESS}`,
     plugins: [embedCli],
   });
-  await compileStandalone(`${standaloneDir}/ippool.cjs`, `${root}build/${standaloneName()}`, [
-    `${standaloneDir}/${IN_PROCESS}`,
-  ]);
+  await compileStandalone(`${standaloneDir}/ippool.cjs`, `${root}build/${standaloneName()}`, { split: true });
   await chmod(tempfile, 0o755);
   await rename(tempfile, outfile);
 } finally {
   await rm(tempfile, { force: true });
-  if (!process.env.KEEP) await rm(standaloneDir, { recursive: true, force: true });
+  await rm(standaloneDir, { recursive: true, force: true });
 }

@@ -56,15 +56,16 @@ const COMPILE_FLAGS = [
 
 /**
  * Compiles `entry` (a .cjs file: bun picks the loader by extension, and an extension-less input is
- * embedded as a plain file that runs nothing) to `outfile`, with `modules` (.cjs files beside it
- * that the entry requires by "./name") embedded and pre-compiled too; written beside it and renamed over it
- * so a process exec'ing the old one never meets a half-written file or ETXTBSY.
+ * embedded as a plain file that runs nothing) to `outfile`, written beside it and renamed over it
+ * so a process exec'ing the old one never meets a half-written file or ETXTBSY. With `split`, a
+ * module the entry loads by import() becomes a chunk of its own, pre-compiled like the entry and
+ * loaded only when that import() runs (bun splits only ES modules, so the output is one).
  */
-export async function compileStandalone(entry, outfile, modules = []) {
-  for (const file of [entry, ...modules])
-    if (!file.endsWith(".cjs")) throw new Error(`compileStandalone needs .cjs files, got ${file}`);
+export async function compileStandalone(entry, outfile, { split = false } = {}) {
+  if (!entry.endsWith(".cjs")) throw new Error(`compileStandalone needs a .cjs entry, got ${entry}`);
   const tempfile = `${outfile}.tmp-${process.pid}`;
-  execFileSync(bunExecutable(), ["build", ...COMPILE_FLAGS, "--outfile", tempfile, entry, ...modules], {
+  const splitting = split ? ["--splitting", "--format", "esm"] : [];
+  execFileSync(bunExecutable(), ["build", ...COMPILE_FLAGS, ...splitting, "--outfile", tempfile, entry], {
     stdio: ["ignore", "ignore", "inherit"],
   });
   await chmod(tempfile, 0o755);
