@@ -1,7 +1,7 @@
 // Turns samples into rows (one value per subject), prints them as a table and as Markdown, and checks the budget.
 import type { SubjectName } from "./subjects.js";
 
-export const COLUMNS: readonly SubjectName[] = ["node", "standalone", "floor", "host-local"];
+export const COLUMNS: readonly SubjectName[] = ["node", "standalone", "via agent", "floor", "host-local"];
 
 export interface Row {
   readonly section: string;

@@ -17,6 +17,7 @@ import { floorSubject, hostLocalSubject, ippoolSubjects, type Subject, type Subj
 import { median, percentile } from "./process.js";
 import { formatBudget, formatMarkdown, formatTable, ratioCheck, row, type BudgetCheck, type Row } from "./report.js";
 import { etcdRows } from "./etcd.js";
+import { agentRows } from "./agent.js";
 
 /** The Node bundle's ADD may cost at most this much over `node -e 0`. */
 const NODE_OVER_FLOOR_MS = 10;
@@ -165,6 +166,9 @@ async function main(): Promise<void> {
 
     rows.push(...(await etcdRows({ repoRoot, root, runs, warmup, burstSize, log })));
 
+    const agent = await agentRows({ standalone, floor: floorProgram, root, runs, warmup, burstSize, log });
+    rows.push(...agent.rows);
+
     rows.push(row("node start-up", "node -e 0 median", "ms", { node: median(floor) }));
     rows.push(
       row("node start-up", `node -e 0 median, beside the ${held}-held runs`, "ms", { node: median(fullFloor) }),
@@ -247,6 +251,7 @@ async function main(): Promise<void> {
         );
       }
     }
+    checks.push(...agent.checks);
     const rssMiB = rss.get(standalone) ? median(rss.get(standalone)!) / 1024 : null;
     checks.push({
       what: "standalone peak RSS of one ADD",

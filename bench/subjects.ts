@@ -10,8 +10,8 @@ const CNI_VERSION = "1.0.0";
 
 export type Verb = "ADD" | "DEL" | "CHECK";
 
-/** The columns of the report: both ippool artifacts, the compiled floor program, host-local. */
-export type SubjectName = "node" | "standalone" | "floor" | "host-local";
+/** The columns of the report: both ippool artifacts, the standalone one through the node agent, the compiled floor program, host-local. */
+export type SubjectName = "node" | "standalone" | "via agent" | "floor" | "host-local";
 
 export interface Subject {
   readonly name: SubjectName;

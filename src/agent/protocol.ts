@@ -58,13 +58,14 @@ export type AgentReply =
   /** Not a request this agent serves (another protocol version, not JSON, too large). */
   | { readonly v: number; readonly refused: string };
 
+/**
+ * The netconf's ipam.agentSocket, found by its field rather than by parsing: this runs on every
+ * call before anything else, and parsing a hostile 4 MiB of nesting would cost what the in-process
+ * path bounds. A path with a quote or backslash in it is not recognised (the schema still checks it).
+ */
+const AGENT_SOCKET_FIELD = /"agentSocket"\s*:\s*"([^"\\]+)"/;
+
 /** Where the plugin looks for the agent: the netconf's ipam.agentSocket, else IPPOOL_AGENT_SOCKET, else the default. */
 export function agentSocketOf(stdin: string, env: Readonly<Record<string, string | undefined>>): string {
-  try {
-    const socket = (JSON.parse(stdin) as { ipam?: { agentSocket?: unknown } } | null)?.ipam?.agentSocket;
-    if (typeof socket === "string" && socket !== "") return socket;
-  } catch {
-    // Not JSON: the agent (or the in-process path) answers that with the usual decode error.
-  }
-  return env.IPPOOL_AGENT_SOCKET || DEFAULT_AGENT_SOCKET;
+  return AGENT_SOCKET_FIELD.exec(stdin)?.[1] ?? (env.IPPOOL_AGENT_SOCKET || DEFAULT_AGENT_SOCKET);
 }

@@ -51,11 +51,21 @@ async function pings(netns: string, address: string): Promise<boolean> {
   );
 }
 
+/** Waits up to 5 s for `check` to hold; its last answer. */
+async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (let tries = 0; tries < 50 && !(await check()); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+  return check();
+}
+
 describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
   const lab = new NetnsLab("d");
   let bin: ReturnType<typeof pluginDirWithIppool>;
   let data: ReturnType<typeof tempDir>;
   let uplink: Uplink;
+  const hasMasquerade = async () =>
+    (await ownRuleLines(uplink.node)).some((line) =>
+      line.startsWith(`-A IPPOOL-NAT-OUTGOING -s ${POOL_V4} -j MASQUERADE`),
+    );
   let container: { containerId: string; netns: string; ifname: string };
   let source: { 4: string; 6: string };
   const storeDir = () => `${data.path}/store`;
@@ -288,15 +298,6 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-    const eventually = async (check: () => Promise<boolean>) => {
-      for (let tries = 0; tries < 50 && !(await check()); tries++)
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      return check();
-    };
-    const hasMasquerade = async () =>
-      (await ownRuleLines(uplink.node)).some((line) =>
-        line.startsWith(`-A IPPOOL-NAT-OUTGOING -s ${POOL_V4} -j MASQUERADE`),
-      );
     try {
       expect(await eventually(hasMasquerade)).toBe(true);
       await lab.exec(uplink.node, ["iptables", "-t", "nat", "-F", "IPPOOL-NAT-OUTGOING"]);
@@ -326,6 +327,28 @@ describe.skipIf(skip)("ippool dataplane: nat-outgoing", () => {
       expect(register.code, register.stderr).toBe(0);
       await lab.exec(uplink.node, ["iptables", "-t", "nat", "-F", "IPPOOL-NAT-OUTGOING"]);
       expect(await eventually(hasMasquerade)).toBe(true);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited, stderr).toBe(0);
+  });
+
+  it("agent --dataplane keeps the rules converged as watch does while it serves the plugin's calls, and exits 0 on SIGTERM", async () => {
+    await lab.exec(uplink.node, ["iptables", "-t", "nat", "-F", "IPPOOL-NAT-OUTGOING"]);
+    const socket = `${storeDir()}-agent/agent.sock`;
+    const args = ["agent", "--dataplane", "--interval", "1", "--nodename", "node-1", "--socket", socket];
+    const child = spawn("ip", ["netns", "exec", uplink.node, IPPOOL, ...args, "--data-dir", storeDir()], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    try {
+      expect(await eventually(hasMasquerade), stderr).toBe(true);
+      await lab.exec(uplink.node, ["iptables", "-t", "nat", "-F", "IPPOOL-NAT-OUTGOING"]);
+      expect(await eventually(hasMasquerade), stderr).toBe(true);
+      const status = await execCli(["agent", "status", "--socket", socket]);
+      expect(status.code, status.stderr).toBe(0);
     } finally {
       child.kill("SIGTERM");
     }
