@@ -3,9 +3,10 @@ import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/ippool.js";
-import { deadOwner, expectVerifyPasses, inlineConf, resultAddresses, startPlugin } from "./support.js";
+import { STRESS_SCALE, deadOwner, expectVerifyPasses, inlineConf, resultAddresses, startPlugin } from "./support.js";
 
-const ROUNDS = 50;
+/** Six rounds of each kind of left lock at CI size; IPPOOL_STRESS_SCALE=N runs N times as many. */
+const ROUNDS = 18 * STRESS_SCALE;
 const ADDS = 32;
 const NETWORK = "stampnet";
 
