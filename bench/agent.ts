@@ -2,16 +2,18 @@
 // the compiled floor (single calls, peak RSS, a burst of each), and the agent's own memory over
 // many calls.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import { join } from "node:path";
 import { burst, peakRss, verbLatency, type BurstFigures } from "./scenarios.js";
 import type { Subject } from "./subjects.js";
 import { median } from "./process.js";
 import { ratioCheck, row, type BudgetCheck, type Row } from "./report.js";
+import { etcdSubject } from "./etcd.js";
+import { ETCD_BINARY, startEtcd } from "../test/helpers/etcd.js";
 
 /** The agent's RSS after this many calls, and its growth over as many again. */
-const CALLS_FOR_MEMORY = 10_000;
+const CALLS_FOR_MEMORY = Number(process.env.BENCH_AGENT_CALLS ?? 10_000);
 /** Calls sent at once while the memory is measured. */
 const MEMORY_CONCURRENCY = 16;
 
@@ -146,6 +148,27 @@ export async function agentRows(options: AgentBenchOptions): Promise<{ rows: Row
       limit: "0 and 0",
       meets: via.addFailures + via.delFailures === 0 && via.duplicates === 0,
     });
+
+    if (existsSync(ETCD_BINARY)) {
+      log("via the agent: ADD on etcd (a local member) beside ADD on disk");
+      const cluster = await startEtcd();
+      try {
+        const onEtcd = etcdSubject(viaAgent, cluster.endpoints);
+        const { samples: stores } = await verbLatency([viaAgent, onEtcd], root, "10.54.0.0/24", runs, warmup);
+        const etcdAdd = median(stores.get(onEtcd)!.add);
+        const diskAdd = median(stores.get(viaAgent)!.add);
+        rows.push(row("via the agent", "ADD median on etcd (local member)", "ms", { "via agent": etcdAdd }));
+        rows.push(row("via the agent", "ADD median, etcd minus disk", "ms", { "via agent": etcdAdd - diskAdd }));
+        checks.push({
+          what: "via agent ADD on etcd over ADD on disk",
+          measured: `+${(etcdAdd - diskAdd).toFixed(1)} ms`,
+          limit: "<= +2 ms",
+          meets: etcdAdd - diskAdd <= 2,
+        });
+      } finally {
+        await cluster.stop();
+      }
+    }
 
     log(`the agent's memory over ${CALLS_FOR_MEMORY} calls, then ${CALLS_FOR_MEMORY} more`);
     const conf = JSON.stringify(viaAgent.conf(mkdtempSync(join(root, "agent-memory-")), "10.53.0.0/24"));

@@ -11,7 +11,7 @@ import { claimRows } from "./etcd-claims.js";
 const CIDR = "10.30.0.0/24";
 
 /** ippool with `ipam.datastore` pointing at etcd, one key prefix per data dir (so per scenario). */
-function etcdSubject(disk: Subject, endpoints: readonly string[]): Subject {
+export function etcdSubject(disk: Subject, endpoints: readonly string[]): Subject {
   return {
     ...disk,
     conf: (dataDir, cidr) => {
