@@ -1,8 +1,8 @@
 // The pure part of the node agent: from pools, nodes, blocks and this node's name to the rules and routes it wants.
 import { DataplaneError } from "./dataplane-error.js";
 import { cidrContains, familyBits, formatCidr, parseCidr, type Family } from "../alloc/address.js";
-import type { Pool } from "../pool/resource.js";
-import { nodeAddress, type Node } from "../node/resource.js";
+import type { Encapsulation, Pool } from "../pool/resource.js";
+import { nodeAddress, vxlanEndpoint, type Node } from "../node/resource.js";
 
 /** A claimed block as the plan needs it: where it is, in which pool, and the node it is affine to. */
 export interface AffineBlock {
@@ -27,7 +27,33 @@ export interface NatPlan {
 
 export type PlannedRoute =
   | { readonly family: Family; readonly kind: "blackhole"; readonly dst: string }
-  | { readonly family: Family; readonly kind: "direct" | "tunnel"; readonly dst: string; readonly via: string };
+  | {
+      readonly family: Family;
+      /** tunnel: through tunl0 to the node's address; vxlan: through the family's VXLAN device to its tunnel address. */
+      readonly kind: "direct" | "tunnel" | "vxlan";
+      readonly dst: string;
+      readonly via: string;
+    };
+
+/** A family whose VXLAN device this node needs. */
+export interface VxlanDevicePlan {
+  readonly family: Family;
+  /** The family's pools with VXLAN enabled; the node's tunnel address comes from one of them that is not disabled. */
+  readonly pools: readonly string[];
+  /** This node's own address of the family: the outer source of what the device sends. */
+  readonly local: string;
+}
+
+/** A remote node's VXLAN endpoint this node sends to: a permanent neighbour entry and a forwarding entry. */
+export interface VxlanPeer {
+  readonly family: Family;
+  readonly node: string;
+  /** The neighbour entry maps the remote tunnel address to its MAC... */
+  readonly tunnelAddress: string;
+  readonly mac: string;
+  /** ...and the forwarding entry that MAC to the remote node's own address, the outer destination. */
+  readonly underlay: string;
+}
 
 export interface Plan {
   readonly nat: Readonly<Record<Family, NatPlan>>;
@@ -35,6 +61,10 @@ export interface Plan {
   readonly routes: readonly PlannedRoute[];
   /** The pools whose routes go through tunl0; empty means tunl0 is left alone. */
   readonly tunnelPools: readonly string[];
+  /** By family; none means no VXLAN device is needed. */
+  readonly vxlanDevices: readonly VxlanDevicePlan[];
+  /** Sorted by family, then node. */
+  readonly vxlanPeers: readonly VxlanPeer[];
   /** One line each, for stderr; none of them changes the exit status. */
   readonly warnings: readonly string[];
 }
@@ -55,6 +85,9 @@ export function planDataplane(input: PlanInput): Plan {
   const nodes = new Map(input.nodes.map((node) => [node.name, node]));
   const routes: PlannedRoute[] = [];
   const tunnelPools = new Set<string>();
+  const vxlanPeers = new Map<string, VxlanPeer>();
+  /** Blocks left without a route because their node has not published its VXLAN endpoint, by node and family. */
+  const awaitingEndpoint = new Map<string, { node: string; family: Family; blocks: string[] }>();
   const warnings: string[] = [];
 
   for (const block of input.blocks) {
@@ -83,9 +116,26 @@ export function planDataplane(input: PlanInput): Plan {
     const localAddress = nodeAddress(local, family);
     const sameSubnet = localAddress !== undefined && cidrContains(localAddress.subnet, family, address.value);
     const pool = pools.get(block.pool);
-    // ipip never applies to IPv6: IP-in-IP carries IPv4 only, and the pool schema rejects it there.
-    const tunnel = family === 4 && pool?.ipip?.enabled === true && (pool.ipip.mode === "always" || !sameSubnet);
-    if (tunnel) {
+    // Without an address of the family here, this node has no VXLAN device to send from.
+    if (localAddress && encapsulates(pool?.vxlan, sameSubnet)) {
+      const endpoint = vxlanEndpoint(remote, family);
+      const key = `${family} ${remote.name}`;
+      if (!endpoint) {
+        const awaiting = awaitingEndpoint.get(key) ?? { node: remote.name, family, blocks: [] };
+        awaiting.blocks.push(block.cidr);
+        awaitingEndpoint.set(key, awaiting);
+        continue;
+      }
+      routes.push({ family, kind: "vxlan", dst: block.cidr, via: endpoint.address });
+      vxlanPeers.set(key, {
+        family,
+        node: remote.name,
+        tunnelAddress: endpoint.address,
+        mac: endpoint.mac,
+        underlay: address.address,
+      });
+    } else if (family === 4 && encapsulates(pool?.ipip, sameSubnet)) {
+      // ipip never applies to IPv6: IP-in-IP carries IPv4 only, and the pool schema rejects it there.
       tunnelPools.add(pool!.id);
       routes.push({ family, kind: "tunnel", dst: block.cidr, via: address.address });
     } else if (sameSubnet) {
@@ -100,13 +150,43 @@ export function planDataplane(input: PlanInput): Plan {
     }
   }
 
-  routes.sort((a, b) => a.family - b.family || (a.dst < b.dst ? -1 : a.dst > b.dst ? 1 : 0));
+  for (const { node, family, blocks } of awaitingEndpoint.values()) {
+    warnings.push(
+      `node ${node} has no IPv${family} VXLAN endpoint yet (spec.vxlan.ipv${family}TunnelAddress and ipv${family}TunnelMAC, ` +
+        `written by its agent): no route from ${local.name} to block(s) ${blocks.join(", ")}`,
+    );
+  }
+  routes.sort((a, b) => a.family - b.family || byText(a.dst, b.dst));
   return {
     nat: { 4: natPlan(input.pools, 4), 6: natPlan(input.pools, 6) },
     routes,
     tunnelPools: [...tunnelPools].sort(),
+    vxlanDevices: vxlanDevices(input.pools, local),
+    vxlanPeers: [...vxlanPeers.values()].sort((a, b) => a.family - b.family || byText(a.node, b.node)),
     warnings,
   };
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * ipip and vxlan decide alike: on when enabled, in mode always for every remote node, in mode
+ * cross-subnet only for one outside this node's subnet.
+ */
+const encapsulates = (setting: Encapsulation | undefined, sameSubnet: boolean): boolean =>
+  setting?.enabled === true && (setting.mode === "always" || !sameSubnet);
+
+/**
+ * Every family with a VXLAN pool, whatever this node's own routes need: other nodes can send to
+ * this node's blocks only once its device exists and its agent has published the endpoint, so
+ * waiting for a route of its own to need the device would leave both sides waiting.
+ */
+function vxlanDevices(pools: readonly Pool[], local: Node): VxlanDevicePlan[] {
+  return ([4, 6] as const).flatMap((family) => {
+    const ids = pools.filter((pool) => pool.cidr.family === family && pool.vxlan?.enabled).map((pool) => pool.id);
+    const localAddress = nodeAddress(local, family);
+    return ids.length > 0 && localAddress ? [{ family, pools: ids, local: localAddress.address }] : [];
+  });
 }
 
 function natPlan(pools: readonly Pool[], family: Family): NatPlan {

@@ -1,6 +1,7 @@
 // The plan as text the kernel tools read: iptables-restore input per family and `ip route` arguments.
 import type { Family } from "../alloc/address.js";
 import type { NatPlan, Plan, PlannedRoute } from "./plan.js";
+import { VXLAN_DEVICES, renderVxlan } from "./vxlan.js";
 
 /**
  * The route protocol that marks a route as ippool's: unused by iproute2's rt_protos, by BIRD (12)
@@ -90,12 +91,17 @@ export function routeArgs(route: PlannedRoute): string[] {
       return [route.dst, "via", route.via, ...proto];
     case "tunnel":
       return [route.dst, "via", route.via, "dev", TUNNEL_DEVICE, "onlink", ...proto];
+    case "vxlan":
+      return [route.dst, "via", route.via, "dev", VXLAN_DEVICES[route.family], "onlink", ...proto];
   }
 }
 
 export const routeLine = (route: PlannedRoute): string => routeArgs(route).join(" ");
 
-/** What --dry-run prints: the rules per family in iptables-restore syntax, then the routes one per line. */
+/**
+ * What --dry-run prints: the rules per family in iptables-restore syntax, then the routes one per
+ * line, then (only when a pool has VXLAN) the VXLAN devices, neighbours and forwarding entries.
+ */
 export function renderPlan(plan: Plan, options: Readonly<Record<Family, NatRenderOptions>>): string {
   const sections = ([4, 6] as const).map((family) => {
     const tool = family === 4 ? "iptables-restore" : "ip6tables-restore";
@@ -105,5 +111,5 @@ export function renderPlan(plan: Plan, options: Readonly<Record<Family, NatRende
       : `# ${tool} --noflush\n${input}`;
   });
   const routes = plan.routes.length > 0 ? plan.routes.map(routeLine).join("\n") + "\n" : "";
-  return `${sections.join("")}# routes (ip route, proto ${ROUTE_PROTOCOL})\n${routes}`;
+  return `${sections.join("")}# routes (ip route, proto ${ROUTE_PROTOCOL})\n${routes}${renderVxlan(plan.vxlanDevices, plan.vxlanPeers)}`;
 }

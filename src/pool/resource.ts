@@ -4,8 +4,14 @@ import { CniError, ErrorCode } from "../errors.js";
 import { REPORT_INPUT, describeIssues } from "../validation.js";
 import { formatCidr, parseCidr, type Cidr } from "../alloc/address.js";
 
-export const IPIP_MODES = ["always", "cross-subnet"] as const;
-export type IpipMode = (typeof IPIP_MODES)[number];
+export const ENCAPSULATION_MODES = ["always", "cross-subnet"] as const;
+export type EncapsulationMode = (typeof ENCAPSULATION_MODES)[number];
+
+/** `ipip` and `vxlan` alike: absent means off; present means on unless it says `enabled: false`. */
+export interface Encapsulation {
+  readonly enabled: boolean;
+  readonly mode: EncapsulationMode;
+}
 
 /** A validated pool with its defaults applied. Its identity is its CIDR. */
 export interface Pool {
@@ -13,7 +19,9 @@ export interface Pool {
   /** Canonical text of the CIDR, e.g. "10.1.0.0/16", "fd00:22::/64". */
   readonly id: string;
   /** Absent means tunnelling off; present means the document had `ipip` (whose `enabled` defaults to true). */
-  readonly ipip?: { readonly enabled: boolean; readonly mode: IpipMode };
+  readonly ipip?: Encapsulation;
+  /** The same, for VXLAN; a pool never has both enabled. */
+  readonly vxlan?: Encapsulation;
   readonly natOutgoing: boolean;
   readonly disabled: boolean;
 }
@@ -22,18 +30,24 @@ const cidrText = z
   .string()
   .check(z.refine((text) => parseCidr(text) !== undefined, { message: "not a valid IPv4 or IPv6 CIDR" }));
 
+const encapsulationSchema = z.optional(
+  z.strictObject({
+    enabled: z._default(z.boolean(), true),
+    mode: z._default(
+      z.enum(ENCAPSULATION_MODES, { message: `mode must be one of ${ENCAPSULATION_MODES.join(", ")}` }),
+      "always",
+    ),
+  }),
+);
+
 export const poolDocumentSchema = z.strictObject({
   apiVersion: z.literal("v1", { message: 'apiVersion must be "v1" (the Calico v1 ipPool format)' }),
   kind: z.literal("ipPool", { message: 'kind must be "ipPool"' }),
   metadata: z.strictObject({ cidr: cidrText }),
   spec: z._default(
     z.strictObject({
-      ipip: z.optional(
-        z.strictObject({
-          enabled: z._default(z.boolean(), true),
-          mode: z._default(z.enum(IPIP_MODES, { message: `mode must be one of ${IPIP_MODES.join(", ")}` }), "always"),
-        }),
-      ),
+      ipip: encapsulationSchema,
+      vxlan: encapsulationSchema,
       "nat-outgoing": z._default(z.boolean(), false),
       disabled: z._default(z.boolean(), false),
     }),
@@ -64,13 +78,24 @@ export function parsePoolDocument(input: unknown, where: string): ParsedPool {
       "remove spec.ipip or set spec.ipip.enabled: false; IPv6 pool traffic between nodes is routed directly",
     );
   }
+  // As Calico's v3 validator refuses it: a packet can take only one of the two tunnels.
+  if (pool.ipip?.enabled && pool.vxlan?.enabled) {
+    throw new CniError(
+      ErrorCode.invalidConfig,
+      `${where}: spec.ipip and spec.vxlan are both enabled on pool ${pool.id}; a pool uses one encapsulation`,
+      "set enabled: false on spec.ipip or on spec.vxlan, or remove one of them",
+    );
+  }
   const warnings: string[] = [];
   if (parseCidr(doc.metadata.cidr)!.hadHostBits) {
     warnings.push(`${where}: cidr ${doc.metadata.cidr} has host bits set; stored as ${pool.id}`);
   }
-  if (pool.ipip?.enabled && !pool.natOutgoing) {
+  // Either tunnel brings a remote host's replies to a container in on the tunnel device, while the route back
+  // to that host is the uplink: the same asymmetry, so the same warning.
+  const encapsulated = pool.ipip?.enabled ? "ipip" : pool.vxlan?.enabled ? "vxlan" : undefined;
+  if (encapsulated && !pool.natOutgoing) {
     warnings.push(
-      `${where}: pool ${pool.id} has ipip enabled but nat-outgoing off; traffic between containers and hosts ` +
+      `${where}: pool ${pool.id} has ${encapsulated} enabled but nat-outgoing off; traffic between containers and hosts ` +
         `may be routed asymmetrically and dropped by reverse-path filtering (set spec.nat-outgoing: true)`,
     );
   }
@@ -83,7 +108,7 @@ export function poolFromDocument(doc: ValidPoolDocument): Pool {
   return {
     cidr,
     id: formatCidr(cidr),
-    ...(doc.spec.ipip ? { ipip: { enabled: doc.spec.ipip.enabled, mode: doc.spec.ipip.mode } } : {}),
+    ...encapsulationFields(doc.spec),
     natOutgoing: doc.spec["nat-outgoing"],
     disabled: doc.spec.disabled,
   };
@@ -96,9 +121,18 @@ export function poolToDocument(pool: Pool): PoolDocument {
     kind: "ipPool",
     metadata: { cidr: pool.id },
     spec: {
-      ...(pool.ipip ? { ipip: { enabled: pool.ipip.enabled, mode: pool.ipip.mode } } : {}),
+      ...encapsulationFields(pool),
       "nat-outgoing": pool.natOutgoing,
       disabled: pool.disabled,
     },
+  };
+}
+
+/** `ipip` and `vxlan` copied field by field, each only when present, so a pool without them gains no key. */
+function encapsulationFields(from: { readonly ipip?: Encapsulation; readonly vxlan?: Encapsulation }) {
+  const copy = ({ enabled, mode }: Encapsulation): Encapsulation => ({ enabled, mode });
+  return {
+    ...(from.ipip ? { ipip: copy(from.ipip) } : {}),
+    ...(from.vxlan ? { vxlan: copy(from.vxlan) } : {}),
   };
 }

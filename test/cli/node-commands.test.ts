@@ -29,7 +29,9 @@ describe("nodes in create, apply, replace, get", () => {
       `created ipPool 10.1.0.0/16\ncreated node node-b\ncreated node node-a\nSuccessfully applied 3 'ipPool' and 'node' resource(s) in ${storeNameFor(dir.path)}\n`,
     );
     expect(ok(await dir.cli(["get", "nodes", "-o", "wide"]))).toBe(
-      "NAME    ASN    IPV4              IPV6\nnode-a  64512  192.168.10.11/24  fd00:10::11/64\nnode-b  -      192.168.10.12/24  -\n",
+      "NAME    ASN    IPV4              IPV6            VXLAN IPV4  VXLAN IPV4 MAC  VXLAN IPV6  VXLAN IPV6 MAC\n" +
+        "node-a  64512  192.168.10.11/24  fd00:10::11/64  -           -               -           -\n" +
+        "node-b  -      192.168.10.12/24  -               -           -               -           -\n",
     );
     expect(ok(await dir.cli(["get", "pools"]))).toBe("CIDR\n10.1.0.0/16\n");
     expect(ok(await dir.cli(["apply", "-f", file]))).toContain("unchanged node node-b\nunchanged node node-a\n");

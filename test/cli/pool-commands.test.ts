@@ -57,7 +57,9 @@ describe("ippool replace", () => {
     const out = ok(await dir.cli(["replace", "-f", "-"], yamlDocs(poolDoc("10.1.0.0/16", { disabled: true }))));
     expect(out).toContain("replaced ipPool 10.1.0.0/16");
     expect(out).toContain("Successfully replaced 1 'ipPool' resource(s)");
-    expect(ok(await dir.cli(["get", "pool", "-o", "wide"]))).toMatch(/10\.1\.0\.0\/16\s+false\s+-\s+false\s+true/);
+    expect(ok(await dir.cli(["get", "pool", "-o", "wide"]))).toMatch(
+      /10\.1\.0\.0\/16\s+false\s+-\s+false\s+-\s+false\s+true/,
+    );
   });
 
   it("fails for a missing pool and exits non-zero", async () => {
@@ -215,10 +217,10 @@ describe("ippool get", () => {
       .split("\n")
       .map((line) => line.split(/\s{2,}/));
     expect(lines).toEqual([
-      ["CIDR", "IPIP", "IPIP MODE", "NAT", "DISABLED", "USED", "FREE"],
-      ["10.21.0.0/16", "false", "-", "false", "true", "0", "65533"],
-      ["10.22.0.0/16", "true", "cross-subnet", "true", "false", "0", "65533"],
-      ["fd00:22::/64", "false", "-", "false", "false", "0", "18446744073709551614"],
+      ["CIDR", "IPIP", "IPIP MODE", "VXLAN", "VXLAN MODE", "NAT", "DISABLED", "USED", "FREE"],
+      ["10.21.0.0/16", "false", "-", "false", "-", "false", "true", "0", "65533"],
+      ["10.22.0.0/16", "true", "cross-subnet", "false", "-", "true", "false", "0", "65533"],
+      ["fd00:22::/64", "false", "-", "false", "-", "false", "false", "0", "18446744073709551614"],
     ]);
   });
 

@@ -108,7 +108,10 @@ describe("runCli resource files", () => {
 describe("runCli get", () => {
   it.each([
     ["ps", (out: string) => expect(out).toMatch(/^CIDR\n10\.1\.0\.0\/24\n10\.2\.0\.0\/24\n$/)],
-    ["wide", (out: string) => expect(out).toMatch(/10\.1\.0\.0\/24\s+true\s+always\s+true\s+false\s+1\s+252/)],
+    [
+      "wide",
+      (out: string) => expect(out).toMatch(/10\.1\.0\.0\/24\s+true\s+always\s+false\s+-\s+true\s+false\s+1\s+252/),
+    ],
     ["yaml", (out: string) => expect(out).toMatch(/cidr: 10\.1\.0\.0\/24[\s\S]*---[\s\S]*cidr: 10\.2\.0\.0\/24/)],
     ["json", (out: string) => expect(JSON.parse(out)).toHaveLength(2)],
   ])("lists pools with -o %s", async (format, check) => {
@@ -249,5 +252,98 @@ describe("runCli nodes", () => {
     [["node", "register", "--nodename", "Bad_Name"], "not a node name"],
   ])("refuses %j with exit 2", async (argv, fragment) => {
     fails(await memoryCluster().cli(argv), 2, fragment);
+  });
+});
+
+describe("runCli VXLAN fields", () => {
+  const VXLAN = {
+    ipv4TunnelAddress: "10.60.0.1",
+    ipv4TunnelMAC: "66:1F:9A:0C:3E:21",
+    ipv6TunnelAddress: "fd00:60::1",
+    ipv6TunnelMAC: "66:1f:9a:0c:3e:22",
+  };
+  const vxlanNode = (name: string, vxlan: Record<string, unknown>) => ({
+    ...nodeDoc(name),
+    spec: { bgp: { ipv4Address: "192.168.10.11/24" }, vxlan },
+  });
+
+  it("lists each pool's vxlan beside its ipip with -o wide", async () => {
+    const cluster = memoryCluster();
+    ok(
+      await cluster.cli(["apply", "-f", "-"], {
+        stdin: yamlDocs(
+          poolDoc("10.60.0.0/16", { vxlan: { mode: "cross-subnet" }, "nat-outgoing": true }),
+          poolDoc("10.70.0.0/16", { ipip: {}, vxlan: { enabled: false }, "nat-outgoing": true }),
+          poolDoc("fd00:60::/64", { vxlan: {}, "nat-outgoing": true }),
+        ),
+      }),
+    );
+    const rows = ok(await cluster.cli(["get", "pools", "-o", "wide"]))
+      .trim()
+      .split("\n")
+      .map((line) => line.split(/\s{2,}/).slice(0, 7));
+    expect(rows).toEqual([
+      ["CIDR", "IPIP", "IPIP MODE", "VXLAN", "VXLAN MODE", "NAT", "DISABLED"],
+      ["10.60.0.0/16", "false", "-", "true", "cross-subnet", "true", "false"],
+      ["10.70.0.0/16", "true", "always", "false", "-", "true", "false"],
+      ["fd00:60::/64", "false", "-", "true", "always", "true", "false"],
+    ]);
+  });
+
+  it("lists each node's VXLAN endpoints with -o wide, canonical", async () => {
+    const cluster = memoryCluster();
+    ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(vxlanNode("node-b", VXLAN), nodeDoc("node-c")) }));
+    expect(ok(await cluster.cli(["get", "nodes", "-o", "wide"]))).toBe(
+      "NAME    ASN  IPV4              IPV6  VXLAN IPV4  VXLAN IPV4 MAC     VXLAN IPV6  VXLAN IPV6 MAC\n" +
+        "node-b  -    192.168.10.11/24  -     10.60.0.1   66:1f:9a:0c:3e:21  fd00:60::1  66:1f:9a:0c:3e:22\n" +
+        "node-c  -    -                 -     -           -                  -           -\n",
+    );
+  });
+
+  it.each([
+    [
+      "a pool with ipip and vxlan both enabled",
+      poolDoc("10.60.0.0/16", { ipip: {}, vxlan: {} }),
+      "stdin: document 1: spec.ipip and spec.vxlan are both enabled on pool 10.60.0.0/16",
+    ],
+    [
+      "a node's IPv6 address as its IPv4 tunnel address",
+      vxlanNode("node-b", { ipv4TunnelAddress: "fd00:60::1" }),
+      "spec.vxlan.ipv4TunnelAddress: not an IPv4 address without prefix",
+    ],
+    [
+      "a multicast MAC",
+      vxlanNode("node-b", { ipv6TunnelMAC: "33:33:00:00:00:01" }),
+      "spec.vxlan.ipv6TunnelMAC: not a unicast MAC address",
+    ],
+  ])("refuses %s with exit 1, naming the field, and changes nothing", async (_what, document, fragment) => {
+    const cluster = memoryCluster();
+    ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc("10.1.0.0/16")) }));
+    const before = cluster.datastore.documents();
+    fails(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(document) }), 1, fragment);
+    expect(cluster.datastore.documents()).toEqual(before);
+  });
+
+  it("refuses an inline pool with both encapsulations in ADD with code 7", async () => {
+    const cluster = memoryCluster();
+    const run = await cluster.plugin(
+      { command: "ADD", containerId: "ctr-1" },
+      netconf({ ipPools: [poolDoc("10.60.0.0/16", { ipip: {}, vxlan: {} })] }),
+    );
+    expect(run.exitCode).not.toBe(0);
+    expect(run.json.code).toBe(7);
+    expect(run.json.msg).toContain("ipam.ipPools[0]: spec.ipip and spec.vxlan are both enabled");
+  });
+
+  it("keeps the endpoints its agent wrote when the node registers again", async () => {
+    const cluster = memoryCluster();
+    ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(vxlanNode("node-b", VXLAN)) }));
+    const register = ["node", "register", "--nodename", "node-b", "--ipv4-address", "192.168.10.12/24"];
+    expect(ok(await cluster.cli(register))).toContain("updated node node-b");
+    const [stored] = JSON.parse(ok(await cluster.cli(["get", "nodes", "-o", "json"])));
+    expect(stored.spec).toEqual({
+      bgp: { ipv4Address: "192.168.10.12/24" },
+      vxlan: { ...VXLAN, ipv4TunnelMAC: "66:1f:9a:0c:3e:21" },
+    });
   });
 });

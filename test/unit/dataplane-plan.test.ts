@@ -1,24 +1,10 @@
 // Unit tests of planDataplane: the route and nat-outgoing decisions, case by case.
 import { describe, expect, it } from "vitest";
 import { planDataplane, type PlanInput } from "../../src/dataplane/plan.js";
-import { parsePoolDocument, type Pool } from "../../src/pool/resource.js";
-import { parseNodeDocument, type Node } from "../../src/node/resource.js";
 import type { BlockSummary } from "../../src/ipam/blocks.js";
 import { thrownError } from "./support.js";
 import { DataplaneError } from "../../src/dataplane/dataplane-error.js";
-
-const pool = (cidr: string, spec: Record<string, unknown> = {}): Pool =>
-  parsePoolDocument({ apiVersion: "v1", kind: "ipPool", metadata: { cidr }, spec }, "test").pool;
-const node = (name: string, bgp?: Record<string, unknown>): Node =>
-  parseNodeDocument({ apiVersion: "v1", kind: "node", metadata: { name }, ...(bgp ? { spec: { bgp } } : {}) }, "test")
-    .node;
-const block = (cidr: string, poolCidr: string, nodeName: string, used = 1): BlockSummary => ({
-  cidr,
-  pool: poolCidr,
-  node: nodeName,
-  used,
-  free: 64 - used,
-});
+import { block, node, pool } from "./plan-fixtures.js";
 
 const ALWAYS = pool("10.10.0.0/16", { ipip: { enabled: true, mode: "always" }, "nat-outgoing": true });
 const CROSS = pool("10.20.0.0/16", { ipip: { mode: "cross-subnet" }, "nat-outgoing": true });

@@ -82,6 +82,14 @@ describe("routeLine", () => {
       { family: 6, kind: "direct", dst: "fd00:30::/122", via: "fd00:1::2" } as const,
       "fd00:30::/122 via fd00:1::2 proto 201",
     ],
+    [
+      { family: 4, kind: "vxlan", dst: "10.60.0.64/26", via: "10.60.0.65" } as const,
+      "10.60.0.64/26 via 10.60.0.65 dev vxlan.ippool onlink proto 201",
+    ],
+    [
+      { family: 6, kind: "vxlan", dst: "fd00:60::40/122", via: "fd00:60::41" } as const,
+      "fd00:60::40/122 via fd00:60::41 dev vxlan6.ippool onlink proto 201",
+    ],
   ])("%o", (route, line) => expect(routeLine(route)).toBe(line));
 });
 
@@ -91,6 +99,8 @@ describe("renderPlan", () => {
       nat: { 4: NAT, 6: { masqueradePools: [], allPools: [] } },
       routes: [{ family: 4, kind: "blackhole", dst: "10.30.0.0/26" } as const],
       tunnelPools: [],
+      vxlanDevices: [],
+      vxlanPeers: [],
       warnings: [],
     };
     const text = renderPlan(plan, {
@@ -100,5 +110,56 @@ describe("renderPlan", () => {
     expect(text).toMatch(/^# iptables-restore --noflush\n\*nat\n/);
     expect(text).toContain("COMMIT\n# ip6tables-restore: nothing to write (no IPv6 pool has nat-outgoing)\n# routes");
     expect(text.endsWith("# routes (ip route, proto 201)\nblackhole 10.30.0.0/26 proto 201\n")).toBe(true);
+  });
+});
+
+describe("renderPlan with VXLAN", () => {
+  const NO_NAT = { masqueradePools: [], allPools: [] };
+  const options = { randomFully: true, jumps: 0, chains: [] };
+  const plan = {
+    nat: { 4: NO_NAT, 6: NO_NAT },
+    routes: [
+      { family: 4, kind: "vxlan", dst: "10.60.0.64/26", via: "10.60.0.65" } as const,
+      { family: 6, kind: "vxlan", dst: "fd00:60::40/122", via: "fd00:60::41" } as const,
+    ],
+    tunnelPools: [],
+    vxlanDevices: [
+      { family: 4, pools: ["10.60.0.0/16"], local: "192.168.1.1" } as const,
+      { family: 6, pools: ["fd00:60::/64"], local: "fd00:1::1" } as const,
+    ],
+    vxlanPeers: [
+      { family: 4, node: "b", tunnelAddress: "10.60.0.65", mac: "66:00:00:00:00:0b", underlay: "192.168.1.2" } as const,
+      { family: 6, node: "b", tunnelAddress: "fd00:60::41", mac: "66:00:00:00:01:0b", underlay: "fd00:1::2" } as const,
+    ],
+    warnings: [],
+  };
+
+  it("prints the devices, neighbours and forwarding entries after the routes, in the routes' style", () => {
+    expect(renderPlan(plan, { 4: options, 6: options }).split("# routes")[1]).toBe(
+      [
+        " (ip route, proto 201)",
+        "10.60.0.64/26 via 10.60.0.65 dev vxlan.ippool onlink proto 201",
+        "fd00:60::40/122 via fd00:60::41 dev vxlan6.ippool onlink proto 201",
+        "# vxlan devices (ip link add; mtu the uplink's minus 50 over IPv4, 70 over IPv6)",
+        "name vxlan.ippool type vxlan id 4096 local 192.168.1.1 dstport 4789 nolearning",
+        "name vxlan6.ippool type vxlan id 4096 local fd00:1::1 dstport 4789 nolearning",
+        "# vxlan neighbours (ip neigh replace)",
+        "10.60.0.65 lladdr 66:00:00:00:00:0b dev vxlan.ippool nud permanent",
+        "fd00:60::41 lladdr 66:00:00:00:01:0b dev vxlan6.ippool nud permanent",
+        "# vxlan forwarding entries (bridge fdb replace)",
+        "66:00:00:00:00:0b dev vxlan.ippool dst 192.168.1.2 self permanent",
+        "66:00:00:00:01:0b dev vxlan6.ippool dst fd00:1::2 self permanent",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("prints the devices alone while no peer has an endpoint, and nothing of VXLAN without a device", () => {
+    const waiting = renderPlan({ ...plan, routes: [], vxlanPeers: [] }, { 4: options, 6: options });
+    expect(waiting).toMatch(
+      /nolearning\n# vxlan neighbours \(ip neigh replace\)\n# vxlan forwarding entries \(bridge fdb replace\)\n$/,
+    );
+    const none = renderPlan({ ...plan, routes: [], vxlanDevices: [], vxlanPeers: [] }, { 4: options, 6: options });
+    expect(none.endsWith("# routes (ip route, proto 201)\n")).toBe(true);
   });
 });

@@ -127,3 +127,65 @@ describe("poolToDocument", () => {
     expect(parsePoolDocument(written, "p").pool).toEqual(pool);
   });
 });
+
+describe("spec.vxlan", () => {
+  it.each([
+    ["vxlan: {} (enabled, mode always)", "10.1.0.0/16", { vxlan: {} }, { enabled: true, mode: "always" }],
+    ["vxlan disabled", "10.1.0.0/16", { vxlan: { enabled: false } }, { enabled: false, mode: "always" }],
+    ["vxlan cross-subnet", "10.1.0.0/16", { vxlan: { mode: "cross-subnet" } }, { enabled: true, mode: "cross-subnet" }],
+    ["an IPv6 pool (unlike ipip)", "fd00:1::/64", { vxlan: {} }, { enabled: true, mode: "always" }],
+  ])("takes the same defaults as ipip: %s", (_name, cidr, spec, vxlan) => {
+    const { pool } = parsePoolDocument(doc(cidr, { ...spec, "nat-outgoing": true }), "p");
+    expect(pool.vxlan).toEqual(vxlan);
+    expect(pool.ipip).toBeUndefined();
+  });
+
+  it("is off when absent, and a pool without it is written without the key", () => {
+    const { pool } = parsePoolDocument(doc("10.1.0.0/16", { ipip: {}, "nat-outgoing": true }), "p");
+    expect(pool.vxlan).toBeUndefined();
+    expect(poolToDocument(pool).spec).toEqual({
+      ipip: { enabled: true, mode: "always" },
+      "nat-outgoing": true,
+      disabled: false,
+    });
+  });
+
+  it.each([
+    ["no vxlan", "10.1.0.0/16", { vxlan: { enabled: false, mode: "cross-subnet" } }],
+    ["vxlan defaults on IPv6", "fd00:1::/64", { vxlan: {} }],
+    ["ipip off beside vxlan", "10.1.0.0/16", { ipip: { enabled: false }, vxlan: {} }],
+  ])("writes every default out and re-parses to the same pool (%s)", (_name, cidr, spec) => {
+    const { pool } = parsePoolDocument(doc(cidr, spec), "p");
+    expect(poolToDocument(pool).spec).toHaveProperty("vxlan");
+    expect(parsePoolDocument(poolToDocument(pool), "p").pool).toEqual(pool);
+  });
+
+  it.each([
+    ["10.1.0.0/16", { ipip: {}, vxlan: {} }],
+    ["10.1.0.0/16", { ipip: { mode: "cross-subnet" }, vxlan: { enabled: true, mode: "always" } }],
+  ])("refuses ipip and vxlan both enabled with code 7, naming both fields (%s %o)", (cidr, spec) => {
+    const error = thrownCniError(() => parsePoolDocument(doc(cidr, spec), "ipam.ipPools[0]"));
+    expect(error.code).toBe(7);
+    expect(error.message).toBe(
+      "ipam.ipPools[0]: spec.ipip and spec.vxlan are both enabled on pool 10.1.0.0/16; a pool uses one encapsulation",
+    );
+  });
+
+  it.each([
+    ["a bad mode", { vxlan: { mode: "CrossSubnet" } }, "spec.vxlan.mode: mode must be one of always, cross-subnet"],
+    ["an unknown field", { vxlan: { vni: 4096 } }, "unknown field spec.vxlan.vni"],
+    ["a non-boolean enabled", { vxlan: { enabled: "true" } }, "spec.vxlan.enabled"],
+    ["null", { vxlan: null }, "spec.vxlan"],
+  ])("rejects %s with code 7, naming the field", (_name, spec, fragment) => {
+    const error = rejection(doc("10.1.0.0/16", spec));
+    expect(error.code).toBe(7);
+    expect(error.message).toContain(fragment);
+  });
+
+  it("warns about vxlan without nat-outgoing, as about ipip, and still accepts the pool", () => {
+    const { pool, warnings } = parsePoolDocument(doc("10.1.0.0/16", { vxlan: {} }), "p");
+    expect(pool.vxlan?.enabled).toBe(true);
+    expect(warnings).toEqual([expect.stringContaining("p: pool 10.1.0.0/16 has vxlan enabled but nat-outgoing off")]);
+    expect(parsePoolDocument(doc("10.1.0.0/16", { vxlan: { enabled: false } }), "p").warnings).toEqual([]);
+  });
+});

@@ -32,9 +32,10 @@ async function register(ctx: CommandContext): Promise<number> {
   const ipv6Address = addressFlag(ctx, "ipv6-address", 6);
   const { result, warnings } = await ctx.store.update(async (txn) => {
     const existing = await readStoredNode(txn, name);
-    const stored = existing ? nodeToDocument(existing).spec?.bgp : undefined;
+    // The rest of the stored spec (the VXLAN endpoints its agent wrote) is kept as it is.
+    const stored = existing ? nodeToDocument(existing).spec : undefined;
     const bgp = {
-      ...stored,
+      ...stored?.bgp,
       ...(ipv4Address !== undefined ? { ipv4Address } : {}),
       ...(ipv6Address !== undefined ? { ipv6Address } : {}),
     };
@@ -42,7 +43,7 @@ async function register(ctx: CommandContext): Promise<number> {
       apiVersion: "v1",
       kind: "node",
       metadata: { name },
-      spec: Object.keys(bgp).length > 0 ? { bgp } : {},
+      spec: { ...stored, ...(Object.keys(bgp).length > 0 ? { bgp } : {}) },
     };
     const { node, warnings } = parseNodeDocument(doc, "node register");
     const result = !existing ? "registered" : sameResource(nodeDescriptor, existing, node) ? "unchanged" : "updated";

@@ -59,14 +59,18 @@ export const nodeDescriptor: ResourceDescriptor<Node> = {
   readAll: readStoredNodes,
   async table(nodes, wide) {
     if (!wide) return { headers: ["NAME"], rows: nodes.map((node) => [node.name]) };
-    // calicoctl v1 columns; no global AS number exists here, so an absent one is "-".
+    // calicoctl v1 columns, then the VXLAN endpoints; no global AS number exists here, so an absent one is "-".
     return {
-      headers: ["NAME", "ASN", "IPV4", "IPV6"],
+      headers: ["NAME", "ASN", "IPV4", "IPV6", "VXLAN IPV4", "VXLAN IPV4 MAC", "VXLAN IPV6", "VXLAN IPV6 MAC"],
       rows: nodes.map((node) => [
         node.name,
         node.asNumber !== undefined ? String(node.asNumber) : "-",
         node.ipv4?.text ?? "-",
         node.ipv6?.text ?? "-",
+        node.vxlan?.ipv4TunnelAddress ?? "-",
+        node.vxlan?.ipv4TunnelMAC ?? "-",
+        node.vxlan?.ipv6TunnelAddress ?? "-",
+        node.vxlan?.ipv6TunnelMAC ?? "-",
       ]),
     };
   },

@@ -4,7 +4,7 @@ import { cidrsOverlap, compareCidrs, formatCidr, parseCidr } from "../../alloc/a
 import { poolCidr } from "../../ipam/store-documents.js";
 import { readStoredPools, writeStoredPools } from "../../ipam/stored-pools.js";
 import type { StoreReader } from "../../store/store.js";
-import { parsePoolDocument, poolToDocument, type Pool } from "../../pool/resource.js";
+import { parsePoolDocument, poolToDocument, type Encapsulation, type Pool } from "../../pool/resource.js";
 import { UsageError } from "../framework/context.js";
 import { poolHolders, poolIdsWithState } from "./pool-queries.js";
 import { poolUsage } from "../../ipam/blocks.js";
@@ -89,20 +89,26 @@ export const poolDescriptor: ResourceDescriptor<Pool> = {
     const rows: string[][] = [];
     for (const pool of pools) {
       const { used, free } = await poolUsage(reader, pool.id);
-      const ipip = pool.ipip?.enabled ?? false;
       rows.push([
         pool.id,
-        String(ipip),
-        ipip ? pool.ipip!.mode : "-",
+        ...encapsulationCells(pool.ipip),
+        ...encapsulationCells(pool.vxlan),
         String(pool.natOutgoing),
         String(pool.disabled),
         String(used),
         String(free),
       ]);
     }
-    return { headers: ["CIDR", "IPIP", "IPIP MODE", "NAT", "DISABLED", "USED", "FREE"], rows };
+    return {
+      headers: ["CIDR", "IPIP", "IPIP MODE", "VXLAN", "VXLAN MODE", "NAT", "DISABLED", "USED", "FREE"],
+      rows,
+    };
   },
 };
+
+/** Whether it is enabled, as calicoctl's IPIP column, and its mode only then ("-" otherwise). */
+const encapsulationCells = (setting: Encapsulation | undefined): string[] =>
+  setting?.enabled ? ["true", setting.mode] : ["false", "-"];
 
 /** Each written pool against the stored ones and the file's earlier ones, so the later document is named. */
 function assertNoOverlapWith(written: readonly Target<Pool>[], all: readonly Pool[]): void {

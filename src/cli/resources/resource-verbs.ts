@@ -217,9 +217,9 @@ export const getCommand: CommandSpec = {
   usage: ["get TYPE [CIDR...] [-o ps|wide|yaml|json]", "get nodes [NAME...] [-o ps|wide|yaml|json]"],
   description: [
     "TYPE is ippool, ippools, ipp, ipps, pool or pools (any case). Without CIDRs, every stored pool is listed.",
-    "-o ps (default): the CIDRs. -o wide: also IPIP, IPIP MODE, NAT, DISABLED and the USED/FREE address counts.",
+    "-o ps (default): the CIDRs. -o wide: also IPIP, IPIP MODE, VXLAN, VXLAN MODE, NAT, DISABLED and the USED/FREE address counts.",
     "-o yaml / -o json: the v1 documents with every default written out; 'ippool apply -f' accepts them unchanged.",
-    "TYPE node, nodes, no or nos lists node records: -o ps the NAME, -o wide also ASN, IPV4 and IPV6.",
+    "TYPE node, nodes, no or nos lists node records: -o ps the NAME, -o wide also ASN, IPV4, IPV6 and the VXLAN endpoints.",
   ],
   flags: { output: { type: "string", short: "o", value: "FORMAT", help: "ps (default), wide, yaml or json" } },
   examples: [
