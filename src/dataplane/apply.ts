@@ -269,6 +269,17 @@ export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<R
       if (released !== undefined) report.changes.push(released);
     });
   }
+  if (plan.vxlanDevices.length > 0 || routes.some((route) => route.kind === "vxlan")) {
+    // The VXLAN plan is computed and shown by --dry-run, but this version programs no VXLAN
+    // device: its routes would point at a device that is not there, so they are left out, as
+    // tunl0's are on a kernel without IP-in-IP.
+    const pools = [...new Set(plan.vxlanDevices.flatMap((device) => device.pools))];
+    report.errors.push(
+      `vxlan.ippool: this version of ippool plans VXLAN but does not set up its device yet; ` +
+        `routes through it are left out (pools: ${pools.join(", ") || "none on this node"})`,
+    );
+    routes = routes.filter((route) => route.kind !== "vxlan");
+  }
   await attempt(() => reconcileRoutes(tools, routes, report));
   return report;
 }

@@ -282,6 +282,23 @@ describe.skipIf(skip)("dataplane agent on a namespace", () => {
     }
   });
 
+  it("with a VXLAN pool, applies the rest and says in one error line that its routes are left out, naming the pool", async () => {
+    const VXLAN = "10.63.0.0/16";
+    ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc(VXLAN, { vxlan: {} })) }));
+    await cluster.add("ctr-b-vxlan", netconf({ ipv4_pools: [VXLAN], assign_ipv6: false }), "node-b");
+    await lab.exec(netns, ["iptables", "-t", "nat", "-F", "IPPOOL-NAT-OUTGOING"]);
+    const applied = await apply();
+    expect(applied.code).toBe(1);
+    expect(applied.errors).toContainEqual(
+      `vxlan.ippool: this version of ippool plans VXLAN but does not set up its device yet; routes through it are left out (pools: ${VXLAN})`,
+    );
+    expect(await ownRuleLines(netns)).toContain(MASQUERADE4);
+    expect(await routeTo(await blockOf("node-b", VXLAN))).toBeUndefined();
+    ok(await cluster.cli(["release", "--container", "ctr-b-vxlan", "--yes"]));
+    ok(await cluster.cli(["blocks", "release", "--empty", "--nodename", "node-b"]));
+    ok(await cluster.cli(["delete", "pools", VXLAN]));
+  });
+
   it("remove: the dry run lists rules, routes and the tunnel address and changes nothing; remove takes them all; again finds nothing", async () => {
     // The tunnel address as the agent takes it, so remove has one to give back.
     const { address } = await tunnelAddressing(agent, [CROSS]).acquire();
