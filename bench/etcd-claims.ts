@@ -11,7 +11,6 @@ import {
   type NodeStateDoc,
 } from "../src/ipam/store-documents.js";
 import { addInProcess } from "../test/helpers/ipam-in-process.js";
-import { poolDoc } from "../test/helpers/ippool.js";
 import { median } from "./process.js";
 import { row, type Row } from "./report.js";
 
@@ -27,7 +26,10 @@ const ADDS_MEASURED = 40;
 export async function claimRows(endpoints: readonly string[]): Promise<Row[]> {
   const open = (prefix: string, turn: string) =>
     new EtcdStore({ endpoints, prefix, timeoutMs: 60_000, turn: `${prefix}-${turn}` });
-  const pool = parsePoolDocument(poolDoc("10.128.0.0/12"), "bench pool").pool;
+  const pool = parsePoolDocument(
+    { apiVersion: "v1", kind: "ipPool", metadata: { cidr: "10.128.0.0/12" } },
+    "bench pool",
+  ).pool;
   const section = "etcd datastore, block claims (in-process, one pool /12)";
 
   const stores = Array.from({ length: CONCURRENCY }, (_, index) => open("/bench-claims", `worker-${index}`));
