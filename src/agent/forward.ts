@@ -1,6 +1,7 @@
 // The exec'd plugin's first try: hand the call to the node agent and print its answer. Anything
 // short of an answer (no socket, refused, busy, another protocol version, silence until the
 // deadline, a connection that drops) returns undefined, and the plugin does the call in-process.
+import { existsSync } from "node:fs";
 import { PROTOCOL_VERSION, type AgentReply, type CallAnswer } from "./protocol.js";
 
 interface BunSocket {
@@ -31,6 +32,9 @@ export async function forwardToAgent(
   stdin: Buffer,
   timeoutMs: number,
 ): Promise<CallAnswer | undefined> {
+  // No socket file, no agent: the common case where none is deployed costs one stat, and the
+  // socket client (node:net under Node) is never loaded.
+  if (!existsSync(socketPath)) return undefined;
   const definedEnv: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) if (value !== undefined) definedEnv[name] = value;
   const request = `${JSON.stringify({
