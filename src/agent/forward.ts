@@ -111,7 +111,8 @@ const bunExchange =
         .catch(() => finish(undefined));
     });
 
-const nodeExchange: Exchange = async (socketPath, request, timeoutMs) => {
+/** One request line and its reply line over node:net; also what `agent status` asks with. */
+export const nodeExchange: Exchange = async (socketPath, request, timeoutMs) => {
   const { createConnection } = await import("node:net");
   return new Promise((resolve) => {
     const reply = lineCollector();
