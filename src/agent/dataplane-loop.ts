@@ -1,12 +1,23 @@
 // The dataplane half of the node agent: read pools, nodes and blocks, plan this node, run the plan; once or in a loop.
 import { setTimeout as sleep } from "node:timers/promises";
-import { applyPlan, type RunOptions, type RunReport, type TunnelAddressing } from "../dataplane/apply.js";
+import type { Family } from "../alloc/address.js";
+import { applyPlan, type RunOptions, type TunnelAddressing } from "../dataplane/apply.js";
 import { planDataplane, type Plan } from "../dataplane/plan.js";
 import { DataplaneError } from "../dataplane/dataplane-error.js";
+import type { RunReport } from "../dataplane/run-report.js";
+import { VXLAN_DEVICES } from "../dataplane/vxlan.js";
+import type { VxlanEndpoints } from "../dataplane/vxlan-runner.js";
 import { listBlocks } from "../ipam/blocks.js";
 import { readStoredPools } from "../ipam/stored-pools.js";
-import { ensureTunnelAddress, heldTunnelAddress, releaseTunnelAddress } from "../ipam/tunnel-address.js";
-import { readStoredNodes } from "../ipam/stored-nodes.js";
+import {
+  TUNL0,
+  ensureTunnelAddress,
+  heldTunnelAddress,
+  releaseTunnelAddress,
+  type TunnelDevice,
+} from "../ipam/tunnel-address.js";
+import { readStoredNode, readStoredNodes, recordVxlanEndpoint } from "../ipam/stored-nodes.js";
+import { vxlanEndpoint } from "../node/resource.js";
 import type { Store } from "../store/store.js";
 
 /** What the loop acts on and where it reports: the CLI passes its own store and output. */
@@ -31,10 +42,15 @@ export async function currentPlan(ctx: DataplaneNode): Promise<Plan> {
 }
 
 /**
- * The node's tunnel address through the IPAM, for the runner to call. It comes from an enabled
- * pool among those the plan tunnels for, each time read afresh in the same transaction as the allocation.
+ * The node's address for a tunnel device through the IPAM, for the runner to call. It comes from
+ * an enabled pool among those the plan tunnels for, each time read afresh in the same transaction
+ * as the allocation.
  */
-export function tunnelAddressing(ctx: DataplaneNode, tunnelPools: readonly string[]): TunnelAddressing {
+export function tunnelAddressing(
+  ctx: DataplaneNode,
+  tunnelPools: readonly string[],
+  device: TunnelDevice = TUNL0,
+): TunnelAddressing {
   const nodename = ctx.nodename;
   return {
     acquire: () =>
@@ -42,13 +58,40 @@ export function tunnelAddressing(ctx: DataplaneNode, tunnelPools: readonly strin
         const pools = (await readStoredPools(txn)).filter((pool) => tunnelPools.includes(pool.id) && !pool.disabled);
         if (pools.length === 0)
           throw new DataplaneError(
-            `tunl0: no enabled pool among ${tunnelPools.join(", ")} to take the tunnel address of node ${nodename} from`,
+            `${device.ifname}: no enabled pool among ${tunnelPools.join(", ")} to take the tunnel address of node ${nodename} from`,
             "enable one of them (spec.disabled: false)",
           );
-        return ensureTunnelAddress(txn, nodename, pools, ctx.now());
+        return ensureTunnelAddress(txn, nodename, pools, ctx.now(), device);
       }),
-    release: async () => (await ctx.store.update((txn) => releaseTunnelAddress(txn, nodename)))?.addresses[0]?.address,
-    held: () => ctx.store.read((txn) => heldTunnelAddress(txn, nodename)),
+    release: async () =>
+      (await ctx.store.update((txn) => releaseTunnelAddress(txn, nodename, device.ifname)))?.addresses[0]?.address,
+    held: () => ctx.store.read((txn) => heldTunnelAddress(txn, nodename, device.ifname)),
+  };
+}
+
+/** The node's VXLAN tunnel addresses (one per family, each with its own record) and the endpoints its record publishes. */
+export function vxlanEndpoints(ctx: DataplaneNode): VxlanEndpoints {
+  const nodename = ctx.nodename;
+  const device = (family: Family): TunnelDevice => ({ ifname: VXLAN_DEVICES[family], family });
+  const recorded = (family: Family) =>
+    ctx.store.read(async (txn) => {
+      const node = await readStoredNode(txn, nodename);
+      return node && vxlanEndpoint(node, family);
+    });
+  const held = (family: Family) => ctx.store.read((txn) => heldTunnelAddress(txn, nodename, device(family).ifname));
+  return {
+    recorded,
+    held,
+    acquire: (family, pools) => tunnelAddressing(ctx, pools, device(family)).acquire(),
+    publish: (family, endpoint) => ctx.store.update((txn) => recordVxlanEndpoint(txn, nodename, family, endpoint)),
+    withdraw: async (family) => {
+      // Every reconcile of a node without VXLAN asks; reading first keeps that from writing to the store.
+      if ((await held(family)) === undefined && !(await recorded(family))) return undefined;
+      return ctx.store.update(async (txn) => {
+        await recordVxlanEndpoint(txn, nodename, family, undefined);
+        return (await releaseTunnelAddress(txn, nodename, device(family).ifname))?.addresses[0]?.address;
+      });
+    },
   };
 }
 
@@ -67,7 +110,26 @@ export async function applyOnce(ctx: DataplaneNode, options: RunOptions, lastWar
     lastWarnings.clear();
     plan.warnings.forEach((line) => lastWarnings.add(line));
   }
-  return tell(ctx, await applyPlan(plan, { ...options, tunnelAddress: tunnelAddressing(ctx, plan.tunnelPools) }));
+  let allocated = false;
+  const noting = <T extends { allocated: boolean }>(taken: T): T => {
+    allocated ||= taken.allocated;
+    return taken;
+  };
+  const run = (current: Plan) => {
+    const tunnel = tunnelAddressing(ctx, current.tunnelPools);
+    const vxlan = vxlanEndpoints(ctx);
+    return applyPlan(current, {
+      ...options,
+      tunnelAddress: { ...tunnel, acquire: () => tunnel.acquire().then(noting) },
+      vxlanEndpoints: { ...vxlan, acquire: (family, pools) => vxlan.acquire(family, pools).then(noting) },
+    });
+  };
+  const report = await run(plan);
+  if (!allocated) return tell(ctx, report);
+  // A tunnel address taken in this run may have claimed a block for this node, whose blackhole
+  // route the plan could not know yet: one more run with a fresh plan, so one apply is enough.
+  const again = await run(await currentPlan(ctx));
+  return tell(ctx, { changes: [...report.changes, ...again.changes], errors: again.errors });
 }
 
 /** Polls until `stop` aborts: every interval a full reconcile, which also puts back a rule or route deleted by hand. */

@@ -1,7 +1,10 @@
-// The runner: makes the kernel match a plan (nat rules per family, routes, tunl0) and takes it all away again.
+// The runner: makes the kernel match a plan (nat rules per family, routes, tunl0, the VXLAN devices) and takes it all away again.
 import { Failure } from "../failure.js";
-import { formatAddress, formatCidr, familyBits, parseAddress, parseCidr, type Family } from "../alloc/address.js";
+import type { Family } from "../alloc/address.js";
 import type { Plan, PlannedRoute } from "./plan.js";
+import { canonicalAddress, canonicalDst, partRunner, type RunReport } from "./run-report.js";
+import { DEFAULT_VXLAN, VXLAN_DEVICES, type VxlanSettings } from "./vxlan.js";
+import { dropVxlan, ensureVxlanDevice, reconcileVxlanPeers, type VxlanEndpoints } from "./vxlan-runner.js";
 import {
   JUMP_RULE,
   OWN_CHAINS,
@@ -24,6 +27,10 @@ export interface RunOptions {
   readonly mtu?: number;
   /** The node's tunnel address in the IPAM; absent: tunl0 gets none (the runner tests). */
   readonly tunnelAddress?: TunnelAddressing;
+  /** VNI, port and MTU of the VXLAN devices; absent: DEFAULT_VXLAN, the MTU from the uplink. */
+  readonly vxlan?: VxlanSettings;
+  /** The node's VXLAN tunnel addresses and published endpoints; absent: the devices get none (the runner tests). */
+  readonly vxlanEndpoints?: VxlanEndpoints;
 }
 
 /**
@@ -37,12 +44,6 @@ export interface TunnelAddressing {
   release(): Promise<string | undefined>;
   /** The address the node holds now, read only (remove --dry-run); undefined when none. */
   held(): Promise<string | undefined>;
-}
-
-/** What a run did and what failed; a failure of one part never stops the others. */
-export interface RunReport {
-  readonly changes: string[];
-  readonly errors: string[];
 }
 
 export const IPTABLES: Record<Family, { tables: string; restore: string }> = {
@@ -119,17 +120,6 @@ export interface KernelRoute {
   readonly flags?: string[];
 }
 
-/** `ip` prints a host route without its prefix and IPv6 in its own spelling; compare canonical text. */
-function canonicalDst(text: string, family: Family): string {
-  const parsed = parseCidr(text.includes("/") ? text : `${text}/${familyBits(family)}`);
-  return parsed ? formatCidr(parsed.cidr) : text;
-}
-
-function canonicalAddress(text: string): string {
-  const parsed = parseAddress(text);
-  return parsed ? formatAddress(parsed.family, parsed.value) : text;
-}
-
 /** Compared on type, destination, gateway, device and onlink: a route on the wrong device is a wrong route. */
 function routeKey(route: PlannedRoute): string {
   return route.kind === "blackhole"
@@ -140,8 +130,14 @@ function routeKey(route: PlannedRoute): string {
 function kernelRouteKey(route: KernelRoute, family: Family): string {
   const dst = canonicalDst(route.dst, family);
   if (route.type === "blackhole") return `blackhole ${dst}`;
-  const tunnel = route.dev === TUNNEL_DEVICE && (route.flags ?? []).includes("onlink");
-  return `${tunnel ? "tunnel" : "direct"} ${dst} ${canonicalAddress(route.gateway ?? "")}`;
+  const onlink = (route.flags ?? []).includes("onlink");
+  const kind =
+    onlink && route.dev === TUNNEL_DEVICE
+      ? "tunnel"
+      : onlink && route.dev === VXLAN_DEVICES[family]
+        ? "vxlan"
+        : "direct";
+  return `${kind} ${dst} ${canonicalAddress(route.gateway ?? "")}`;
 }
 
 /** The routes of our protocol in one family, as `ip -j` prints them. */
@@ -239,18 +235,6 @@ export async function dropTunnelAddress(tools: Tools, addressing: TunnelAddressi
   return `tunnel address ${released} released`;
 }
 
-/** Runs one part of a run; its foreseen failure becomes a line of the report and the run goes on. */
-export function partRunner(report: RunReport): (part: () => Promise<void>) => Promise<void> {
-  return async (part) => {
-    try {
-      await part();
-    } catch (error) {
-      if (!(error instanceof Failure)) throw error;
-      report.errors.push(error.details ? `${error.message}; ${error.details}` : error.message);
-    }
-  };
-}
-
 /** One reconcile: each part runs even when another failed, so a missing iptables still leaves routes right. */
 export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<RunReport> {
   const tools = systemTools(options.netns);
@@ -269,17 +253,20 @@ export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<R
       if (released !== undefined) report.changes.push(released);
     });
   }
-  if (plan.vxlanDevices.length > 0 || routes.some((route) => route.kind === "vxlan")) {
-    // The VXLAN plan is computed and shown by --dry-run, but this version programs no VXLAN
-    // device: its routes would point at a device that is not there, so they are left out, as
-    // tunl0's are on a kernel without IP-in-IP.
-    const pools = [...new Set(plan.vxlanDevices.flatMap((device) => device.pools))];
-    report.errors.push(
-      `vxlan.ippool: this version of ippool plans VXLAN but does not set up its device yet; ` +
-        `routes through it are left out (pools: ${pools.join(", ") || "none on this node"})`,
-    );
-    routes = routes.filter((route) => route.kind !== "vxlan");
+  const vxlanReady = new Set<Family>();
+  for (const family of [4, 6] as const) {
+    const device = plan.vxlanDevices.find((planned) => planned.family === family);
+    await attempt(async () => {
+      if (!device) return dropVxlan(tools, family, options.vxlanEndpoints, report);
+      const settings = options.vxlan ?? DEFAULT_VXLAN;
+      if (!(await ensureVxlanDevice(tools, device, settings, options.vxlanEndpoints, report))) return;
+      vxlanReady.add(family);
+      const peers = plan.vxlanPeers.filter((peer) => peer.family === family);
+      await reconcileVxlanPeers(tools, family, peers, report);
+    });
   }
+  // A route through a device that is not there would be refused, or worse, go elsewhere.
+  routes = routes.filter((route) => route.kind !== "vxlan" || vxlanReady.has(route.family));
   await attempt(() => reconcileRoutes(tools, routes, report));
   return report;
 }
@@ -297,5 +284,5 @@ export async function describePlan(plan: Plan, options: RunOptions = {}): Promis
       return { randomFully: true, jumps: 0, chains: [] };
     }
   };
-  return renderPlan(plan, { 4: await renderOptions(4), 6: await renderOptions(6) });
+  return renderPlan(plan, { 4: await renderOptions(4), 6: await renderOptions(6) }, options.vxlan);
 }

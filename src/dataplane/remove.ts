@@ -1,16 +1,10 @@
-// `dataplane remove`: takes away every rule, chain and route of ippool's and the tunnel address, or (dry run) prints what it would.
+// `dataplane remove`: takes away every rule, chain, route and VXLAN device of ippool's and the tunnel addresses, or (dry run) prints what it would.
 import type { Family } from "../alloc/address.js";
-import {
-  IPTABLES,
-  dropTunnelAddress,
-  ownRoutes,
-  partRunner,
-  readNatState,
-  routeDeleteArgs,
-  type RunOptions,
-  type RunReport,
-} from "./apply.js";
+import { IPTABLES, dropTunnelAddress, ownRoutes, readNatState, routeDeleteArgs, type RunOptions } from "./apply.js";
 import { ROUTE_PROTOCOL, TUNNEL_DEVICE, renderNatRemoval } from "./render.js";
+import { partRunner, type RunReport } from "./run-report.js";
+import { VXLAN_DEVICES } from "./vxlan.js";
+import { deleteVxlanDevice, readVxlanLink, type VxlanEndpoints } from "./vxlan-runner.js";
 import { systemTools, type Tools } from "../system/tools.js";
 
 /** One thing of ippool's found on this node: the lines --dry-run prints for it, and the act that removes it. */
@@ -75,10 +69,43 @@ async function findRemovals(tools: Tools, options: RunOptions, report: RunReport
       );
     });
   }
+  for (const family of FAMILIES)
+    await attempt(async () => void found.push(...(await vxlanRemovals(tools, family, options))));
   return found;
 }
 
-/** Deletes our jumps, chains, every route of our protocol and the tunnel address, whatever the datastore says now. */
+/** The family's VXLAN device, and its tunnel address and published endpoint where the IPAM is given. */
+async function vxlanRemovals(tools: Tools, family: Family, options: RunOptions): Promise<Removal[]> {
+  const name = VXLAN_DEVICES[family];
+  const removals: Removal[] = [];
+  if (await readVxlanLink(tools, family))
+    removals.push({
+      preview: [`# device to delete: ${name} (its neighbour and forwarding entries go with it)`],
+      remove: () => deleteVxlanDevice(tools, family),
+    });
+  const endpoints = options.vxlanEndpoints;
+  if (endpoints) removals.push(await endpointRemoval(endpoints, family));
+  return removals;
+}
+
+async function endpointRemoval(endpoints: VxlanEndpoints, family: Family): Promise<Removal> {
+  const held = await endpoints.held(family);
+  const recorded = await endpoints.recorded(family);
+  if (held === undefined && !recorded) return { preview: [`# IPv${family} VXLAN tunnel address: none held`] };
+  return {
+    preview: [
+      `# IPv${family} VXLAN tunnel address to release: ${held ?? "none held"}; the node record's endpoint taken out`,
+    ],
+    remove: async () => {
+      const released = await endpoints.withdraw(family);
+      return released === undefined
+        ? `IPv${family} VXLAN endpoint taken out of the node record`
+        : `VXLAN tunnel address ${released} released`;
+    },
+  };
+}
+
+/** Deletes our jumps, chains, every route of our protocol, the VXLAN devices and the tunnel addresses, whatever the datastore says now. */
 export async function removeDataplane(options: RunOptions = {}): Promise<RunReport> {
   const tools = systemTools(options.netns);
   const report: RunReport = { changes: [], errors: [] };

@@ -1,7 +1,7 @@
 // The plan as text the kernel tools read: iptables-restore input per family and `ip route` arguments.
 import type { Family } from "../alloc/address.js";
 import type { NatPlan, Plan, PlannedRoute } from "./plan.js";
-import { VXLAN_DEVICES, renderVxlan } from "./vxlan.js";
+import { DEFAULT_VXLAN, VXLAN_DEVICES, renderVxlan, type VxlanSettings } from "./vxlan.js";
 
 /**
  * The route protocol that marks a route as ippool's: unused by iproute2's rt_protos, by BIRD (12)
@@ -102,7 +102,11 @@ export const routeLine = (route: PlannedRoute): string => routeArgs(route).join(
  * What --dry-run prints: the rules per family in iptables-restore syntax, then the routes one per
  * line, then (only when a pool has VXLAN) the VXLAN devices, neighbours and forwarding entries.
  */
-export function renderPlan(plan: Plan, options: Readonly<Record<Family, NatRenderOptions>>): string {
+export function renderPlan(
+  plan: Plan,
+  options: Readonly<Record<Family, NatRenderOptions>>,
+  vxlan: VxlanSettings = DEFAULT_VXLAN,
+): string {
   const sections = ([4, 6] as const).map((family) => {
     const tool = family === 4 ? "iptables-restore" : "ip6tables-restore";
     const input = renderNatInput(plan.nat[family], options[family]);
@@ -111,5 +115,5 @@ export function renderPlan(plan: Plan, options: Readonly<Record<Family, NatRende
       : `# ${tool} --noflush\n${input}`;
   });
   const routes = plan.routes.length > 0 ? plan.routes.map(routeLine).join("\n") + "\n" : "";
-  return `${sections.join("")}# routes (ip route, proto ${ROUTE_PROTOCOL})\n${routes}${renderVxlan(plan.vxlanDevices, plan.vxlanPeers)}`;
+  return `${sections.join("")}# routes (ip route, proto ${ROUTE_PROTOCOL})\n${routes}${renderVxlan(plan.vxlanDevices, plan.vxlanPeers, vxlan)}`;
 }

@@ -1,4 +1,5 @@
-// A node's tunnel address: one IPAM allocation per node for tunl0, kept apart from every CNI attachment.
+// A node's tunnel addresses: one IPAM allocation per node and tunnel device (tunl0, the VXLAN devices), kept apart from every CNI attachment.
+import type { Family } from "../alloc/address.js";
 import type { Pool } from "../pool/resource.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 import { assignAddresses } from "./assign.js";
@@ -11,10 +12,16 @@ import { releaseAttachment } from "./release.js";
  * GC or 'reclaim --network' can ever name it; 'allocations' lists it like any other.
  */
 export const TUNNEL_NETWORK = "_ippool-tunnel";
-export const TUNNEL_IFNAME = "tunl0";
 
-/** The record is keyed by the node (as container id): one per node, whatever pool it came from. */
-export const tunnelAttachmentId = (node: string): string => attachmentId(TUNNEL_NETWORK, node, TUNNEL_IFNAME);
+/** The device an address is for: its name keys the record, its family is the address's. */
+export interface TunnelDevice {
+  readonly ifname: string;
+  readonly family: Family;
+}
+export const TUNL0: TunnelDevice = { ifname: "tunl0", family: 4 };
+
+/** The record is keyed by the node (as container id) and the device: one per node and device, whatever pool it came from. */
+export const tunnelAttachmentId = (node: string, ifname: string): string => attachmentId(TUNNEL_NETWORK, node, ifname);
 
 export interface TunnelAddress {
   readonly address: string;
@@ -24,17 +31,18 @@ export interface TunnelAddress {
 }
 
 /**
- * The node's tunnel address from one of `pools` (the pools whose routes use tunl0): the one it
- * holds when that lies in such a pool, else a new allocation, taken from the node's own blocks
- * first like any ADD. A held address of a pool that no longer tunnels is given back first.
+ * The node's address for `device` from one of `pools` (the pools whose routes use the device):
+ * the one it holds when that lies in such a pool, else a new allocation, taken from the node's own
+ * blocks first like any ADD. A held address of a pool that no longer tunnels is given back first.
  */
 export async function ensureTunnelAddress(
   txn: StoreTxn,
   node: string,
   pools: readonly Pool[],
   now: Date,
+  device: TunnelDevice = TUNL0,
 ): Promise<TunnelAddress> {
-  const id = tunnelAttachmentId(node);
+  const id = tunnelAttachmentId(node, device.ifname);
   const existing = await txn.get(attachmentKey(id), attachmentSchema);
   const kept = existing?.addresses.find((entry) => pools.some((pool) => pool.id === entry.pool));
   if (kept) return { ...kept, allocated: false };
@@ -42,21 +50,29 @@ export async function ensureTunnelAddress(
   const doc = await assignAddresses(txn, {
     network: TUNNEL_NETWORK,
     containerId: node,
-    ifname: TUNNEL_IFNAME,
+    ifname: device.ifname,
     node,
     handle: newHandle(now),
-    families: [{ family: 4, candidates: pools }],
+    families: [{ family: device.family, candidates: pools }],
     allocatedAt: now.toISOString(),
   });
   return { ...doc.addresses[0]!, allocated: true };
 }
 
-/** Gives the node's tunnel address back; returns the record released, or undefined when it held none. */
-export function releaseTunnelAddress(txn: StoreTxn, node: string): Promise<AttachmentDoc | undefined> {
-  return releaseAttachment(txn, tunnelAttachmentId(node));
+/** Gives the node's address for the device back; returns the record released, or undefined when it held none. */
+export function releaseTunnelAddress(
+  txn: StoreTxn,
+  node: string,
+  ifname: string = TUNL0.ifname,
+): Promise<AttachmentDoc | undefined> {
+  return releaseAttachment(txn, tunnelAttachmentId(node, ifname));
 }
 
-/** The node's tunnel address now, or undefined when it holds none; reads only. */
-export async function heldTunnelAddress(txn: StoreReader, node: string): Promise<string | undefined> {
-  return (await txn.get(attachmentKey(tunnelAttachmentId(node)), attachmentSchema))?.addresses[0]?.address;
+/** The node's address for the device now, or undefined when it holds none; reads only. */
+export async function heldTunnelAddress(
+  txn: StoreReader,
+  node: string,
+  ifname: string = TUNL0.ifname,
+): Promise<string | undefined> {
+  return (await txn.get(attachmentKey(tunnelAttachmentId(node, ifname)), attachmentSchema))?.addresses[0]?.address;
 }

@@ -14,7 +14,7 @@ import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { NetnsLab, attempt, linkExists, run } from "../e2e/netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "../e2e/prerequisites.js";
 import { addUplink, ownRoutes, ownRuleLines, pathWithoutIptables, savedRules } from "../dataplane/lab.js";
-import { memoryCluster, netconf, ok, poolDoc, yamlDocs } from "./support.js";
+import { memoryCluster, netconf, nodeDoc, ok, poolDoc, yamlDocs } from "./support.js";
 
 const skip = skipUnlessReady("dataplane agent in-process", [
   ...NAMESPACE_BASICS,
@@ -208,16 +208,18 @@ describe.skipIf(skip)("dataplane agent on a namespace", () => {
     const [held] = (await tunnelAddresses()) as { pool: string; address: string }[];
     expect(held?.pool).toBe(CROSS);
     const nodeC = await blockOf("node-c", CROSS);
+    // The block the address came from, claimed after the round's plan was read, gets its blackhole
+    // in the same apply: a round that allocates plans once more.
     expect(applied.out).toEqual([
       `tunnel address ${held!.address} allocated for tunl0\n`,
       `tunl0 address set: ${held!.address}/32\n`,
       `route set: ${nodeC} via 192.168.99.3 dev tunl0 onlink proto 201\n`,
+      `route set: blackhole ${await blockOf("node-a", CROSS)} proto 201\n`,
     ]);
     expect(await tunl0()).toEqual({ mtu: 1480, ipv4: [held!.address] });
     expect(await routeTo(nodeC)).toMatchObject({ gateway: "192.168.99.3", dev: "tunl0", flags: ["onlink"] });
-    // Applied again with an MTU given: the same address is kept; the block the address came from,
-    // claimed after this round's plan was read, gets its blackhole now.
-    expect((await apply(1400)).out).toEqual([`route set: blackhole ${await blockOf("node-a", CROSS)} proto 201\n`]);
+    // Applied again with an MTU given: the same address is kept, nothing else changes.
+    expect((await apply(1400)).out).toEqual([]);
     expect(await tunl0()).toEqual({ mtu: 1400, ipv4: [held!.address] });
   });
 
@@ -282,20 +284,57 @@ describe.skipIf(skip)("dataplane agent on a namespace", () => {
     }
   });
 
-  it("with a VXLAN pool, applies the rest and says in one error line that its routes are left out, naming the pool", async () => {
+  it("with a VXLAN pool: the device, its tunnel address and published endpoint, node-b's entries and route; again nothing; gone with the pool", async () => {
     const VXLAN = "10.63.0.0/16";
+    const B_MAC = "66:00:00:00:0b:01";
     ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc(VXLAN, { vxlan: {} })) }));
     await cluster.add("ctr-b-vxlan", netconf({ ipv4_pools: [VXLAN], assign_ipv6: false }), "node-b");
-    await lab.exec(netns, ["iptables", "-t", "nat", "-F", "IPPOOL-NAT-OUTGOING"]);
+    // node-b's agent published its endpoint; node-c's has not yet.
+    const nodeB = {
+      ...nodeDoc("node-b", "192.168.77.2/24"),
+      spec: {
+        bgp: { ipv4Address: "192.168.77.2/24", ipv6Address: "fd00:77::2/64" },
+        vxlan: { ipv4TunnelAddress: "10.63.200.1", ipv4TunnelMAC: B_MAC },
+      },
+    };
+    ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(nodeB) }));
+    const blockOfB = await blockOf("node-b", VXLAN);
+
     const applied = await apply();
-    expect(applied.code).toBe(1);
-    expect(applied.errors).toContainEqual(
-      `vxlan.ippool: this version of ippool plans VXLAN but does not set up its device yet; routes through it are left out (pools: ${VXLAN})`,
+    expect(applied.errors.filter((line) => !line.startsWith("tunl0:"))).toEqual([]);
+    const [address] = (await tunnelAddresses()) as { address: string; pool: string }[];
+    expect(address).toMatchObject({ pool: VXLAN });
+    const [link] = JSON.parse(await run("ip", ["-n", netns, "-d", "-j", "addr", "show", "dev", "vxlan.ippool"]));
+    expect(link).toMatchObject({
+      mtu: 1450,
+      linkinfo: { info_kind: "vxlan", info_data: { id: 4096, port: 4789, local: "192.168.77.1", learning: false } },
+    });
+    expect(link.addr_info).toContainEqual(expect.objectContaining({ local: address!.address, prefixlen: 32 }));
+    const vxlanOfA = async () =>
+      JSON.parse(ok(await cluster.cli(["get", "node", "node-a", "-o", "json"])))[0].spec.vxlan;
+    expect(await vxlanOfA()).toEqual({ ipv4TunnelAddress: address!.address, ipv4TunnelMAC: link.address });
+    expect(applied.out).toEqual(
+      expect.arrayContaining([
+        `vxlan neighbour set: 10.63.200.1 lladdr ${B_MAC} dev vxlan.ippool nud permanent\n`,
+        `vxlan forwarding entry set: ${B_MAC} dev vxlan.ippool dst 192.168.77.2 self permanent\n`,
+        `route set: ${blockOfB} via 10.63.200.1 dev vxlan.ippool onlink proto 201\n`,
+      ]),
     );
-    expect(await ownRuleLines(netns)).toContain(MASQUERADE4);
-    expect(await routeTo(await blockOf("node-b", VXLAN))).toBeUndefined();
+    expect(await routeTo(blockOfB)).toMatchObject({ gateway: "10.63.200.1", dev: "vxlan.ippool" });
+    expect((await apply()).out).toEqual([]);
+
+    // VXLAN turned off: the device, the address and the published endpoint go; then the pool can be deleted.
+    ok(await cluster.cli(["apply", "-f", "-"], { stdin: yamlDocs(poolDoc(VXLAN, { vxlan: { enabled: false } })) }));
+    const dropped = await apply();
+    expect(dropped.out).toEqual(
+      expect.arrayContaining(["vxlan.ippool removed\n", `VXLAN tunnel address ${address!.address} released\n`]),
+    );
+    expect(await linkExists(netns, "vxlan.ippool")).toBe(false);
+    expect(await vxlanOfA()).toBeUndefined();
+    expect(await tunnelAddresses()).toEqual([]);
     ok(await cluster.cli(["release", "--container", "ctr-b-vxlan", "--yes"]));
-    ok(await cluster.cli(["blocks", "release", "--empty", "--nodename", "node-b"]));
+    for (const node of ["node-a", "node-b"])
+      ok(await cluster.cli(["blocks", "release", "--empty", "--nodename", node]));
     ok(await cluster.cli(["delete", "pools", VXLAN]));
   });
 

@@ -6,7 +6,13 @@ import { stopOnSignals, watchDataplane } from "../../agent/dataplane-loop.js";
 import { DEFAULT_AGENT_SOCKET } from "../../agent/protocol.js";
 import { UsageError, booleanFlag, stringFlag, type CommandContext, type CommandSpec } from "../framework/context.js";
 import { VERSION } from "../framework/version.js";
-import { DEFAULT_INTERVAL_SECONDS, dataplaneSetup, positiveInteger } from "./dataplane.js";
+import {
+  DEFAULT_INTERVAL_SECONDS,
+  DEVICE_FLAG_NAMES,
+  dataplaneSetup,
+  deviceFlags,
+  positiveInteger,
+} from "./dataplane.js";
 
 const DEFAULT_QUEUE_LIMIT = 1024;
 
@@ -26,11 +32,15 @@ const socketPath = (ctx: CommandContext): string => {
   return path;
 };
 
+/** The flags that only `--dataplane` reads. */
+const DATAPLANE_FLAGS = ["interval", ...DEVICE_FLAG_NAMES];
+
 export const agentCommand: CommandSpec = {
   summary: "the node agent: serve the plugin's calls on a unix socket (and, with --dataplane, the routes)",
   args: ["[status]"],
   usage: [
-    "agent [--socket PATH] [--metrics-address HOST:PORT] [--queue-limit N] [--dataplane [--interval SECONDS] [--mtu N]]",
+    "agent [--socket PATH] [--metrics-address HOST:PORT] [--queue-limit N]",
+    "      [--dataplane [--interval SECONDS] [--mtu N] [--vxlan-vni N] [--vxlan-port PORT] [--vxlan-mtu N]]",
     "agent status [--socket PATH]",
   ],
   description: [
@@ -54,7 +64,7 @@ export const agentCommand: CommandSpec = {
     },
     dataplane: { type: "boolean", help: "also keep this node's nat-outgoing rules and routes, as 'dataplane watch'" },
     interval: { type: "string", value: "SECONDS", help: "with --dataplane: seconds between reconciles" },
-    mtu: { type: "string", value: "N", help: "with --dataplane: tunl0's MTU (default: the uplink's minus 20)" },
+    ...deviceFlags("with --dataplane"),
   },
   examples: [
     "ippool agent",
@@ -68,14 +78,14 @@ export const agentCommand: CommandSpec = {
       throw new UsageError(`unknown subcommand '${subcommand}'; the only one is 'status'`, "agent");
     const socket = socketPath(ctx);
     if (subcommand === "status") {
-      const given = ["metrics-address", "queue-limit", "dataplane", "interval", "mtu"].find(
+      const given = ["metrics-address", "queue-limit", "dataplane", ...DATAPLANE_FLAGS].find(
         (flag) => ctx.flags[flag] !== undefined,
       );
       if (given) throw new UsageError(`--${given} goes with 'ippool agent', not 'agent status'`, "agent");
       return reportStatus(ctx, socket);
     }
     const withDataplane = booleanFlag(ctx, "dataplane");
-    const forDataplane = ["interval", "mtu"].find((flag) => ctx.flags[flag] !== undefined);
+    const forDataplane = DATAPLANE_FLAGS.find((flag) => ctx.flags[flag] !== undefined);
     if (forDataplane && !withDataplane) throw new UsageError(`--${forDataplane} goes with --dataplane`, "agent");
     const dataplane = withDataplane ? dataplaneSetup(ctx, "agent") : undefined;
     const stop = stopOnSignals();
