@@ -122,14 +122,15 @@ export interface KernelRoute {
 
 /** Compared on type, destination, gateway, device and onlink: a route on the wrong device is a wrong route. */
 function routeKey(route: PlannedRoute): string {
-  return route.kind === "blackhole"
-    ? `blackhole ${canonicalDst(route.dst, route.family)}`
-    : `${route.kind} ${canonicalDst(route.dst, route.family)} ${canonicalAddress(route.via)}`;
+  if (route.kind === "blackhole") return `blackhole ${canonicalDst(route.dst, route.family)}`;
+  if (route.kind === "endpoint") return `endpoint ${canonicalDst(route.dst, route.family)}`;
+  return `${route.kind} ${canonicalDst(route.dst, route.family)} ${canonicalAddress(route.via)}`;
 }
 
 function kernelRouteKey(route: KernelRoute, family: Family): string {
   const dst = canonicalDst(route.dst, family);
   if (route.type === "blackhole") return `blackhole ${dst}`;
+  if (route.gateway === undefined && route.dev === VXLAN_DEVICES[family]) return `endpoint ${dst}`;
   const onlink = (route.flags ?? []).includes("onlink");
   const kind =
     onlink && route.dev === TUNNEL_DEVICE
@@ -266,7 +267,9 @@ export async function applyPlan(plan: Plan, options: RunOptions = {}): Promise<R
     });
   }
   // A route through a device that is not there would be refused, or worse, go elsewhere.
-  routes = routes.filter((route) => route.kind !== "vxlan" || vxlanReady.has(route.family));
+  routes = routes.filter(
+    (route) => (route.kind !== "vxlan" && route.kind !== "endpoint") || vxlanReady.has(route.family),
+  );
   await attempt(() => reconcileRoutes(tools, routes, report));
   return report;
 }

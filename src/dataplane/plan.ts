@@ -27,6 +27,12 @@ export interface NatPlan {
 
 export type PlannedRoute =
   | { readonly family: Family; readonly kind: "blackhole"; readonly dst: string }
+  /**
+   * A host route to a remote VXLAN endpoint's tunnel address through the device. The kernel checks
+   * an IPv6 onlink gateway against the routing table, and the block that holds that address may be
+   * routed elsewhere (direct, by a cross-subnet pool); this route makes the gateway the device's.
+   */
+  | { readonly family: Family; readonly kind: "endpoint"; readonly dst: string }
   | {
       readonly family: Family;
       /** tunnel: through tunl0 to the node's address; vxlan: through the family's VXLAN device to its tunnel address. */
@@ -57,7 +63,7 @@ export interface VxlanPeer {
 
 export interface Plan {
   readonly nat: Readonly<Record<Family, NatPlan>>;
-  /** Sorted by family, then destination. */
+  /** Sorted by family, then the endpoints' host routes, then destination. */
   readonly routes: readonly PlannedRoute[];
   /** The pools whose routes go through tunl0; empty means tunl0 is left alone. */
   readonly tunnelPools: readonly string[];
@@ -156,7 +162,10 @@ export function planDataplane(input: PlanInput): Plan {
         `written by its agent): no route from ${local.name} to block(s) ${blocks.join(", ")}`,
     );
   }
-  routes.sort((a, b) => a.family - b.family || byText(a.dst, b.dst));
+  for (const peer of vxlanPeers.values())
+    routes.push({ family: peer.family, kind: "endpoint", dst: `${peer.tunnelAddress}/${familyBits(peer.family)}` });
+  // An endpoint's host route goes first: the routes through the device name it as their gateway.
+  routes.sort((a, b) => a.family - b.family || endpointFirst(a) - endpointFirst(b) || byText(a.dst, b.dst));
   return {
     nat: { 4: natPlan(input.pools, 4), 6: natPlan(input.pools, 6) },
     routes,
@@ -168,6 +177,7 @@ export function planDataplane(input: PlanInput): Plan {
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const endpointFirst = (route: PlannedRoute): number => (route.kind === "endpoint" ? 0 : 1);
 
 /**
  * ipip and vxlan decide alike: on when enabled, in mode always for every remote node, in mode

@@ -87,6 +87,8 @@ export function routeArgs(route: PlannedRoute): string[] {
   switch (route.kind) {
     case "blackhole":
       return ["blackhole", route.dst, ...proto];
+    case "endpoint":
+      return [route.dst, "dev", VXLAN_DEVICES[route.family], ...proto];
     case "direct":
       return [route.dst, "via", route.via, ...proto];
     case "tunnel":

@@ -3,7 +3,13 @@ import type { Family } from "../alloc/address.js";
 import type { Pool } from "../pool/resource.js";
 import type { StoreReader, StoreTxn } from "../store/store.js";
 import { assignAddresses } from "./assign.js";
-import { attachmentId, attachmentKey, attachmentSchema, type AttachmentDoc } from "./store-documents.js";
+import {
+  attachmentId,
+  attachmentKey,
+  attachmentSchema,
+  networkAttachmentPrefix,
+  type AttachmentDoc,
+} from "./store-documents.js";
 import { newHandle } from "./handle.js";
 import { releaseAttachment } from "./release.js";
 
@@ -75,4 +81,14 @@ export async function heldTunnelAddress(
   ifname: string = TUNL0.ifname,
 ): Promise<string | undefined> {
   return (await txn.get(attachmentKey(tunnelAttachmentId(node, ifname)), attachmentSchema))?.addresses[0]?.address;
+}
+
+/** Every tunnel-device address the node holds (tunl0's, the VXLAN devices'), one record each. */
+export async function nodeTunnelAttachments(txn: StoreReader, node: string): Promise<AttachmentDoc[]> {
+  const records: AttachmentDoc[] = [];
+  for (const key of await txn.list(networkAttachmentPrefix(TUNNEL_NETWORK))) {
+    const doc = await txn.get(key, attachmentSchema);
+    if (doc?.containerId === node) records.push(doc);
+  }
+  return records;
 }

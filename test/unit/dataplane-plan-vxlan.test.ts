@@ -44,6 +44,13 @@ const PEER_C = {
 };
 const PEER_B6 = { family: 6, node: "b", tunnelAddress: "fd00:60::41", mac: "66:00:00:00:01:0b", underlay: "fd00:1::2" };
 
+/** The host route to a peer's tunnel address through the device, which comes before every route naming it. */
+const endpointRoute = (peer: { family: number; tunnelAddress: string }) => ({
+  family: peer.family,
+  kind: "endpoint",
+  dst: `${peer.tunnelAddress}/${peer.family === 4 ? 32 : 128}`,
+});
+
 const input = (blocks: BlockSummary[], overrides: Partial<PlanInput> = {}): PlanInput => ({
   pools: [ALWAYS, CROSS, DISABLED, OFF, V6],
   nodes: [A, B, C, D],
@@ -104,7 +111,7 @@ describe("planDataplane VXLAN routes", () => {
     ],
   ])("%s", (_name, summary, route, peers) => {
     const plan = planDataplane(input([summary]));
-    expect(plan.routes).toEqual([route]);
+    expect(plan.routes).toEqual([...peers.map(endpointRoute), route]);
     expect(plan.vxlanPeers).toEqual(peers);
     expect(plan.tunnelPools).toEqual([]);
     expect(plan.warnings).toEqual([]);
@@ -118,7 +125,10 @@ describe("planDataplane VXLAN routes", () => {
         block("10.60.0.64/26", ALWAYS.id, "b"),
       ]),
     );
-    expect(plan.routes).toEqual([{ family: 4, kind: "vxlan", dst: "10.60.0.64/26", via: "10.60.0.65" }]);
+    expect(plan.routes).toEqual([
+      endpointRoute(PEER_B),
+      { family: 4, kind: "vxlan", dst: "10.60.0.64/26", via: "10.60.0.65" },
+    ]);
     expect(plan.vxlanPeers).toEqual([PEER_B]);
     expect(plan.warnings).toEqual([
       "node d has no IPv4 VXLAN endpoint yet (spec.vxlan.ipv4TunnelAddress and ipv4TunnelMAC, written by its agent): " +
@@ -133,7 +143,7 @@ describe("planDataplane VXLAN routes", () => {
     expect(plan.warnings).toEqual([expect.stringMatching(/^node b has no IPv4 VXLAN endpoint yet/)]);
   });
 
-  it("routes a node's blocks through one peer, sorted by family, then node", () => {
+  it("routes a node's blocks through one peer, each family's endpoints first, sorted by family, then node", () => {
     const plan = planDataplane(
       input([
         block("fd00:60::40/122", V6.id, "b"),
@@ -143,9 +153,12 @@ describe("planDataplane VXLAN routes", () => {
       ]),
     );
     expect(plan.routes.map((route) => route.dst)).toEqual([
+      "10.60.0.129/32",
+      "10.60.0.65/32",
       "10.60.0.192/26",
       "10.60.0.64/26",
       "10.80.0.64/26",
+      "fd00:60::41/128",
       "fd00:60::40/122",
     ]);
     expect(plan.vxlanPeers).toEqual([PEER_B, PEER_C, PEER_B6]);

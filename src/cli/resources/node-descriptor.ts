@@ -1,5 +1,9 @@
-// The node kind of the resource verbs: one key per node, kept while its blocks hold addresses, --release-blocks.
+// The node kind of the resource verbs: one key per node, kept while its blocks hold containers' addresses, --release-blocks.
+import { cidrContains, parseAddress, parseCidr } from "../../alloc/address.js";
 import { listBlocks, releaseEmptyBlocks } from "../../ipam/blocks.js";
+import { releaseAttachment } from "../../ipam/release.js";
+import { idOfAttachment } from "../../ipam/store-documents.js";
+import { nodeTunnelAttachments } from "../../ipam/tunnel-address.js";
 import { nodeNameProblem } from "../../node/name.js";
 import { nodeToDocument, parseNodeDocument, type Node } from "../../node/resource.js";
 import { deleteStoredNode, readStoredNode, readStoredNodes, writeStoredNode } from "../../ipam/stored-nodes.js";
@@ -35,7 +39,20 @@ export const nodeDescriptor: ResourceDescriptor<Node> = {
       find: (name) => readStoredNode(txn, name),
       write: (node) => writeStoredNode(txn, node),
       async holds(name) {
-        const holding = blocks.filter((block) => block.node === name && block.used > 0);
+        // The node's own tunnel addresses go with it (remove releases them); only containers' addresses keep it.
+        const tunnel = (await nodeTunnelAttachments(txn, name)).flatMap((doc) =>
+          doc.addresses.map((entry) => entry.address),
+        );
+        const tunnelAddressesIn = (cidr: string) => {
+          const block = parseCidr(cidr)!.cidr;
+          return tunnel
+            .map(parseAddress)
+            .filter((address) => address && cidrContains(block, address.family, address.value)).length;
+        };
+        const holding = blocks
+          .filter((block) => block.node === name)
+          .map((block) => ({ ...block, used: block.used - tunnelAddressesIn(block.cidr) }))
+          .filter((block) => block.used > 0);
         if (holding.length === 0) return undefined;
         const used = holding.reduce((sum, block) => sum + block.used, 0);
         const which = holding.map((block) => block.cidr).join(", ");
@@ -46,10 +63,16 @@ export const nodeDescriptor: ResourceDescriptor<Node> = {
       },
       async remove(name) {
         deleteStoredNode(txn, name);
-        if (!flags.releaseBlocks) return [];
+        const tunnel = await nodeTunnelAttachments(txn, name);
+        for (const doc of tunnel) await releaseAttachment(txn, idOfAttachment(doc));
+        const notes = tunnel.map(
+          (doc) => `released tunnel address ${doc.addresses[0]?.address} of node ${name} (${doc.ifname})`,
+        );
+        if (!flags.releaseBlocks) return notes;
         // The same release as 'blocks release --all-empty': blocks that hold addresses stay affine to the node.
         const released = await releaseEmptyBlocks(txn, name, true);
         return [
+          ...notes,
           `released ${released.length} empty block(s) of node ${name}${released.length > 0 ? `: ${released.join(", ")}` : ""}`,
         ];
       },

@@ -184,7 +184,8 @@ export const deleteCommand: CommandSpec = {
     "A pool that still holds allocations is not deleted: the error says how many and by whom. Disable it first",
     "(spec.disabled: true) so it gets no new ones, release what it holds, then delete it. --force deletes the",
     "resource anyway; its allocations stay valid and are freed by the runtime's DEL or 'ippool release'.",
-    "A node is refused likewise while a block affine to it holds addresses. --release-blocks also hands the",
+    "A node is refused likewise while a block affine to it holds containers' addresses; its own tunnel addresses",
+    "are released with it. --release-blocks also hands the",
     "deleted node's empty blocks back (as 'blocks release --all-empty'), so other nodes may claim them.",
   ],
   flags: {
