@@ -84,14 +84,15 @@ async function vxlanRemovals(tools: Tools, family: Family, options: RunOptions):
       remove: () => deleteVxlanDevice(tools, family),
     });
   const endpoints = options.vxlanEndpoints;
-  if (endpoints) removals.push(await endpointRemoval(endpoints, family));
-  return removals;
+  const endpoint = endpoints && (await endpointRemoval(endpoints, family));
+  return endpoint ? [...removals, endpoint] : removals;
 }
 
-async function endpointRemoval(endpoints: VxlanEndpoints, family: Family): Promise<Removal> {
+/** Undefined when the node holds no VXLAN tunnel address of the family and publishes no endpoint: a node without VXLAN hears nothing of it. */
+async function endpointRemoval(endpoints: VxlanEndpoints, family: Family): Promise<Removal | undefined> {
   const held = await endpoints.held(family);
   const recorded = await endpoints.recorded(family);
-  if (held === undefined && !recorded) return { preview: [`# IPv${family} VXLAN tunnel address: none held`] };
+  if (held === undefined && !recorded) return undefined;
   return {
     preview: [
       `# IPv${family} VXLAN tunnel address to release: ${held ?? "none held"}; the node record's endpoint taken out`,

@@ -506,6 +506,15 @@ describe.skipIf(skip)("VXLAN lab: three nodes, two subnets, both families", () =
   });
 
   it("remove leaves no device, route, neighbour or forwarding entry of ippool's, and no tunnel address", async () => {
+    const endpointOfA = (await endpointOf("a"))!;
+    const planned = await dataplane("a", ["apply", "--dry-run"]);
+    expect(planned.stdout).toContain("vxlan.ippool type vxlan id 4096 local 192.168.50.1 dstport 4789 nolearning\n");
+    const preview = await dataplane("a", ["remove", "--dry-run"]);
+    expect(preview.stdout).toContain(
+      "# device to delete: vxlan6.ippool (its neighbour and forwarding entries go with it)\n",
+    );
+    expect(preview.stdout).toContain(`# IPv4 VXLAN tunnel address to release: ${endpointOfA.ipv4TunnelAddress}; `);
+    expect(await linkExists(netns.a, "vxlan6.ippool")).toBe(true);
     for (const tag of ["a", "b"] as const) {
       const removed = await dataplane(tag, ["remove"]);
       expect(removed.code, removed.stderr).toBe(0);

@@ -1,6 +1,9 @@
 // The CLI's resource verbs (create, apply, replace, delete, get, node register) through runCli on the in-memory store.
 import { describe, expect, it } from "vitest";
 import { memoryCluster, fails, netconf, nodeDoc, ok, poolDoc, useTempDir, yamlDocs } from "./support.js";
+import { readStoredPools } from "../../src/ipam/stored-pools.js";
+import { TUNL0, ensureTunnelAddress } from "../../src/ipam/tunnel-address.js";
+import { MemoryStore } from "../../src/store/memory/memory-store.js";
 
 const storedCidrs = (documents: Record<string, unknown>) =>
   ((documents.pools as { pools: { metadata: { cidr: string } }[] } | undefined)?.pools ?? []).map(
@@ -241,6 +244,30 @@ describe("runCli nodes", () => {
     expect(Object.keys(cluster.datastore.documents()).filter((key) => key.startsWith("block/"))).toEqual([
       "block/10.1.0.0_24/0",
     ]);
+  });
+
+  it("counts only containers' addresses against deleting a node; its tunnel addresses are released with it", async () => {
+    const cluster = memoryCluster();
+    ok(
+      await cluster.cli(["apply", "-f", "-"], {
+        stdin: yamlDocs(poolDoc("10.1.0.0/24", { vxlan: {} }), nodeDoc("node-a")),
+      }),
+    );
+    await cluster.add("ctr-1", netconf(), "node-a");
+    const store = new MemoryStore(cluster.datastore);
+    const pools = await store.read(readStoredPools);
+    const taken = [];
+    for (const device of [TUNL0, { ifname: "vxlan.ippool", family: 4 as const }])
+      taken.push(await store.update((txn) => ensureTunnelAddress(txn, "node-a", pools, new Date(), device)));
+    fails(await cluster.cli(["delete", "node", "node-a"]), 1, /node-a still holds 1 allocation\(s\)/);
+    expect((await cluster.plugin({ command: "DEL", containerId: "ctr-1", node: "node-a" }, netconf())).exitCode).toBe(
+      0,
+    );
+    const deleted = ok(await cluster.cli(["delete", "node", "node-a", "--release-blocks"]));
+    expect(deleted).toContain(`released tunnel address ${taken[0]!.address} of node node-a (tunl0)\n`);
+    expect(deleted).toContain(`released tunnel address ${taken[1]!.address} of node node-a (vxlan.ippool)\n`);
+    expect(deleted).toContain("released 1 empty block(s) of node node-a");
+    expect(JSON.parse(ok(await cluster.cli(["allocations", "-o", "json"])))).toEqual([]);
   });
 
   it.each([
