@@ -30,6 +30,17 @@ export async function addUplink(lab: NetnsLab, tag: string): Promise<Uplink> {
   return { node, external };
 }
 
+/** The argv of `ippool ARGS --data-dir DIR` inside `netns`. */
+export const ippoolArgvIn = (netns: string, dataDir: string, args: readonly string[]): string[] => [
+  "netns",
+  "exec",
+  netns,
+  IPPOOL,
+  ...args,
+  "--data-dir",
+  dataDir,
+];
+
 /** `ippool ARGS --data-dir DIR` run inside `netns`, as an operator on that node would. */
 export function ippoolIn(
   netns: string,
@@ -37,9 +48,7 @@ export function ippoolIn(
   args: readonly string[],
   env: Record<string, string> = {},
 ): Promise<ProcessResult> {
-  return runProcess("ip", ["netns", "exec", netns, IPPOOL, ...args, "--data-dir", dataDir], {
-    env: { PATH: process.env.PATH ?? "", ...env },
-  });
+  return runProcess("ip", ippoolArgvIn(netns, dataDir, args), { env: { PATH: process.env.PATH ?? "", ...env } });
 }
 
 /** iptables-save of both families without counters and comments: what "changes nothing" compares. */

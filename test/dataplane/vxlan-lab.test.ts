@@ -10,7 +10,7 @@ import { CniRuntime, type Attachment, type Conflist } from "../e2e/cni-runtime.j
 import { resultIps } from "../e2e/expectations.js";
 import { hostPart, linkExists, ping, run } from "../e2e/netns.js";
 import { NAMESPACE_BASICS, skipUnlessReady } from "../e2e/prerequisites.js";
-import { ownRoutes } from "./lab.js";
+import { ippoolArgvIn, ippoolIn, ownRoutes } from "./lab.js";
 
 const skip = skipUnlessReady("VXLAN lab", [...NAMESPACE_BASICS, "plugin:ptp", "program:tcpdump", "program:bridge"]);
 
@@ -127,22 +127,7 @@ describe.skipIf(skip)("VXLAN lab: three nodes, two subnets, both families", () =
 
   /** `ippool dataplane ...` inside the node's namespace, as its agent runs there. */
   const dataplane = (tag: NodeTag, args: readonly string[], env: Record<string, string> = {}): Promise<ProcessResult> =>
-    runProcess(
-      "ip",
-      [
-        "netns",
-        "exec",
-        netns[tag],
-        IPPOOL,
-        "dataplane",
-        ...args,
-        "--nodename",
-        NODES[tag].name,
-        "--data-dir",
-        dataDir(),
-      ],
-      { env: { PATH: process.env.PATH ?? "", ...env } },
-    );
+    ippoolIn(netns[tag], dataDir(), ["dataplane", ...args, "--nodename", NODES[tag].name], env);
   const applyOk = async (tag: NodeTag): Promise<string> => {
     const result = await dataplane(tag, ["apply"]);
     expect(result.code, result.stderr).toBe(0);
@@ -236,6 +221,23 @@ describe.skipIf(skip)("VXLAN lab: three nodes, two subnets, both families", () =
       .filter((entry) => entry.network === "_ippool-tunnel")
       .map((entry) => `${entry.containerId}:${entry.ifname}`)
       .sort();
+
+  /** Deletes node A's neighbour and forwarding entry for node C's IPv4 endpoint, by hand. */
+  async function deleteEntriesOf(endpoint: Record<string, string>): Promise<void> {
+    const device = ["dev", "vxlan.ippool"];
+    await run("ip", ["-n", netns.a, "neigh", "del", endpoint.ipv4TunnelAddress!, ...device]);
+    await run("bridge", [
+      "-n",
+      netns.a,
+      "fdb",
+      "del",
+      endpoint.ipv4TunnelMAC!,
+      ...device,
+      "dst",
+      "192.168.60.3",
+      "self",
+    ]);
+  }
 
   /** Pings `from` -> `to` in both families while capturing; every ping answered. */
   async function pingBoth(from: Pod, to: Pod): Promise<void> {
@@ -384,19 +386,7 @@ describe.skipIf(skip)("VXLAN lab: three nodes, two subnets, both families", () =
     const endpointOfC = (await endpointOf("c"))!;
     const [crossOfC4] = await blocksOf("node-c", CROSS[4]);
     await run("ip", ["-n", netns.a, "route", "del", crossOfC4!, "proto", "201"]);
-    await run("ip", ["-n", netns.a, "neigh", "del", endpointOfC.ipv4TunnelAddress!, "dev", "vxlan.ippool"]);
-    await run("bridge", [
-      "-n",
-      netns.a,
-      "fdb",
-      "del",
-      endpointOfC.ipv4TunnelMAC!,
-      "dev",
-      "vxlan.ippool",
-      "dst",
-      "192.168.60.3",
-      "self",
-    ]);
+    await deleteEntriesOf(endpointOfC);
     expect(await ping(cross.a.netns, cross.c.ipv4)).toBe(false);
     expect((await applyOk("a")).split("\n").filter(Boolean).sort()).toEqual(
       [
@@ -407,31 +397,12 @@ describe.skipIf(skip)("VXLAN lab: three nodes, two subnets, both families", () =
     );
     expect(await state()).toEqual(before);
 
-    const watch = background(netns.a, [
-      IPPOOL,
-      "dataplane",
-      "watch",
-      "--interval",
-      "1",
-      "--nodename",
-      "node-a",
-      "--data-dir",
-      dataDir(),
-    ]);
+    const watch = background(
+      netns.a,
+      ippoolArgvIn(netns.a, dataDir(), ["dataplane", "watch", "--interval", "1", "--nodename", "node-a"]).slice(3),
+    );
     try {
-      await run("bridge", [
-        "-n",
-        netns.a,
-        "fdb",
-        "del",
-        endpointOfC.ipv4TunnelMAC!,
-        "dev",
-        "vxlan.ippool",
-        "dst",
-        "192.168.60.3",
-        "self",
-      ]);
-      await run("ip", ["-n", netns.a, "neigh", "del", endpointOfC.ipv4TunnelAddress!, "dev", "vxlan.ippool"]);
+      await deleteEntriesOf(endpointOfC);
       await until(
         "watch to restore the entries",
         async () => JSON.stringify(await state()) === JSON.stringify(before),
