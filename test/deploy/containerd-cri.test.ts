@@ -145,35 +145,63 @@ describe.skipIf(skip)("containerd's CRI with the DaemonSet's network", () => {
     }
   });
 
-  it("reports an ADD that fails (the pool exhausted) to the CRI caller with ippool's message, and holds nothing for it", async () => {
-    // The conflist replaced as the DaemonSet's install replaces it (rename over the old file) while containerd runs.
-    const tinyDir = join(work.path, "tiny");
-    mkdirSync(tinyDir, { recursive: true });
-    // Its own bridge: the bridge plugin refuses a bridge that already holds another network's gateway.
-    const tiny = conflistWith(
-      { ipPools: [{ apiVersion: "v1", kind: "ipPool", metadata: { cidr: "10.77.0.0/30" } }] },
-      { bridge: "cni-tiny" },
-    );
-    writeFileSync(join(tinyDir, conflistName), tiny);
+  /**
+   * Replaces the conflist as the DaemonSet's install does (`ippool install`: rename over the old
+   * file) while containerd runs. Each network gets its own bridge: the bridge plugin refuses a
+   * bridge that already holds another network's gateway.
+   */
+  const switchNetwork = async (tag: string, pools: readonly string[]) => {
+    const dir = join(work.path, tag);
+    mkdirSync(dir, { recursive: true });
+    const routes = pools.map((cidr) => ({ dst: cidr.includes(":") ? "::/0" : "0.0.0.0/0" }));
+    const ipPools = pools.map((cidr) => ({ apiVersion: "v1", kind: "ipPool", metadata: { cidr } }));
+    writeFileSync(join(dir, conflistName), conflistWith({ ipPools, routes }, { bridge: `cni-${tag}` }));
     const installed = await runProcess(IPPOOL, [
-      "install",
-      "--bin-dir",
-      join(work.path, "cni-bin"),
-      "--conf-dir",
-      host.cniConfDir,
-      "--conflist",
-      join(tinyDir, conflistName),
+      ...["install", "--bin-dir", join(work.path, "cni-bin")],
+      ...["--conf-dir", host.cniConfDir, "--conflist", join(dir, conflistName)],
     ]);
     expect(installed.code, installed.stderr).toBe(0);
-    // containerd reloads the conf dir on its inotify events; the first pod on the tiny pool proves it did.
-    let only = "";
+  };
+
+  /** containerd reloads its conf dir on inotify events, a moment later: the first pod on the new network proves it did. */
+  const firstPodOn = async (name: string, addressPrefix: string): Promise<string> => {
     for (const deadline = Date.now() + 10_000; ; ) {
-      only = await runPod("tiny-0");
-      if ((await podAddress(only)) === "10.77.0.2" || Date.now() > deadline) break;
-      await cri.removePod(only);
+      const id = await runPod(name);
+      const address = await podAddress(id);
+      if (address.startsWith(addressPrefix) || Date.now() > deadline) {
+        expect(address, "the first pod on the new network").toContain(addressPrefix);
+        return id;
+      }
+      await cri.removePod(id);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(await podAddress(only)).toBe("10.77.0.2");
+  };
+
+  it("gives dual-stack pods an IPv4 and an IPv6 address each, and releases both on removal", async () => {
+    await switchNetwork("dual", ["10.88.0.0/24", "fd00:88::/64"]);
+    const ids = [await firstPodOn("dual-0", "10.88."), await runPod("dual-1")];
+    const statuses = await Promise.all(ids.map((id) => cri.status(id)));
+    const addresses = statuses.map((status) => [
+      status.network?.ip,
+      ...(status.network?.additionalIps ?? []).map((pod) => pod.ip),
+    ]);
+    for (const [v4, v6] of addresses) {
+      expect(v4).toMatch(/^10\.88\.0\./);
+      expect(v6).toMatch(/^fd00:88::/);
+    }
+    expect(new Set(addresses.flat()).size).toBe(4);
+    const held = await allocations();
+    for (const [index, id] of ids.entries()) {
+      const record = held.find((allocation) => allocation.containerId === id);
+      expect(record?.addresses.map((entry) => entry.address).sort()).toEqual([...(addresses[index] ?? [])].sort());
+    }
+    await Promise.all(ids.map((id) => cri.removePod(id)));
+    expect(await allocations()).toEqual([]);
+  });
+
+  it("reports an ADD that fails (the pool exhausted) to the CRI caller with ippool's message, and holds nothing for it", async () => {
+    await switchNetwork("tiny", ["10.77.0.0/30"]);
+    const only = await firstPodOn("tiny-0", "10.77.0.2");
     const held = await allocations();
 
     await expect(runPod("tiny-1")).rejects.toThrow(/no free IPv4 address in pool 10\.77\.0\.0\/30 \(1 of 1 in use\)/);
