@@ -48,6 +48,7 @@ export class ContainerdHost {
   private process: ChildProcess | undefined;
   private exited: Promise<number | null> = Promise.resolve(null);
   private readonly fixedDirsBefore = FIXED_DIRS.filter((dir) => existsSync(dir));
+  private netnsBefore: string[] = [];
 
   constructor(readonly root: string) {
     this.socket = join(root, "containerd.sock");
@@ -59,6 +60,7 @@ export class ContainerdHost {
 
   /** The namespace, the plugin dir (Debian's plugins and the ippool under test), the config, containerd and the pause image. */
   async start(conflistName: string, conflist: string): Promise<void> {
+    this.netnsBefore = existsSync("/var/run/netns") ? readdirSync("/var/run/netns") : [];
     this.node = await this.lab.add("n");
     const binDir = join(this.root, "cni-bin");
     for (const dir of [binDir, this.cniConfDir, join(this.root, "opt"), join(this.root, "logs")])
@@ -174,6 +176,7 @@ state = "${this.root}/state"
       }
       await this.stop();
     }
+    await this.killLeftovers();
     // A mount left by a pod containerd could not remove would keep its files busy.
     const mounts = readFileSync("/proc/self/mounts", "utf8")
       .split("\n")
@@ -190,6 +193,27 @@ state = "${this.root}/state"
         }
       }
     }
+  }
+
+  /**
+   * What a failed test may leave when containerd could not remove its pods: their containers (runc's
+   * state is in our root), the shims started for our socket, and the pods' netns files made since start.
+   */
+  private async killLeftovers(): Promise<void> {
+    const runcRoot = join(this.root, "runc", "k8s.io");
+    if (existsSync(runcRoot))
+      for (const id of readdirSync(runcRoot)) await runProcess("runc", ["--root", runcRoot, "delete", "--force", id]);
+    for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+      try {
+        if (readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(this.socket))
+          process.kill(Number(pid), "SIGKILL");
+      } catch {
+        // gone meanwhile
+      }
+    }
+    const netnsNow = existsSync("/var/run/netns") ? readdirSync("/var/run/netns") : [];
+    for (const name of netnsNow.filter((name) => name.startsWith("cni-")))
+      if (!this.netnsBefore.includes(name)) await runProcess("ip", ["netns", "del", name]);
   }
 
   /**
