@@ -128,7 +128,12 @@ state = "${this.root}/state"
     );
     closeSync(log);
     this.process = child;
-    this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+    this.exited = new Promise((resolve) =>
+      child.once("exit", (code) => {
+        if (this.process === child) this.process = undefined;
+        resolve(code);
+      }),
+    );
     const client = new CriClient(this.socket);
     try {
       for (const deadline = Date.now() + 30_000; ; ) {
@@ -163,16 +168,22 @@ state = "${this.root}/state"
     this.process = undefined;
   }
 
-  /** Every pod removed through CRI, containerd stopped, the namespace and the shim socket dirs we created gone. */
+  /**
+   * Every pod removed through CRI (by a fresh containerd if a test left none running, so each pod
+   * gets its CNI DEL), containerd stopped, the namespace and the fixed dirs we created gone.
+   */
   async cleanup(): Promise<void> {
-    if (this.process) {
-      const client = new CriClient(this.socket);
+    if (this.node) {
       try {
-        for (const pod of await client.list()) await client.removePod(pod.id).catch(() => undefined);
+        if (!this.process) await this.launch();
+        const client = new CriClient(this.socket);
+        try {
+          for (const pod of await client.list()) await client.removePod(pod.id).catch(() => undefined);
+        } finally {
+          client.close();
+        }
       } catch {
-        // containerd no longer answers: nothing more to remove through it
-      } finally {
-        client.close();
+        // containerd cannot run or answer: killLeftovers below removes what it would have
       }
       await this.stop();
     }
