@@ -1,4 +1,5 @@
 // deploy/daemonset.yaml against the Kubernetes API's schemas (kubernetes-models carries them: no cluster, no network).
+import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DaemonSet } from "kubernetes-models/apps/v1";
 import { ConfigMap, Secret } from "kubernetes-models/v1";
@@ -42,5 +43,22 @@ describe("deploy/daemonset.yaml", () => {
     expect(manifest.agentContainer.readinessProbe?.exec.command).toEqual(probe);
     const network = JSON.parse(manifest.configFiles[conflist.split("/").pop() ?? ""] ?? "{}");
     expect(network.plugins[0].ipam.agentSocket).toBe(socket);
+  });
+
+  it("mounts the conflist's dataDir and agentSocket directory at their host paths, so the plugin on the host and the agent meet", () => {
+    const network = JSON.parse(manifest.configFiles["10-ippool.conflist"] ?? "{}");
+    const ipam = network.plugins.find((plugin: any) => plugin.ipam?.type === "ippool").ipam;
+    const hostMounts = (manifest.agentContainer.volumeMounts ?? []).flatMap((mount) => {
+      const volume = manifest.volumes.find((candidate) => candidate.name === mount.name);
+      return volume?.hostPath ? [{ host: volume.hostPath.path, container: mount.mountPath }] : [];
+    });
+    for (const path of [ipam.dataDir, dirname(ipam.agentSocket)])
+      expect(hostMounts).toContainEqual({ host: path, container: path });
+  });
+
+  it("replaces a node's pod before starting the next one, never two agents on one node", () => {
+    const strategy = manifest.documents.get("DaemonSet")?.spec.updateStrategy;
+    expect(strategy.type).toBe("RollingUpdate");
+    expect(strategy.rollingUpdate.maxSurge ?? 0).toBe(0);
   });
 });
