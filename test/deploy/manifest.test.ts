@@ -1,4 +1,4 @@
-// deploy/daemonset.yaml against the Kubernetes API's schemas (kubernetes-models carries them: no cluster, no network).
+// deploy/daemonset.yaml against the Kubernetes API's schemas (kubernetes-models carries them: no cluster, no network) and the paths and settings a node relies on.
 import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DaemonSet } from "kubernetes-models/apps/v1";
