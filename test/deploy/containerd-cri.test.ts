@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IPPOOL, runProcess, tempDir } from "../helpers/ippool.js";
+import { IPPOOL, REPO_ROOT, runProcess, tempDir } from "../helpers/ippool.js";
 import { startAgent } from "../helpers/agent.js";
 import { skipUnlessReady } from "../e2e/prerequisites.js";
 import { argvOf, readManifest } from "./manifest.js";
@@ -197,6 +197,41 @@ describe.skipIf(skip)("containerd's CRI with the DaemonSet's network", () => {
     }
     await Promise.all(ids.map((id) => cri.removePod(id)));
     expect(await allocations()).toEqual([]);
+  });
+
+  it("gives every pod an address while the DaemonSet's rollout stops the agent, installs another executable and starts a new agent", async () => {
+    const oldAgent = await startAgent({ socket: agentSocket });
+    let upgrading = true;
+    const upgrade = (async () => {
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(await oldAgent.stop()).toBe(0);
+        // Another executable, so the rename really replaces the file runtimes exec: the Node bundle.
+        const installed = await runProcess(process.execPath, [
+          ...[join(REPO_ROOT, "build/ippool"), "install", "--bin-dir", join(work.path, "cni-bin")],
+        ]);
+        expect(installed.stdout).toMatch(/ippool replaced/);
+        return await startAgent({ socket: agentSocket });
+      } finally {
+        upgrading = false;
+      }
+    })();
+    const ids: string[] = [];
+    // Pods keep coming, one after another, through the whole rollout and a little after it.
+    for (let after = 0; upgrading || after < 2; after += upgrading ? 0 : 1)
+      ids.push(await runPod(`rollout-${ids.length}`));
+    const newAgent = await upgrade;
+    try {
+      const addresses = await Promise.all(ids.map(podAddress));
+      expect(addresses.every((address) => address.startsWith("10.88.0."))).toBe(true);
+      expect(new Set(addresses).size).toBe(ids.length);
+      expect((await allocations()).map((allocation) => allocation.containerId).sort()).toEqual([...ids].sort());
+      await Promise.all(ids.map((id) => cri.removePod(id)));
+      expect(await allocations()).toEqual([]);
+      expect((await runProcess(IPPOOL, ["agent", "status", "--socket", agentSocket])).stdout).toMatch(/DEL ok: [1-9]/);
+    } finally {
+      expect(await newAgent.stop()).toBe(0);
+    }
   });
 
   it("reports an ADD that fails (the pool exhausted) to the CRI caller with ippool's message, and holds nothing for it", async () => {

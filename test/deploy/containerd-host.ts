@@ -12,7 +12,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { IPPOOL, runProcess } from "../helpers/ippool.js";
 import { NetnsLab, netnsPath, run } from "../e2e/netns.js";
 import { SYSTEM_CNI_DIR } from "../e2e/cni-runtime.js";
@@ -122,7 +122,8 @@ state = "${this.root}/state"
       "nsenter",
       [`--net=${netnsPath(this.node)}`, "containerd", "--config", join(this.root, "config.toml")],
       {
-        env: { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin" },
+        // node's directory first: a test may install the Node bundle as the plugin, which runs under `env node`.
+        env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin"}` },
         stdio: ["ignore", log, log],
       },
     );
