@@ -8,9 +8,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { execPlugin, runProcess, IPPOOL } from "../helpers/ippool.js";
 import { startAgent, type TestAgent } from "../helpers/agent.js";
 import { VERSIONS, useDataDir } from "../integration/support.js";
-import { expectVerifyPasses } from "../robustness/support.js";
+import { STRESS_SCALE, expectVerifyPasses } from "../robustness/support.js";
 import { NO_AGENT, callVia, explain, expectDistinctSuccesses, expectStoreHolds, poolConf } from "./support.js";
 
+/** ADDs in flight when the agent is killed, at CI size; IPPOOL_STRESS_SCALE=N runs N times as many. */
+const KILL_BURST = 120 * STRESS_SCALE;
 const dir = useDataDir();
 const agents: TestAgent[] = [];
 afterEach(async () => {
@@ -138,10 +140,10 @@ describe("ippool agent", () => {
     await expectVerifyPasses(dir.path);
   });
 
-  it("SIGKILLed in the middle of 200 ADDs at once and restarted: every call exits 0, no address twice, each in the store", async () => {
+  it(`SIGKILLed in the middle of ${KILL_BURST} ADDs at once and restarted: every call exits 0, no address twice, each in the store`, async () => {
     const agent = await agentOn();
     const conf = poolConf(dir.path);
-    const ids = Array.from({ length: 200 }, (_, index) => `kill-${index}`);
+    const ids = Array.from({ length: KILL_BURST }, (_, index) => `kill-${index}`);
     const calls = ids.map((id) => callVia(agent.socket, "ADD", conf, id));
     await new Promise((resolve) => setTimeout(resolve, 300));
     await agent.kill();
