@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { IPPOOL, REPO_ROOT, runProcess, type ProcessResult } from "../helpers/ippool.js";
 import { run } from "../e2e/netns.js";
+import { writePodmanConfig } from "../e2e/podman-host.js";
 import { argvOf, type Container, type Volume } from "./manifest.js";
 
 export interface PrivatePodman {
@@ -27,27 +28,9 @@ export async function buildImage(
   volumes: readonly Volume[],
   configFiles: Readonly<Record<string, string>>,
 ): Promise<PrivatePodman> {
-  // All podman config and storage in the temp dir, as the e2e podman suite does (and why is said there):
-  // runc, cgroupfs, a file events log, ulimits within the hard limits, vfs.
+  // All podman config and storage in the temp dir, as the e2e podman suite has it.
   for (const dir of ["graph", "run", "tmp", "host", "configmap"]) mkdirSync(join(root, dir), { recursive: true });
-  writeFileSync(
-    join(root, "containers.conf"),
-    [
-      "[containers]",
-      'default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]',
-      "[engine]",
-      'runtime = "runc"',
-      'cgroup_manager = "cgroupfs"',
-      'events_logger = "file"',
-      `events_logfile_path = "${root}/events.log"`,
-      `tmp_dir = "${root}/tmp"`,
-      "",
-    ].join("\n"),
-  );
-  writeFileSync(
-    join(root, "storage.conf"),
-    `[storage]\ndriver = "vfs"\ngraphroot = "${root}/graph"\nrunroot = "${root}/run"\n`,
-  );
+  writePodmanConfig(root, []);
   const env = {
     PATH: process.env.PATH ?? "",
     CONTAINERS_CONF: join(root, "containers.conf"),

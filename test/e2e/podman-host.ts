@@ -73,38 +73,16 @@ export function usePodmanHost(
     host.conflist = options.network({ dataDir: join(T, "ippool"), bridge: host.bridge });
     const network = host.conflist.name;
     writeFileSync(join(T, "cni", `${network}.conflist`), JSON.stringify(host.conflist, null, 2));
-    writeFileSync(
-      join(T, "containers.conf"),
-      [
-        "[containers]",
-        // podman as root asks runc for RLIMIT_NOFILE=1048576 and RLIMIT_NPROC=4194304; without
-        // CAP_SYS_RESOURCE (hard limits nofile 20000, nproc 32768 here) runc fails with "error
-        // setting rlimit type 7 / 6: operation not permitted".
-        'default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]',
-        "[engine]",
-        // crun is not packaged for bookworm's podman here; Debian's runc works.
-        'runtime = "runc"',
-        // No systemd (PID 1 is not systemd): cgroupfs, and events to a file instead of journald.
-        'cgroup_manager = "cgroupfs"',
-        'events_logger = "file"',
-        `events_logfile_path = "${T}/events.log"`,
-        `tmp_dir = "${T}/tmp"`,
-        `volume_path = "${T}/graph/volumes"`,
-        "[network]",
-        'network_backend = "cni"',
-        // First match wins: ippool from the build, everything else from Debian's plugins.
-        `cni_plugin_dirs = [${bin.dirs.map((dir) => JSON.stringify(dir)).join(", ")}]`,
-        // Only our conflist is visible (Debian's /etc/cni/net.d/87-podman-bridge.conflist is not read).
-        `network_config_dir = "${T}/cni"`,
-        // Safety net: a run that lost its --network flag still lands on our network, not "podman".
-        `default_network = "${network}"`,
-      ].join("\n") + "\n",
-    );
-    // vfs: no overlay mounts that could outlive the test; --rootfs uses no image layers anyway.
-    writeFileSync(
-      join(T, "storage.conf"),
-      `[storage]\ndriver = "vfs"\ngraphroot = "${T}/graph"\nrunroot = "${T}/run"\n`,
-    );
+    writePodmanConfig(T, [
+      "[network]",
+      'network_backend = "cni"',
+      // First match wins: ippool from the build, everything else from Debian's plugins.
+      `cni_plugin_dirs = [${bin.dirs.map((dir) => JSON.stringify(dir)).join(", ")}]`,
+      // Only our conflist is visible (Debian's /etc/cni/net.d/87-podman-bridge.conflist is not read).
+      `network_config_dir = "${T}/cni"`,
+      // Safety net: a run that lost its --network flag still lands on our network, not "podman".
+      `default_network = "${network}"`,
+    ]);
     env = { CONTAINERS_CONF: join(T, "containers.conf"), CONTAINERS_STORAGE_CONF: join(T, "storage.conf") };
     // The rootfs is busybox-static and its applet links: no image pull, no registry.
     cpSync("/bin/busybox", join(T, "rootfs/bin/busybox"));
@@ -142,6 +120,38 @@ export function usePodmanHost(
 }
 
 /** The rootfs every container runs: busybox and its applets. */
+/**
+ * containers.conf and storage.conf for a podman whose config and storage all live in `root`
+ * (graph/, run/, tmp/), with `extra` lines appended to containers.conf.
+ */
+export function writePodmanConfig(root: string, extra: readonly string[]): void {
+  writeFileSync(
+    join(root, "containers.conf"),
+    [
+      "[containers]",
+      // podman as root asks runc for RLIMIT_NOFILE=1048576 and RLIMIT_NPROC=4194304; without
+      // CAP_SYS_RESOURCE (hard limits nofile 20000, nproc 32768 here) runc fails with "error
+      // setting rlimit type 7 / 6: operation not permitted".
+      'default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]',
+      "[engine]",
+      // crun is not packaged for bookworm's podman here; Debian's runc works.
+      'runtime = "runc"',
+      // No systemd (PID 1 is not systemd): cgroupfs, and events to a file instead of journald.
+      'cgroup_manager = "cgroupfs"',
+      'events_logger = "file"',
+      `events_logfile_path = "${root}/events.log"`,
+      `tmp_dir = "${root}/tmp"`,
+      `volume_path = "${root}/graph/volumes"`,
+      ...extra,
+    ].join("\n") + "\n",
+  );
+  // vfs: no overlay mounts that could outlive the test.
+  writeFileSync(
+    join(root, "storage.conf"),
+    `[storage]\ndriver = "vfs"\ngraphroot = "${root}/graph"\nrunroot = "${root}/run"\n`,
+  );
+}
+
 export const rootfsOf = (host: PodmanHost): string => join(host.root, "rootfs");
 
 /**
