@@ -199,6 +199,12 @@ describe.skipIf(skip)("containerd's CRI with the DaemonSet's network", () => {
     expect(await allocations()).toEqual([]);
   });
 
+  /** The argv that runs the artifact this pass does not test: the standalone executable or the Node bundle. */
+  const otherArtifact = (): string[] =>
+    IPPOOL === join(REPO_ROOT, "build/ippool")
+      ? [join(REPO_ROOT, `build/ippool-linux-${process.arch}`)]
+      : [process.execPath, join(REPO_ROOT, "build/ippool")];
+
   it("gives every pod an address while the DaemonSet's rollout stops the agent, installs another executable and starts a new agent", async () => {
     const oldAgent = await startAgent({ socket: agentSocket });
     let upgrading = true;
@@ -206,10 +212,9 @@ describe.skipIf(skip)("containerd's CRI with the DaemonSet's network", () => {
       try {
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(await oldAgent.stop()).toBe(0);
-        // Another executable, so the rename really replaces the file runtimes exec: the Node bundle.
-        const installed = await runProcess(process.execPath, [
-          ...[join(REPO_ROOT, "build/ippool"), "install", "--bin-dir", join(work.path, "cni-bin")],
-        ]);
+        // The other artifact, so the rename really replaces the file runtimes exec.
+        const [file, ...args] = otherArtifact();
+        const installed = await runProcess(file!, [...args, "install", "--bin-dir", join(work.path, "cni-bin")]);
         expect(installed.stdout).toMatch(/ippool replaced/);
         return await startAgent({ socket: agentSocket });
       } finally {
