@@ -33,8 +33,9 @@ export function systemTools(netns?: string): Tools {
         ),
       );
       child.on("close", (code) => {
-        // `ip netns exec` reports a missing program as exit 255 with execvp's message.
-        if (netns && code === 255 && /No such file or directory/.test(stderr) && stderr.includes(program))
+        // `ip netns exec` reports a missing program with execvp's message, exiting 255 in older
+        // iproute2 and 1 in newer (Debian 12's).
+        if (netns && (code === 255 || code === 1) && stderr.includes(`exec of "${program}" failed: No such file`))
           reject(missingTool(program));
         else resolve({ code: code ?? 1, stdout, stderr });
       });
