@@ -18,7 +18,7 @@ import {
 } from "../ipam/tunnel-address.js";
 import { readStoredNode, readStoredNodes, recordVxlanEndpoint } from "../ipam/stored-nodes.js";
 import { vxlanEndpoint } from "../node/resource.js";
-import type { Store } from "../store/store.js";
+import type { Store, StoreReader } from "../store/store.js";
 
 /** What the loop acts on and where it reports: the CLI passes its own store and output. */
 export interface DataplaneNode {
@@ -73,20 +73,22 @@ export function tunnelAddressing(
 export function vxlanEndpoints(ctx: DataplaneNode): VxlanEndpoints {
   const nodename = ctx.nodename;
   const device = (family: Family): TunnelDevice => ({ ifname: VXLAN_DEVICES[family], family });
-  const recorded = (family: Family) =>
-    ctx.store.read(async (txn) => {
-      const node = await readStoredNode(txn, nodename);
-      return node && vxlanEndpoint(node, family);
-    });
-  const held = (family: Family) => ctx.store.read((txn) => heldTunnelAddress(txn, nodename, device(family).ifname));
+  const recordedIn = async (txn: StoreReader, family: Family) => {
+    const node = await readStoredNode(txn, nodename);
+    return node && vxlanEndpoint(node, family);
+  };
+  const heldIn = (txn: StoreReader, family: Family) => heldTunnelAddress(txn, nodename, device(family).ifname);
   return {
-    recorded,
-    held,
+    recorded: (family) => ctx.store.read((txn) => recordedIn(txn, family)),
+    held: (family) => ctx.store.read((txn) => heldIn(txn, family)),
     acquire: (family, pools) => tunnelAddressing(ctx, pools, device(family)).acquire(),
     publish: (family, endpoint) => ctx.store.update((txn) => recordVxlanEndpoint(txn, nodename, family, endpoint)),
     withdraw: async (family) => {
-      // Every reconcile of a node without VXLAN asks; reading first keeps that from writing to the store.
-      if ((await held(family)) === undefined && !(await recorded(family))) return undefined;
+      // Every reconcile of a node without VXLAN asks; one read first keeps that from writing to the store.
+      const holdsAny = await ctx.store.read(
+        async (txn) => (await heldIn(txn, family)) !== undefined || (await recordedIn(txn, family)) !== undefined,
+      );
+      if (!holdsAny) return undefined;
       return ctx.store.update(async (txn) => {
         await recordVxlanEndpoint(txn, nodename, family, undefined);
         return (await releaseTunnelAddress(txn, nodename, device(family).ifname))?.addresses[0]?.address;

@@ -85,8 +85,11 @@ export async function heldTunnelAddress(
 
 /** Every tunnel-device address the node holds (tunl0's, the VXLAN devices'), one record each. */
 export async function nodeTunnelAttachments(txn: StoreReader, node: string): Promise<AttachmentDoc[]> {
+  // The keys name the node (tunnelAttachmentId), so other nodes' records are never read.
+  const ofNode = attachmentKey(tunnelAttachmentId(node, ""));
   const records: AttachmentDoc[] = [];
   for (const key of await txn.list(networkAttachmentPrefix(TUNNEL_NETWORK))) {
+    if (!key.startsWith(ofNode)) continue;
     const doc = await txn.get(key, attachmentSchema);
     if (doc?.containerId === node) records.push(doc);
   }

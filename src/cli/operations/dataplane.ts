@@ -12,7 +12,7 @@ import {
 import { describePlan, type RunOptions } from "../../dataplane/apply.js";
 import { describeRemoval, removeDataplane } from "../../dataplane/remove.js";
 import { ROUTE_PROTOCOL } from "../../dataplane/render.js";
-import { DEFAULT_VXLAN } from "../../dataplane/vxlan.js";
+import { DEFAULT_VXLAN, VXLAN_OVERHEAD } from "../../dataplane/vxlan.js";
 import {
   UsageError,
   booleanFlag,
@@ -24,12 +24,6 @@ import {
 
 const SUBCOMMANDS = ["apply", "watch", "remove"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
-/** The command's own flags each subcommand reads; any other is a usage error there, never silently ignored. */
-const SUBCOMMAND_FLAGS: Readonly<Record<Subcommand, readonly string[]>> = {
-  apply: ["dry-run", "mtu", "vxlan-vni", "vxlan-port", "vxlan-mtu"],
-  watch: ["mtu", "vxlan-vni", "vxlan-port", "vxlan-mtu", "interval"],
-  remove: ["dry-run"],
-};
 export const DEFAULT_INTERVAL_SECONDS = 10;
 /** The largest VNI: the VXLAN header has 24 bits for it. */
 const MAX_VNI = 16_777_215;
@@ -50,8 +44,16 @@ const DEVICE_FLAGS: Readonly<Record<string, FlagSpec>> = {
   "vxlan-mtu": {
     type: "string",
     value: "N",
-    help: "the VXLAN devices' MTU (default: the uplink's MTU minus 50 over IPv4, 70 over IPv6)",
+    help: `the VXLAN devices' MTU (default: the uplink's MTU minus ${VXLAN_OVERHEAD[4]} over IPv4, ${VXLAN_OVERHEAD[6]} over IPv6)`,
   },
+};
+export const DEVICE_FLAG_NAMES = Object.keys(DEVICE_FLAGS);
+
+/** The command's own flags each subcommand reads; any other is a usage error there, never silently ignored. */
+const SUBCOMMAND_FLAGS: Readonly<Record<Subcommand, readonly string[]>> = {
+  apply: ["dry-run", ...DEVICE_FLAG_NAMES],
+  watch: [...DEVICE_FLAG_NAMES, "interval"],
+  remove: ["dry-run"],
 };
 
 export function positiveInteger(ctx: CommandContext, flag: string, max: number, command: string): number | undefined {
@@ -62,8 +64,6 @@ export function positiveInteger(ctx: CommandContext, flag: string, max: number, 
     throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, not '${text}'`, command);
   return value;
 }
-
-export const DEVICE_FLAG_NAMES = Object.keys(DEVICE_FLAGS);
 
 /** DEVICE_FLAGS with their help saying which command or subcommands read them. */
 export const deviceFlags = (readBy: string): Record<string, FlagSpec> =>
@@ -92,7 +92,8 @@ export const dataplaneCommand: CommandSpec = {
     `watch re-applies every --interval seconds (default ${DEFAULT_INTERVAL_SECONDS}) until SIGTERM or SIGINT. remove deletes`,
     "every chain, route and device of ippool and releases the tunnel addresses.",
     "--dry-run changes nothing: with apply it prints the iptables-restore input and the routes, with remove",
-    "the iptables-restore input, the routes (ip route del arguments) and the tunnel address it would take away.",
+    "the iptables-restore input, the routes (ip route del arguments), the devices and the tunnel addresses it",
+    "would take away.",
     "A flag of another subcommand (apply --interval, remove --mtu, watch --dry-run) is a usage error.",
   ],
   flags: {
