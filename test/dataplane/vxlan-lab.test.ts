@@ -91,11 +91,23 @@ async function until(what: string, check: () => boolean | Promise<boolean>, seco
  * tcpdump on one interface with a BPF filter (it matches outer headers only); stop() returns its
  * lines: one per packet, and for VXLAN a second with the packet it carries.
  */
-async function capture(netns: string, ifname: string, filter: string): Promise<{ stop(): Promise<string[]> }> {
+async function capture(
+  netns: string,
+  ifname: string,
+  filter: string,
+): Promise<{ stop(complete?: (lines: string[]) => boolean): Promise<string[]> }> {
   const dump = background(netns, ["tcpdump", "-nn", "-l", "--immediate-mode", "-i", ifname, filter]);
   await until(`tcpdump on ${ifname}`, () => dump.stderr.includes("listening on"));
+  const lines = () => dump.stdout.split("\n").filter((line) => line !== "");
   return {
-    stop: async () => (await dump.stop()).stdout.split("\n").filter((line) => line !== ""),
+    // A ping returns as soon as its reply arrives, which may be before tcpdump has printed it:
+    // given what a complete capture holds, wait for it (a while at most) before stopping.
+    stop: async (complete) => {
+      if (complete)
+        await until(`tcpdump on ${ifname} to print the packets`, () => complete(lines()), 5).catch(() => undefined);
+      await dump.stop();
+      return lines();
+    },
   };
 }
 
@@ -321,19 +333,22 @@ describe.skipIf(skip)("VXLAN lab: three nodes, two subnets, both families", () =
     const tunnelled = await capture(router, "up0", "udp port 4789");
     const podOuter = await capture(router, "up0", POD_OUTER);
     await pingBoth(cross.a, cross.c);
-    const seen = await tunnelled.stop();
     // Node addresses outside, the pods' packets inside, both ways and in both families.
-    expect(carries(seen, ["192.168.50.1", "192.168.60.3"], [cross.a.ipv4, cross.c.ipv4])).toBe(true);
-    expect(carries(seen, ["192.168.60.3", "192.168.50.1"], [cross.c.ipv4, cross.a.ipv4])).toBe(true);
-    expect(carries(seen, ["fd00:50::1", "fd00:60::3"], [cross.a.ipv6, cross.c.ipv6])).toBe(true);
-    expect(carries(seen, ["fd00:60::3", "fd00:50::1"], [cross.c.ipv6, cross.a.ipv6])).toBe(true);
+    const expected = [
+      (lines: string[]) => carries(lines, ["192.168.50.1", "192.168.60.3"], [cross.a.ipv4, cross.c.ipv4]),
+      (lines: string[]) => carries(lines, ["192.168.60.3", "192.168.50.1"], [cross.c.ipv4, cross.a.ipv4]),
+      (lines: string[]) => carries(lines, ["fd00:50::1", "fd00:60::3"], [cross.a.ipv6, cross.c.ipv6]),
+      (lines: string[]) => carries(lines, ["fd00:60::3", "fd00:50::1"], [cross.c.ipv6, cross.a.ipv6]),
+    ];
+    const seen = await tunnelled.stop((lines) => expected.every((check) => check(lines)));
+    for (const check of expected) expect(check(seen)).toBe(true);
     expect(await podOuter.stop()).toEqual([]);
 
     const direct = await capture(underlay, "pa", `(icmp or icmp6) and (net ${CROSS[4]} or net ${CROSS[6]})`);
     const encapsulated = await capture(underlay, "pa", "udp port 4789");
     await pingBoth(cross.a, cross.b);
     // An echo request and its reply per family, with the pods' own addresses on the wire.
-    expect((await direct.stop()).length).toBeGreaterThanOrEqual(4);
+    expect((await direct.stop((lines) => lines.length >= 4)).length).toBeGreaterThanOrEqual(4);
     expect(await encapsulated.stop()).toEqual([]);
   });
 
@@ -341,9 +356,12 @@ describe.skipIf(skip)("VXLAN lab: three nodes, two subnets, both families", () =
     const encapsulated = await capture(underlay, "pa", "udp port 4789");
     const podOuter = await capture(underlay, "pa", POD_OUTER);
     await pingBoth(always.a, always.b);
-    const seen = await encapsulated.stop();
-    expect(carries(seen, ["192.168.50.1", "192.168.50.2"], [always.a.ipv4, always.b.ipv4])).toBe(true);
-    expect(carries(seen, ["fd00:50::2", "fd00:50::1"], [always.b.ipv6, always.a.ipv6])).toBe(true);
+    const expected = [
+      (lines: string[]) => carries(lines, ["192.168.50.1", "192.168.50.2"], [always.a.ipv4, always.b.ipv4]),
+      (lines: string[]) => carries(lines, ["fd00:50::2", "fd00:50::1"], [always.b.ipv6, always.a.ipv6]),
+    ];
+    const seen = await encapsulated.stop((lines) => expected.every((check) => check(lines)));
+    for (const check of expected) expect(check(seen)).toBe(true);
     expect(await podOuter.stop()).toEqual([]);
   });
 
